@@ -1,0 +1,126 @@
+"""Finding every glossary term in the texts in one pass.
+
+All forms of all entries (English, aliases, hanzi) are compiled into a single regular
+expression shaped like a trie, so a text is scanned once however many terms there are.
+Matching is case-insensitive; Latin forms match on word boundaries; when forms overlap the
+longest wins (the trie tries longer continuations first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+_WORD = "0-9A-Za-z\u00c0-\u024f"
+_LATIN = re.compile(f"[{_WORD}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One place where a glossary entry occurs."""
+
+    doc: str
+    start: int
+    end: int
+    entry_id: str
+
+
+def form_key(text: str) -> str:
+    """The lookup key of a form or a matched string: lower case, single spaces, ' for ’."""
+    return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _char_regex(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "'":
+        return "['\u2019]"
+    return re.escape(ch)
+
+
+def _node_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends_here = "" in node
+    branches = [_char_regex(ch) + _node_regex(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Greedy optional group: the longer form is tried first.
+        return f"(?:{body})?"
+    return body
+
+
+@dataclass
+class TermMatcher:
+    """A compiled matcher for a set of forms, each belonging to one entry."""
+
+    owner: dict[str, str] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def build(cls, forms: Iterable[tuple[str, str]]) -> TermMatcher:
+        """Compile ``(form, entry_id)`` pairs; the first entry to claim a form keeps it."""
+        owner: dict[str, str] = {}
+        for form, entry_id in forms:
+            key = form_key(form)
+            if key:
+                owner.setdefault(key, entry_id)
+        latin = [k for k in owner if _LATIN.search(k)]
+        other = [k for k in owner if not _LATIN.search(k)]
+        parts = []
+        if latin:
+            parts.append(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])")
+        if other:
+            parts.append(f"(?:{_trie_regex(other)})")
+        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return cls(owner, pattern)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every ``(start, end, entry_id)`` in ``text``, left to right, non-overlapping."""
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            if m.end() > m.start():
+                entry_id = self.owner.get(form_key(m.group()))
+                if entry_id is not None:
+                    out.append((m.start(), m.end(), entry_id))
+        return out
+
+
+@dataclass
+class OccurrenceIndex:
+    """Occurrences of glossary entries across the corpus, by document and by entry."""
+
+    by_doc: dict[str, list[Occurrence]] = field(default_factory=dict)
+    by_entry: dict[str, list[Occurrence]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, matcher: TermMatcher, bodies: Iterable[tuple[str, str]]) -> OccurrenceIndex:
+        """Index ``(doc_id, body)`` pairs with ``matcher``."""
+        index = cls()
+        for doc_id, body in bodies:
+            found = [Occurrence(doc_id, s, e, entry) for s, e, entry in matcher.find(body)]
+            index.by_doc[doc_id] = found
+            for occ in found:
+                index.by_entry.setdefault(occ.entry_id, []).append(occ)
+        return index
+
+    def in_doc(self, doc_id: str) -> list[Occurrence]:
+        """Occurrences in one document, in text order."""
+        return self.by_doc.get(doc_id, [])
+
+    def of_entry(self, entry_id: str) -> list[Occurrence]:
+        """Occurrences of one entry across the corpus, in corpus order."""
+        return self.by_entry.get(entry_id, [])
