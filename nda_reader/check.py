@@ -64,7 +64,7 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
             if other != entry.id:
                 problems.error_at(
                     entry.path,
-                    (entry.line, entry.column),
+                    entry.where("aliases"),
                     f"{form!r} of {entry.id!r} is already a form of "
                     f"{other!r}; a form may belong to one entry only",
                 )
@@ -74,21 +74,21 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
             if form_key(alias) not in folded:
                 problems.warning_at(
                     entry.path,
-                    (entry.line, entry.column),
+                    entry.where("aliases"),
                     f"alias {alias!r} of {entry.id!r} occurs in no text",
                 )
         in_text = entry.hanzi in bodies
         if entry.hanzi_source == "text" and not in_text:
             problems.error_at(
                 entry.path,
-                (entry.line, entry.column),
+                entry.where("hanzi_source"),
                 f"{entry.id!r} says hanzi_source: text but "
                 f"{entry.hanzi!r} is in no text; use hanzi_source: annotator",
             )
         elif entry.hanzi_source == "annotator" and in_text:
             problems.warning_at(
                 entry.path,
-                (entry.line, entry.column),
+                entry.where("hanzi_source"),
                 f"{entry.id!r} says hanzi_source: annotator but "
                 f"{entry.hanzi!r} is in a text; use hanzi_source: text",
             )
@@ -127,14 +127,14 @@ def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
         if issue and not entry.pinyin_override:
             problems.error_at(
                 entry.path,
-                (entry.line, entry.column),
+                entry.where("pinyin"),
                 f"{entry.id!r}: {issue}; correct it, or set "
                 "pinyin_override: true if the stored reading is deliberate",
             )
         elif not issue and entry.pinyin_override:
             problems.warning_at(
                 entry.path,
-                (entry.line, entry.column),
+                entry.where("pinyin_override"),
                 f"{entry.id!r} has pinyin_override: true but its pinyin "
                 "agrees with the draft; remove the override",
             )
@@ -154,4 +154,12 @@ def print_report(report: CheckReport, out: TextIO, base: Path | None = None) -> 
         f"{len(c.notes)} notes",
         file=out,
     )
-    print(f"{report.errors} errors, {report.warnings} warnings, {report.orphans} orphans", file=out)
+    print(
+        f"{_count(report.errors, 'error')}, {_count(report.warnings, 'warning')}, "
+        f"{_count(report.orphans, 'orphan')}",
+        file=out,
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

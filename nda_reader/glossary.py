@@ -87,6 +87,12 @@ class GlossaryEntry:
     path: Path = Path("")
     line: int = 1
     column: int = 1
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Where each field's value was written, for precise problem reports."""
+
+    def where(self, key: str) -> tuple[int, int]:
+        """(line, column) of field ``key`` in the layer file, else of the entry."""
+        return self.positions.get(key, (self.line, self.column))
 
     @property
     def forms(self) -> list[str]:
@@ -151,6 +157,7 @@ def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Gloss
             path=path,
             line=where[0],
             column=where[1],
+            positions=dict(raw.value_pos),
         )
         if not _HAN.search(entry.hanzi):
             problems.error_at(
