@@ -17,7 +17,7 @@ import unicodedata
 __all__ = ["check_pinyin", "draft_pinyin", "normalize", "syllables", "tone_numbers"]
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-_SEPARATORS = re.compile(r"[\s'’‘ʼ\-‐‑–—]+")
+_SEPARATORS = re.compile(r"[\s'’‘ʼ\-‐‑–—,.;:!?、，。；：！？“”\"()（）《》·]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 #: Toneless standard syllables (ü written as ü); used to split joined words.

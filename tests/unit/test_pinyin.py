@@ -125,3 +125,7 @@ def test_tone_numbers() -> None:
     assert [tone_numbers(s) for s in ("ān", "jú", "lǚ", "shù", "ma")] == [1, 2, 3, 4, 5]
     assert tone_numbers("lüè") == 4
     assert tone_numbers("zhong1") == 1
+
+
+def test_punctuation_between_listed_words_does_not_count_as_a_difference() -> None:
+    assert check_pinyin("获得感、幸福感、安全感", "huòdégǎn, xìngfúgǎn, ānquángǎn") is None
