@@ -18,7 +18,9 @@ def test_installed_wheel_checks_the_bundled_corpus_from_another_folder(tmp_path:
     wheels = tmp_path / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     (wheel,) = wheels.glob("nda_reader-*.whl")
     venv = tmp_path / "venv"
@@ -28,25 +30,44 @@ def test_installed_wheel_checks_the_bundled_corpus_from_another_folder(tmp_path:
     # an editable install of this repository, are not processed); the package from the wheel.
     venv_site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     Path(venv_site, "outer-deps.pth").write_text(
         "\n".join(p for p in site.getsitepackages() if "site-packages" in p) + "\n"
     )
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
     where = subprocess.run(
-        [str(python), "-c", "import nda_reader, nda_reader.paths as p; "
-         "print(nda_reader.__file__); print(p.bundled_root())"],
-        cwd=elsewhere, env=env, check=True, capture_output=True, text=True,
+        [
+            str(python),
+            "-c",
+            "import nda_reader, nda_reader.paths as p; "
+            "print(nda_reader.__file__); print(p.bundled_root())",
+        ],
+        cwd=elsewhere,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     assert where[0].startswith(str(venv)), "the wheel's package must be the one imported"
     assert where[1].startswith(str(venv))
-    result = subprocess.run([str(venv / "bin" / "nda-reader"), "check"], cwd=elsewhere, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(venv / "bin" / "nda-reader"), "check"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "5 texts" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("0 errors,")

@@ -36,9 +36,12 @@ def test_core_modules_never_import_textual_or_the_ui() -> None:
     }
     # cli.py may start the UI lazily, inside a function, but must not import it at top level.
     top_level_ui = [
-        p for p in core
-        if any(isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("nda_reader.ui")
-               for n in ast.parse(p.read_text(encoding="utf-8")).body)
+        p
+        for p in core
+        if any(
+            isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("nda_reader.ui")
+            for n in ast.parse(p.read_text(encoding="utf-8")).body
+        )
     ]
     offenders.pop("nda_reader/cli.py", None)
     assert offenders == {}
@@ -55,6 +58,7 @@ def test_loading_and_indexing_the_corpus_imports_neither_textual_nor_pypinyin() 
         "assert c.occurrences.by_doc\n"
         "print(sorted(m for m in ('textual', 'pypinyin') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=REPO, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
     assert out.stdout.strip() == "[]"
