@@ -1,0 +1,1 @@
+"""Screens of the reader: full screens and modal views."""

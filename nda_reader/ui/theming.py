@@ -1,0 +1,261 @@
+"""Colour themes: ``themes/*.yaml`` palettes turned into :class:`textual.theme.Theme` objects.
+
+A palette file gives Textual's base colours (``primary``, ``background``, ...) and a
+``variables:`` mapping with the reader's own colours (:data:`READER_VARIABLES`), which
+widgets use as ``$term-highlight`` in CSS or read from ``App.theme_variables`` when they
+render lines themselves. See ``docs/themes.md`` for the format.
+
+A broken palette never stops the reader: the file is skipped and a
+:class:`~nda_reader.problems.Problem` (``path:line:col``) explains why.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from nda_reader.problems import ProblemList
+from nda_reader.yamlsource import YMap, parse_yaml, read_text
+
+log = logging.getLogger(__name__)
+
+COLOUR_KEYS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "warning",
+    "error",
+    "success",
+)
+"""Textual's base colours a palette may set (``primary`` is required)."""
+
+REQUIRED_KEYS = ("name", "primary", "foreground", "background")
+
+READER_VARIABLES = (
+    "term-highlight",
+    "term-current",
+    "cursor-passage",
+    "match-highlight",
+    "link-marker",
+    "note-marker",
+    *(f"speaker-{n}" for n in range(1, 7)),
+    *(f"tone-{n}" for n in range(1, 6)),
+    "muted-text",
+    "hanzi",
+)
+"""The reader's own theme variables; every bundled theme defines each of them."""
+
+BACKGROUND_VARIABLES = ("term-current", "cursor-passage", "match-highlight")
+"""Variables used as backgrounds, under text in the ``foreground`` colour."""
+
+VARIABLE_ALIASES = {"marker-link": "link-marker", "marker-note": "note-marker"}
+"""Other names under which a variable is also available (alias -> variable)."""
+
+SPEAKER_COLOURS = 6
+TONE_COLOURS = 5
+
+_OTHER_KEYS = {"dark", "luminosity_spread", "text_alpha", "variables", "description"}
+
+
+def _colour(value: Any) -> Color | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return Color.parse(value.strip())
+    except ColorParseError:
+        return None
+
+
+def derived_variables(theme: Theme) -> dict[str, str]:
+    """Reader variables derived from ``theme``'s base colours (for themes that lack them).
+
+    Used as the fallback for themes that do not define a variable, including Textual's
+    built-in themes: an app should return this from ``get_theme_variable_defaults``.
+    """
+    dark = theme.dark
+    background = _colour(theme.background) or Color.parse("#121212" if dark else "#efefef")
+    foreground = _colour(theme.foreground) or Color.parse("#e0e0e0" if dark else "#1f1f1f")
+    primary = _colour(theme.primary) or Color.parse("#0178d4")
+
+    def base(name: str, fallback: Color) -> Color:
+        return _colour(getattr(theme, name)) or fallback
+
+    secondary = base("secondary", primary)
+    accent = base("accent", primary)
+    warning = base("warning", accent)
+    error = base("error", secondary)
+    success = base("success", secondary)
+    muted = background.blend(foreground, 0.6)
+    values: dict[str, Color] = {
+        "term-highlight": primary,
+        "term-current": background.blend(primary, 0.35),
+        "cursor-passage": background.blend(foreground, 0.08),
+        "match-highlight": background.blend(warning, 0.45),
+        "link-marker": accent,
+        "note-marker": warning,
+        "muted-text": muted,
+        "hanzi": foreground,
+    }
+    speakers = (primary, accent, success, secondary, warning, error)
+    tones = (error, success, primary, accent, muted)
+    values.update({f"speaker-{i}": c for i, c in enumerate(speakers, 1)})
+    values.update({f"tone-{i}": c for i, c in enumerate(tones, 1)})
+    out = {name: values[name].hex6 for name in READER_VARIABLES}
+    out.update({alias: out[target] for alias, target in VARIABLE_ALIASES.items()})
+    return out
+
+
+def theme_variable_defaults(theme: Theme | None = None) -> dict[str, str]:
+    """Fallback values of every reader variable (derived from ``theme``, or a dark default).
+
+    Textual fails to parse CSS that names an undefined variable, so the app should return
+    ``theme_variable_defaults(self.current_theme)`` from ``get_theme_variable_defaults``.
+    """
+    return derived_variables(theme or Theme(name="fallback", primary="#0178d4"))
+
+
+def _read_theme(data: YMap, path: Path, problems: ProblemList) -> Theme | None:
+    """Build a theme from a parsed palette; None (with an error recorded) if invalid."""
+    errors_before = len(problems.errors)
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            problems.error_at(path, data.where(), f"a theme needs '{key}:'")
+    name = data.get("name")
+    if "name" in data and (not isinstance(name, str) or not name.strip()):
+        problems.error_at(path, data.where("name"), "'name:' must be a non-empty string")
+    for key in data:
+        if key not in COLOUR_KEYS and key not in _OTHER_KEYS and key != "name":
+            problems.warning(
+                path,
+                *data.key_pos[key],
+                f"unknown key {key!r} in a theme, ignored; "
+                f"colours are: {', '.join(COLOUR_KEYS)}; reader colours go under 'variables:'",
+            )
+    colours: dict[str, str] = {}
+    for key in COLOUR_KEYS:
+        if key not in data:
+            continue
+        colour = _colour(data[key])
+        if colour is None:
+            problems.error_at(
+                path,
+                data.where(key),
+                f"{key}: {data[key]!r} is not a colour; write it as #rrggbb or a colour name",
+            )
+        else:
+            colours[key] = colour.hex
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        problems.error_at(path, data.where("dark"), "'dark:' must be true or false")
+        dark = True
+    numbers: dict[str, float] = {}
+    for key in ("luminosity_spread", "text_alpha"):
+        if key in data:
+            value = data[key]
+            if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+                numbers[key] = float(value)
+            else:
+                problems.error_at(path, data.where(key), f"'{key}:' must be a number from 0 to 1")
+    variables = _read_variables(data, path, problems)
+    if len(problems.errors) > errors_before or not isinstance(name, str):
+        return None
+    theme = Theme(name=name.strip(), dark=dark, **colours, **numbers)  # type: ignore[arg-type]
+    defaults = derived_variables(theme)
+    missing = [v for v in READER_VARIABLES if v not in variables]
+    if missing:
+        problems.warning_at(
+            path,
+            data.where("variables"),
+            f"theme {theme.name!r} does not set {', '.join(missing)}; "
+            "using colours derived from its base colours",
+        )
+    merged = {**defaults, **variables}
+    for alias, target in VARIABLE_ALIASES.items():
+        if alias not in variables:
+            merged[alias] = merged[target]
+    theme.variables = merged
+    return theme
+
+
+def _read_variables(data: YMap, path: Path, problems: ProblemList) -> dict[str, str]:
+    raw = data.get("variables", {})
+    if not isinstance(raw, dict):
+        problems.error_at(path, data.where("variables"), "'variables:' must be a mapping")
+        return {}
+    where = raw.where if isinstance(raw, YMap) else data.where
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not isinstance(value, str | int | float):
+            problems.error_at(path, where(str(key)), f"variable {key!r} needs a text value")
+            continue
+        text = str(value).strip()
+        if key in READER_VARIABLES or key in VARIABLE_ALIASES:
+            colour = _colour(text)
+            if colour is None:
+                problems.error_at(
+                    path,
+                    where(key),
+                    f"{key}: {text!r} is not a colour; write it as #rrggbb or a colour name",
+                )
+                continue
+            text = colour.hex6
+        out[key] = text
+    return out
+
+
+def load_theme_file(path: Path, problems: ProblemList | None = None) -> Theme | None:
+    """Load one palette file; None if it is invalid (the reasons go to ``problems``)."""
+    found = ProblemList() if problems is None else problems
+    start = len(found)
+    text = read_text(path, found)
+    data = parse_yaml(text, path, found) if text and text.strip() else None
+    theme: Theme | None = None
+    if data is None:
+        if len(found) == start:
+            found.error(path, 1, 1, "theme file is empty; give it a name: and colours")
+    elif not isinstance(data, YMap):
+        found.error(path, 1, 1, "a theme file must be a mapping of 'name:', colours and variables")
+    else:
+        theme = _read_theme(data, path, found)
+    if problems is None:
+        for problem in found[start:]:
+            log.warning("%s", problem.format())
+    return theme
+
+
+def load_themes(folder: Path, problems: ProblemList | None = None) -> list[Theme]:
+    """Every valid theme in ``folder/*.yaml`` (sorted by file name); never raises.
+
+    Invalid files are skipped. Their problems (``path:line:col: error: ...``) are appended
+    to ``problems`` when given, otherwise logged as warnings. A theme whose name repeats an
+    earlier file's is skipped too.
+    """
+    found = ProblemList() if problems is None else problems
+    start = len(found)
+    themes: list[Theme] = []
+    names: dict[str, Path] = {}
+    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+    for path in paths:
+        theme = load_theme_file(path, found)
+        if theme is None:
+            continue
+        if theme.name in names:
+            found.error(
+                path, 1, 1, f"theme name {theme.name!r} is already used by {names[theme.name].name}"
+            )
+            continue
+        names[theme.name] = path
+        themes.append(theme)
+    if problems is None:
+        for problem in found[start:]:
+            log.warning("%s", problem.format())
+    return themes
