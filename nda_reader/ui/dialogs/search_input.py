@@ -1,0 +1,81 @@
+"""A small modal line of text input, for ``/`` (search in document) and corpus search."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class SearchInput(ModalScreen[str | None]):
+    """Ask for a line of text.
+
+    ``SearchInput(prompt, initial="")`` shows ``prompt`` above an input box filled with
+    ``initial`` (selected, so typing replaces it). Enter dismisses with the text as typed
+    (possibly empty; the caller decides what an empty query means); escape dismisses with
+    ``None``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SearchInput {
+        align: center middle;
+    }
+    SearchInput > #search-input-box {
+        width: 70%;
+        max-width: 80;
+        min-width: 30;
+        height: auto;
+        padding: 0 1;
+        background: $surface;
+        border: round $primary;
+    }
+    SearchInput #search-input-prompt {
+        color: $text;
+        text-style: bold;
+        width: 100%;
+    }
+    SearchInput #search-input-hint {
+        color: $muted-text;
+        width: 100%;
+    }
+    """
+
+    def __init__(self, prompt: str, initial: str = "") -> None:
+        """Create the dialog.
+
+        Args:
+            prompt: What to ask for, e.g. ``"Search in this document"``.
+            initial: Text the input starts with (for example the previous query).
+        """
+        super().__init__()
+        self.prompt = prompt
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        """An input box with its prompt and a key hint."""
+        with Vertical(id="search-input-box"):
+            yield Label(self.prompt, id="search-input-prompt", markup=False)
+            yield Input(value=self.initial, id="search-input", select_on_focus=True)
+            yield Label("enter search · esc cancel", id="search-input-hint", markup=False)
+
+    def on_mount(self) -> None:
+        """Focus the input so typing goes there at once."""
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
