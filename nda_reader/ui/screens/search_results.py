@@ -191,11 +191,10 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     def _build_options(self, width: int) -> list[Option]:
         self._width = width
         return [
-            Option(self._prompt(i, row, None), disabled=isinstance(row, str))
-            for i, row in enumerate(self._rows)
+            Option(self._prompt(row, None), disabled=isinstance(row, str)) for row in self._rows
         ]
 
-    def _prompt(self, index: int, row: Hit | str, number: int | None) -> Content:
+    def _prompt(self, row: Hit | str, number: int | None) -> Content:
         """One row: a document heading, or a numbered KWIC line."""
         if isinstance(row, str):
             doc = self.corpus.documents[row]
@@ -240,7 +239,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         for index in set(self._numbers) | set(wanted):
             if self._numbers.get(index) != wanted.get(index):
                 options.replace_option_prompt_at_index(
-                    index, self._prompt(index, self._rows[index], wanted.get(index))
+                    index, self._prompt(self._rows[index], wanted.get(index))
                 )
         self._numbers = wanted
 
