@@ -1,0 +1,172 @@
+"""ReaderApp: the Textual application holding a loaded corpus.
+
+The app loads nothing itself: :func:`nda_reader.ui.factory.create_app` gives it a corpus,
+an optional document to open, the themes and the configuration folder. It owns the global
+keys (quit, help, problems, theme cycling, jump history) and the command palette provider.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from nda_reader.corpus import Corpus
+from nda_reader.history import JumpHistory, Location
+from nda_reader.settings import Settings, load_settings, save_settings
+from nda_reader.text import Document
+from nda_reader.ui.commands import ReaderCommands
+from nda_reader.ui.screens.library import LibraryScreen
+from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.theming import theme_variable_defaults
+
+
+class ReaderApp(App[None]):
+    """Read an annotated corpus: library, reading screen, split view, context pane."""
+
+    TITLE = "nda-reader"
+    COMMANDS: ClassVar = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("exclamation_mark", "problems", "Problems", show=False),
+        Binding("ctrl+t", "cycle_theme", "Theme", show=False),
+        Binding("ctrl+o,left_square_bracket", "back", "Back", show=False),
+        Binding("right_square_bracket", "forward", "Forward", show=False),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        document: Document | None = None,
+        *,
+        config_dir: Path,
+        themes: list[Theme] | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.document = document
+        self.config_dir = config_dir
+        self.history = JumpHistory()
+        self.last_corpus_query = ""
+        self.reader_themes: list[str] = []
+        for theme in themes or []:
+            self.register_theme(theme)
+            self.reader_themes.append(theme.name)
+        self.settings = load_settings(config_dir)
+        wanted = self.settings.theme
+        if wanted in self.available_themes:
+            self.theme = wanted
+        elif self.reader_themes:
+            self.theme = self.reader_themes[0]
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Reader colours for themes that lack them, derived from the theme's base colours."""
+        return theme_variable_defaults(self.current_theme)
+
+    def on_mount(self) -> None:
+        """Open the library (and the given document); report problems."""
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(LibraryScreen())
+        if self.document is not None:
+            self.push_screen(ReadingScreen(self.document))
+        errors = self.corpus.problems.errors
+        if errors:
+            n = len(errors)
+            self.notify(
+                f"{n} problem{'s' if n != 1 else ''} — press ! to list them",
+                severity="warning",
+                timeout=8,
+            )
+
+    # ------------------------------------------------------------------ screens
+    def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
+        """Open ``doc`` on a reading screen above the library, at ``offset``."""
+        self.show_library()
+        self.push_screen(ReadingScreen(doc, offset, end))
+
+    def show_library(self) -> None:
+        """Return to the library (the bottom screen of the stack)."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
+    def corpus_search_from_library(self) -> None:
+        """Corpus search from the library: the chosen hit opens a reading screen."""
+        from nda_reader.ui.dialogs.search_input import SearchInput
+        from nda_reader.ui.screens.search_results import SearchResultsScreen
+
+        def chosen(target: tuple[str, int, int] | None) -> None:
+            if target is None:
+                return
+            doc = self.corpus.documents.get(target[0])
+            if doc is not None:
+                self.open_document(doc, target[1], target[2])
+
+        def asked(query: str | None) -> None:
+            if query and query.strip():
+                self.last_corpus_query = query
+                self.push_screen(SearchResultsScreen(self.corpus, query), chosen)
+
+        self.push_screen(SearchInput("Search the whole corpus", self.last_corpus_query), asked)
+
+    # ------------------------------------------------------------------ actions
+    def action_help(self) -> None:
+        """Show every key that works here."""
+        from nda_reader.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_problems(self) -> None:
+        """List the corpus problems with file:line:column."""
+        from nda_reader.ui.screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(self.corpus.problems, base=self.corpus.root))
+
+    def action_cycle_theme(self) -> None:
+        """Switch to the next reader theme (remembered for next time)."""
+        names = self.reader_themes or list(self.available_themes)
+        current = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(current + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self.settings.theme:
+            return
+        self.settings = Settings(theme=theme.name)
+        error = save_settings(self.settings, self.config_dir)
+        if error:
+            self.notify(error, severity="warning")
+
+    async def _jump(self, where: Location | None, what: str) -> None:
+        if where is None:
+            self.notify(f"Nothing to go {what} to", timeout=2)
+            return
+        screen = self.screen
+        if not isinstance(screen, ReadingScreen):
+            doc = self.corpus.documents.get(where.doc_id)
+            if doc is None:
+                return
+            self.open_document(doc, where.offset)
+            return
+        await screen.go(where)
+
+    def _here(self) -> Location | None:
+        screen = self.screen
+        return screen.location() if isinstance(screen, ReadingScreen) else None
+
+    async def action_back(self) -> None:
+        """Go back to where the last jump started (ctrl+o or [)."""
+        here = self._here()
+        if here is None:
+            return
+        await self._jump(self.history.back(here), "back")
+
+    async def action_forward(self) -> None:
+        """Go forward again after going back (]; ctrl+i arrives as tab in terminals)."""
+        here = self._here()
+        if here is None:
+            return
+        await self._jump(self.history.forward(here), "forward")

@@ -1,0 +1,43 @@
+"""The one way to build the reader app, used by the command line and by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nda_reader.corpus import Corpus, load_corpus, load_single
+from nda_reader.paths import bundled_root
+from nda_reader.paths import config_dir as default_config_dir
+from nda_reader.problems import ProblemList
+from nda_reader.text import Document
+from nda_reader.ui.app import ReaderApp
+from nda_reader.ui.theming import load_themes
+
+
+def open_path(path: Path | None) -> tuple[Corpus, Document | None]:
+    """Load what ``path`` names: None -> the bundled corpus; a folder -> that corpus;
+    a file in a corpus's ``texts/`` -> that corpus, opened at the file; any other file ->
+    a corpus of its own."""
+    if path is None:
+        return load_corpus(bundled_root()), None
+    if path.is_dir():
+        return load_corpus(path), None
+    root = path.resolve().parent.parent
+    if path.resolve().parent.name == "texts":
+        corpus = load_corpus(root)
+        doc = corpus.documents.get(path.stem)
+        if doc is not None:
+            return corpus, doc
+    return load_single(path)
+
+
+def create_app(path: Path | None = None, *, config_dir: Path | None = None) -> ReaderApp:
+    """Build the reader for ``path`` (see :func:`open_path`), remembering settings in
+    ``config_dir`` (default: the user's configuration folder)."""
+    corpus, doc = open_path(path)
+    theme_problems = ProblemList()
+    themes = load_themes(bundled_root() / "themes", theme_problems)
+    corpus.problems.extend(theme_problems)
+    return ReaderApp(
+        corpus, doc, config_dir=config_dir if config_dir is not None else default_config_dir(),
+        themes=themes,
+    )

@@ -1,0 +1,156 @@
+"""LibraryScreen: the documents of the corpus by date; a multi-part document is one row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from nda_reader.corpus import Corpus
+from nda_reader.layout import display_text
+from nda_reader.text import Document
+
+if TYPE_CHECKING:
+    from nda_reader.ui.app import ReaderApp
+
+
+def library_rows(corpus: Corpus) -> list[Document]:
+    """One document per row, by date: the first part stands for a multi-part document."""
+    rows: list[Document] = []
+    seen: set[str] = set()
+    for doc in corpus.ordered_documents():
+        key = doc.part_of or doc.id
+        if key not in seen:
+            seen.add(key)
+            rows.append(corpus.parts_of(doc)[0])
+    return rows
+
+
+def _fit(text: str, width: int) -> str:
+    text = display_text(" ".join(text.split()))
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+class LibraryScreen(Screen[None]):
+    """A table of documents; enter opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("f", "corpus_search", "Corpus search"),
+    ]
+
+    DEFAULT_CSS = """
+    LibraryScreen #library-title { height: 1; padding: 0 1; background: $panel; color: $text; }
+    LibraryScreen DataTable { height: 1fr; }
+    LibraryScreen #library-detail {
+        height: 4; padding: 0 1; color: $muted-text; border-top: hkey $panel;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Document] = []
+        self._width = 0
+
+    @property
+    def reader(self) -> ReaderApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Title line, the table, details of the highlighted row, footer."""
+        yield Static(id="library-title")
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="library-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        corpus = self.reader.corpus
+        self.rows = library_rows(corpus)
+        where = corpus.root.name if corpus.root else "single file"
+        title = f"nda-reader · {len(self.rows)} documents ({where})"
+        errors = len(corpus.problems.errors)
+        if errors:
+            title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
+        self.query_one("#library-title", Static).update(Text(title))
+        self._fill(self.app.size.width)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-fit the title column to the width."""
+        self._fill(event.size.width)
+
+    def _fill(self, width: int) -> None:
+        if width == self._width:
+            return
+        self._width = width
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        wide = width >= 100
+        publisher_width = 22 if wide else 0
+        title_width = max(16, width - 10 - 11 - 8 - publisher_width - 10)
+        table.add_column("Date", width=10)
+        table.add_column("Kind", width=10)
+        table.add_column("Title", width=title_width)
+        if wide:
+            table.add_column("Publisher", width=publisher_width)
+        table.add_column("Parts", width=6)
+        corpus = self.reader.corpus
+        for i, doc in enumerate(self.rows):
+            parts = corpus.parts_of(doc)
+            cells = [
+                doc.date,
+                doc.kind,
+                _fit(doc.part_title or doc.title, title_width),
+                *([_fit(doc.publisher or "—", publisher_width)] if wide else []),
+                str(len(parts)) if len(parts) > 1 else "",
+            ]
+            table.add_row(*cells, key=str(i))
+        if self.rows:
+            table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        doc = self._doc_at(event.cursor_row)
+        detail = self.query_one("#library-detail", Static)
+        if doc is None:
+            detail.update("")
+            return
+        text = Text(_fit(doc.part_title or doc.title, 400) + "\n")
+        bits = [doc.kind, doc.date]
+        if doc.published:
+            bits.append(f"published {doc.published}")
+        if doc.publisher:
+            bits.append(doc.publisher)
+        parts = self.reader.corpus.parts_of(doc)
+        if len(parts) > 1:
+            bits.append(f"{len(parts)} parts")
+        text.append(" · ".join(display_text(b) for b in bits))
+        if doc.source:
+            text.append("\n" + _fit(doc.source, 400))
+        detail.update(text)
+
+    def _doc_at(self, row: int) -> Document | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the highlighted document."""
+        doc = self._doc_at(self.query_one(DataTable).cursor_row)
+        if doc is not None:
+            self.reader.open_document(doc)
+
+    def action_corpus_search(self) -> None:
+        """Search the whole corpus and open the chosen hit."""
+        self.reader.corpus_search_from_library()

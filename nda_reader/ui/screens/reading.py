@@ -1,0 +1,294 @@
+"""ReadingScreen: a document, an optional second (split) view and the context pane.
+
+Following a related passage, a concordance row or a corpus search hit opens the target in
+a second :class:`DocumentView` beside the first (below it on narrow terminals); both stay
+live. Every jump records the place left in the app's jump history. Below 100 columns the
+context pane goes under the text and can be hidden with ``c``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from nda_reader.history import Location
+from nda_reader.text import Document
+from nda_reader.ui.widgets.context_pane import ContextPane
+from nda_reader.ui.widgets.document_view import DocumentView
+
+if TYPE_CHECKING:
+    from nda_reader.ui.app import ReaderApp
+
+NARROW = 100
+"""Below this many columns the panes stack vertically."""
+
+
+class ReadingScreen(Screen[None]):
+    """Read one document with its context; split view for followed links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "follow_first", "Follow"),
+        *(Binding(str(n), f"follow({n})", f"Follow {n}", show=False) for n in range(1, 10)),
+        Binding("tab,f6", "switch_pane", "Switch pane", show=False),
+        Binding("ctrl+w", "window_prefix", "Switch pane", show=False),
+        Binding("w", "close_split", "Close split", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("f", "corpus_search", "Corpus search"),
+        Binding("o", "outline", "Outline"),
+        Binding("c", "toggle_context", "Context", show=False),
+        Binding("escape,l", "library", "Library"),
+    ]
+
+    DEFAULT_CSS = """
+    ReadingScreen #body { layout: horizontal; height: 1fr; }
+    ReadingScreen #docs { layout: horizontal; width: 1fr; height: 1fr; }
+    ReadingScreen DocumentView {
+        width: 1fr; height: 1fr; border-top: hkey $panel; border-title-color: $text-muted;
+    }
+    ReadingScreen DocumentView:focus { border-top: hkey $primary; border-title-color: $text; }
+    ReadingScreen ContextPane { width: 38%; max-width: 56; height: 1fr; border-left: vkey $panel; }
+    ReadingScreen.-narrow #body { layout: vertical; }
+    ReadingScreen.-narrow #docs { layout: vertical; }
+    ReadingScreen.-narrow ContextPane {
+        width: 1fr; max-width: 100%; height: 9; border-left: none; border-top: hkey $panel;
+    }
+    ReadingScreen.-no-context ContextPane { display: none; }
+    """
+
+    def __init__(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
+        super().__init__()
+        self.start_doc = doc
+        self.start_offset = offset
+        self.start_end = end
+        self._prefix = False
+        self._last_view: DocumentView | None = None
+
+    @property
+    def reader(self) -> ReaderApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Main view and context pane (the split view is mounted on demand)."""
+        corpus = self.reader.corpus
+        with Container(id="body"):
+            with Container(id="docs"):
+                yield DocumentView(corpus, self.start_doc, id="main")
+            yield ContextPane(corpus, id="context")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the text, go to the start offset, fit the layout to the terminal."""
+        main = self.main
+        main.border_title = self._title(self.start_doc)
+        main.focus()
+        if self.start_offset or self.start_end is not None:
+            main.go_to(self.start_doc.id, self.start_offset, self.start_end)
+        self._fit(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Stack the panes on narrow terminals."""
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.set_class(width < NARROW, "-narrow")
+
+    # ------------------------------------------------------------------ views
+    @property
+    def main(self) -> DocumentView:
+        """The main document view."""
+        return self.query_one("#main", DocumentView)
+
+    @property
+    def split(self) -> DocumentView | None:
+        """The second view, if open."""
+        found = self.query("#split")
+        return found.first(DocumentView) if found else None
+
+    @property
+    def context(self) -> ContextPane:
+        """The context pane."""
+        return self.query_one(ContextPane)
+
+    @property
+    def active(self) -> DocumentView:
+        """The focused document view (the main one when focus is elsewhere)."""
+        focused = self.focused
+        if isinstance(focused, DocumentView):
+            return focused
+        last = self._last_view
+        return last if last is not None and last.is_attached else self.main
+
+    def _title(self, doc: Document) -> str:
+        title = doc.part_title or doc.title
+        return f" {title} · {doc.date} "
+
+    def views(self) -> list[DocumentView]:
+        """The open document views, main first."""
+        split = self.split
+        return [self.main] if split is None else [self.main, split]
+
+    def location(self) -> Location:
+        """Where the active view's cursor is."""
+        view = self.active
+        doc_id, offset = view.position()
+        return Location(doc_id, offset, 0 if view is self.main else 1)
+
+    async def open_split(self, doc_id: str, start: int, end: int) -> DocumentView | None:
+        """Show ``[start, end)`` of ``doc_id`` in the second view (opening it if needed)."""
+        doc = self.reader.corpus.documents.get(doc_id)
+        if doc is None:
+            self.notify(f"No document {doc_id!r}", severity="warning")
+            return None
+        split = self.split
+        if split is None:
+            split = DocumentView(self.reader.corpus, doc, id="split")
+            await self.query_one("#docs").mount(split)
+        split.border_title = self._title(doc)
+        split.go_to(doc_id, start, end)
+        split.focus()
+        return split
+
+    async def go(self, where: Location, end: int | None = None) -> None:
+        """Put the cursor of pane ``where.pane`` at ``where`` (opening the split if needed)."""
+        if where.pane == 1:
+            await self.open_split(where.doc_id, where.offset, where.offset if end is None else end)
+            return
+        view = self.main
+        doc = self.reader.corpus.documents.get(where.doc_id)
+        view.go_to(where.doc_id, where.offset, end)
+        if doc is not None:
+            view.border_title = self._title(doc)
+        view.focus()
+
+    # ---------------------------------------------------------------- messages
+    @on(DocumentView.CursorMoved)
+    def _cursor_moved(self, event: DocumentView.CursorMoved) -> None:
+        if event.view is self.active:
+            view = event.view
+            self.context.show(view.marks, event.doc_id, event.offset, event.entry_id, event.block)
+            doc = self.reader.corpus.documents.get(event.doc_id)
+            if doc is not None:
+                event.view.border_title = self._title(doc)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The context pane follows the focused view."""
+        if isinstance(event.widget, DocumentView):
+            self._last_view = event.widget
+            event.widget.announce()
+
+    @on(ContextPane.Follow)
+    async def _follow(self, event: ContextPane.Follow) -> None:
+        self.reader.history.push(self.location())
+        await self.open_split(event.doc_id, event.start, event.end)
+
+    # ----------------------------------------------------------------- actions
+    def action_follow(self, number: int) -> None:
+        """Follow row ``number`` of the context pane."""
+        if not self.context.follow(number):
+            self.notify(f"No row {number} in the context pane", timeout=2)
+
+    def action_follow_first(self) -> None:
+        """Follow the first related passage (or concordance row) of the cursor."""
+        if not self.context.follow(1):
+            self.notify("Nothing to follow here: no related passage or term", timeout=2)
+
+    def action_switch_pane(self) -> None:
+        """Cycle focus: main view, split view, the context pane's list."""
+        order: list[DocumentView | OptionList] = list(self.views())
+        jumps = self.context.query_one(OptionList)
+        if jumps.display and jumps.option_count and not self.has_class("-no-context"):
+            order.append(jumps)
+        focused = self.focused
+        index = order.index(focused) if focused in order else -1
+        order[(index + 1) % len(order)].focus()
+
+    def action_window_prefix(self) -> None:
+        """ctrl+w: switch pane now; a following ``w`` (vim's ctrl+w w) is absorbed."""
+        self.action_switch_pane()
+        self._prefix = True
+        self.set_timer(1.5, self._clear_prefix)
+
+    def _clear_prefix(self) -> None:
+        self._prefix = False
+
+    async def action_close_split(self) -> None:
+        """Close the second view."""
+        if self._prefix:
+            self._prefix = False
+            return
+        split = self.split
+        if split is None:
+            self.notify("No split view open", timeout=2)
+            return
+        self._last_view = self.main
+        await split.remove()
+        self.main.focus()
+
+    def action_toggle_context(self) -> None:
+        """Show or hide the context pane."""
+        self.toggle_class("-no-context")
+
+    def action_search(self) -> None:
+        """Ask for text to find in this document; n/N then move between matches."""
+        from nda_reader.ui.dialogs.search_input import SearchInput
+
+        view = self.active
+
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            count = view.search(query)
+            if query.strip():
+                self.notify(
+                    f"{count} match{'es' if count != 1 else ''} for {query!r}"
+                    + (" — n/N next/previous" if count else ""),
+                    timeout=3,
+                )
+            view.focus()
+
+        self.app.push_screen(SearchInput("Search in this document", view.search_query), done)
+
+    def action_corpus_search(self) -> None:
+        """Search the whole corpus; the chosen hit opens in the split view."""
+        from nda_reader.ui.dialogs.search_input import SearchInput
+        from nda_reader.ui.screens.search_results import SearchResultsScreen
+
+        async def chosen(target: tuple[str, int, int] | None) -> None:
+            if target is not None:
+                self.reader.history.push(self.location())
+                await self.open_split(*target)
+
+        def asked(query: str | None) -> None:
+            if query and query.strip():
+                self.reader.last_corpus_query = query
+                self.app.push_screen(SearchResultsScreen(self.reader.corpus, query), chosen)
+
+        self.app.push_screen(
+            SearchInput("Search the whole corpus", self.reader.last_corpus_query), asked
+        )
+
+    def action_outline(self) -> None:
+        """Headings and speaker turns of the active document; enter jumps there."""
+        from nda_reader.ui.screens.outline import OutlineScreen
+
+        view = self.active
+        doc_id, offset = view.position()
+
+        async def chosen(target: tuple[str, int, int] | None) -> None:
+            if target is not None:
+                here = self.location()
+                self.reader.history.push(here)
+                await self.go(Location(target[0], target[1], here.pane))
+
+        self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
+
+    def action_library(self) -> None:
+        """Back to the list of documents."""
+        self.reader.show_library()

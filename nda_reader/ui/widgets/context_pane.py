@@ -1,0 +1,272 @@
+"""ContextPane: what the reading cursor is on — glossary entry, speaker, links, notes.
+
+Linked to a :class:`~nda_reader.ui.widgets.document_view.DocumentView` through its
+``CursorMoved`` message. Related passages and the term's concordance are rows of one
+:class:`~textual.widgets.OptionList`; the first nine are numbered so each is one key away
+(digits 1-9 anywhere on the reading screen, or enter on the focused list). Choosing a row
+posts :class:`ContextPane.Follow`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from nda_reader.corpus import Corpus, TurnSpan
+from nda_reader.glossary import GlossaryEntry
+from nda_reader.layout import display_text
+from nda_reader.marks import DocMarks
+from nda_reader.pinyin import syllables, tone_numbers
+from nda_reader.search import one_line
+from nda_reader.text import Document
+
+Target = tuple[str, int, int]
+MAX_CONCORDANCE = 40
+
+
+def snippet(body: str, start: int, end: int, width: int = 60) -> str:
+    """One line of ``body`` around ``[start, end)``, at most ~``width`` characters."""
+    text = one_line(body[start:end]).strip()
+    if len(text) > width:
+        return display_text(text[: width - 1]) + "…"
+    room = max(0, (width - len(text)) // 2)
+    before = one_line(body[max(0, start - room) : start]).lstrip()
+    after = one_line(body[end : end + room]).rstrip()
+    return display_text(f"{'…' if start - room > 0 else ''}{before}{text}{after}…")
+
+
+class ContextPane(VerticalScroll):
+    """The context of the cursor: glossary entry, speaker, related passages, notes."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "context-pane--hanzi",
+        "context-pane--heading",
+        "context-pane--muted",
+        "context-pane--link",
+        "context-pane--note",
+        *(f"context-pane--tone-{n}" for n in range(1, 6)),
+    }
+
+    DEFAULT_CSS = """
+    ContextPane { padding: 0 1; scrollbar-size-vertical: 1; }
+    ContextPane > Static { width: 100%; margin-bottom: 1; }
+    ContextPane > OptionList { height: auto; max-height: 24; border: none; padding: 0; }
+    ContextPane > OptionList:focus { border: none; background-tint: $foreground 5%; }
+    ContextPane > .context-pane--hanzi { color: $hanzi; text-style: bold; }
+    ContextPane > .context-pane--heading { color: $primary; text-style: bold; }
+    ContextPane > .context-pane--muted { color: $muted-text; }
+    ContextPane > .context-pane--link { color: $link-marker; text-style: bold; }
+    ContextPane > .context-pane--note { color: $note-marker; text-style: bold; }
+    ContextPane > .context-pane--tone-1 { color: $tone-1; }
+    ContextPane > .context-pane--tone-2 { color: $tone-2; }
+    ContextPane > .context-pane--tone-3 { color: $tone-3; }
+    ContextPane > .context-pane--tone-4 { color: $tone-4; }
+    ContextPane > .context-pane--tone-5 { color: $tone-5; }
+    """
+
+    class Follow(Message):
+        """The user chose a related passage or concordance row: open it beside."""
+
+        def __init__(self, doc_id: str, start: int, end: int) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+            self.start = start
+            self.end = end
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=False)
+        self.corpus = corpus
+        self.targets: list[Target | None] = []
+        self.entry: GlossaryEntry | None = None
+        self._last: tuple[str, int, str | None, int] | None = None
+        self._marks: DocMarks | None = None
+
+    def compose(self) -> ComposeResult:
+        """The sections of the pane."""
+        yield Static(id="ctx-entry")
+        yield Static(id="ctx-speaker")
+        yield Static(id="ctx-notes")
+        yield OptionList(id="ctx-jumps")
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"context-pane--{name}", partial=True)
+
+    def on_mount(self) -> None:
+        """Refresh the styled text when the theme changes."""
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+
+    def _redraw(self) -> None:
+        last, self._last = self._last, None
+        if last is not None and self._marks is not None:
+            self.show(self._marks, *last)
+
+    # ------------------------------------------------------------------- update
+    def show(
+        self, marks: DocMarks, doc_id: str, offset: int, entry_id: str | None, block: int
+    ) -> None:
+        """Show the context of ``offset`` in ``doc_id`` (term ``entry_id``, passage ``block``)."""
+        key = (doc_id, offset, entry_id, block)
+        if key == self._last:
+            return
+        self._last, self._marks = key, marks
+        doc = self.corpus.documents.get(doc_id) or next(
+            (p for p in marks.parts if p.id == doc_id), marks.parts[0]
+        )
+        self.entry = self.corpus.glossary.get(entry_id) if entry_id else None
+        self.query_one("#ctx-entry", Static).update(self._entry_text(doc))
+        self.query_one("#ctx-speaker", Static).update(self._speaker_text(doc, offset))
+        self.query_one("#ctx-notes", Static).update(self._notes_text(marks, doc_id, block))
+        self._fill_jumps(marks, doc, offset, block)
+
+    def _entry_text(self, doc: Document) -> Text:
+        entry = self.entry
+        if entry is None:
+            head = Text("No term under the cursor", self._style("muted"))
+            head.append("\nt/T: next/previous term · click a term", self._style("muted"))
+            return head
+        text = Text()
+        text.append(" ".join(entry.hanzi), self._style("hanzi") + Style(bold=True))
+        if entry.traditional and entry.traditional != entry.hanzi:
+            text.append(f"  {entry.traditional}", self._style("muted"))
+        text.append("\n")
+        text.append_text(self.pinyin_text(entry.pinyin))
+        text.append("\n")
+        text.append(entry.english, Style(bold=True))
+        text.append(f"  ({entry.kind})", self._style("muted"))
+        if entry.aliases:
+            text.append("\nalso: ", self._style("muted"))
+            text.append(", ".join(entry.aliases))
+        roles = entry.roles_on(doc.date) if entry.is_person else []
+        if roles:
+            role = roles[0]
+            org = self._org_name(role.organisation)
+            text.append(f"\n{role.title}{', ' + org if org else ''}")
+            text.append(f" (as of {doc.date})", self._style("muted"))
+        if entry.note:
+            text.append("\n")
+            text.append(display_text(entry.note), self._style("muted"))
+        return text
+
+    def _org_name(self, org: str) -> str:
+        found = self.corpus.glossary.get(org) if org else None
+        return found.english if found else org
+
+    def pinyin_text(self, pinyin: str) -> Text:
+        """``pinyin`` with each syllable coloured by its tone (theme ``tone-1``..``tone-5``)."""
+        text = Text(pinyin)
+        lower = pinyin.lower()
+        pos = 0
+        for syl in syllables(pinyin):
+            at = lower.find(syl, pos)
+            if at < 0:
+                continue
+            text.stylize(self._style(f"tone-{tone_numbers(syl)}"), at, at + len(syl))
+            pos = at + len(syl)
+        return text
+
+    def _turn_at(self, doc_id: str, offset: int) -> TurnSpan | None:
+        for span in self.corpus.turns(doc_id):
+            if span.start <= offset < span.end:
+                return span
+        return None
+
+    def _speaker_text(self, doc: Document, offset: int) -> Text:
+        span = self._turn_at(doc.id, offset)
+        if span is None:
+            return Text()
+        speaker = span.speaker
+        entry = self.corpus.glossary.get(speaker.term) if speaker.term else None
+        text = Text("Speaker  ", self._style("heading"))
+        text.append(self.corpus.speaker_name(speaker), Style(bold=True))
+        hanzi = entry.hanzi if entry else speaker.hanzi
+        if hanzi:
+            text.append(f"  {hanzi}", self._style("hanzi"))
+        role = speaker.role
+        if not role and entry is not None:
+            roles = entry.roles_on(doc.date)
+            if roles:
+                org = self._org_name(roles[0].organisation)
+                role = f"{roles[0].title}{', ' + org if org else ''}"
+        if role:
+            text.append(f"\n{role}", self._style("muted"))
+        return text
+
+    def _notes_text(self, marks: DocMarks, doc_id: str, block: int) -> Text:
+        notes = marks.notes.get((doc_id, block), [])
+        text = Text()
+        for note in notes:
+            if text:
+                text.append("\n")
+            text.append("✎ Note  ", self._style("note"))
+            text.append(display_text(note.text))
+            if note.tags:
+                text.append(f"  #{' #'.join(note.tags)}", self._style("muted"))
+        return text
+
+    def _fill_jumps(self, marks: DocMarks, doc: Document, offset: int, block: int) -> None:
+        jumps = self.query_one("#ctx-jumps", OptionList)
+        options: list[Option] = []
+        self.targets = []
+        links = marks.links.get((doc.id, block), [])
+        if links:
+            options.append(Option(Text("Related passages", self._style("heading")), disabled=True))
+            for end in links:
+                there = self.corpus.documents.get(end.there.doc)
+                arrow = "→" if end.outgoing else "←"
+                row = Text()
+                row.append(f"{arrow} {end.link.relation} ", self._style("link"))
+                if there is None or not end.there_at.placed:
+                    row.append(f"{end.there.doc} (cannot be placed)", self._style("muted"))
+                    options.append(Option(row, disabled=True))
+                    continue
+                row.append(f"{there.date} {there.title}\n", self._style("muted"))
+                row.append(snippet(there.body, end.there_at.start, end.there_at.end))
+                options.append(
+                    self._numbered(row, (there.id, end.there_at.start, end.there_at.end))
+                )
+        if self.entry is not None:
+            occs = self.corpus.occurrences.of_entry(self.entry.id)
+            head = Text(f"Concordance: {self.entry.english} ({len(occs)})", self._style("heading"))
+            options.append(Option(head, disabled=True))
+            for occ in occs[:MAX_CONCORDANCE]:
+                other = self.corpus.documents.get(occ.doc)
+                if other is None:
+                    continue
+                here = occ.doc == doc.id and occ.start <= offset < occ.end
+                row = Text(
+                    f"{other.date} {other.id}{'  (here)' if here else ''}\n", self._style("muted")
+                )
+                row.append(snippet(other.body, occ.start, occ.end, 50))
+                options.append(self._numbered(row, (occ.doc, occ.start, occ.end)))
+        jumps.set_options(options)
+        jumps.display = bool(options)
+
+    def _numbered(self, row: Text, target: Target) -> Option:
+        self.targets.append(target)
+        n = len(self.targets)
+        label = Text(f"{n} " if n <= 9 else "  ", Style(bold=True))
+        return Option(label + row, id=f"jump-{n - 1}")
+
+    # ------------------------------------------------------------------- follow
+    def follow(self, number: int) -> bool:
+        """Follow row ``number`` (1-based); False if there is no such row."""
+        if 1 <= number <= len(self.targets):
+            target = self.targets[number - 1]
+            if target is not None:
+                self.post_message(self.Follow(*target))
+                return True
+        return False
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a focused row follows it."""
+        event.stop()
+        ident = event.option.id or ""
+        if ident.startswith("jump-"):
+            self.follow(int(ident[5:]) + 1)

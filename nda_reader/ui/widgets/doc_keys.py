@@ -1,0 +1,190 @@
+"""Keyboard navigation of a :class:`~nda_reader.ui.widgets.document_view.DocumentView`.
+
+Kept apart from the rendering code: the key bindings and the cursor movements they run
+(lines, pages, terms, annotated passages, cross-references, speaker turns, matches).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+
+from nda_reader.layout import DisplayLine, Layout, LineKind
+from nda_reader.marks import DocMarks
+from nda_reader.occurrences import Occurrence
+
+DOCUMENT_BINDINGS: list[BindingType] = [
+    Binding("down,j", "cursor(1)", "Down", show=False),
+    Binding("up,k", "cursor(-1)", "Up", show=False),
+    Binding("pagedown,space", "page(1)", "Page down", show=False),
+    Binding("pageup,b", "page(-1)", "Page up", show=False),
+    Binding("home,g", "edge(-1)", "Top", show=False),
+    Binding("end,G", "edge(1)", "Bottom", show=False),
+    Binding("t", "term(1)", "Next term"),
+    Binding("T", "term(-1)", "Prev term", show=False),
+    Binding("a", "annotated(1)", "Annotated"),
+    Binding("A", "annotated(-1)", "Prev annotated", show=False),
+    Binding("x", "crossref(1)", "Cross-ref"),
+    Binding("X", "crossref(-1)", "Prev cross-ref", show=False),
+    Binding("s", "same_speaker", "Same speaker"),
+    Binding("S", "speaker_filter", "Only speaker"),
+    Binding("n", "match(1)", "Next match", show=False),
+    Binding("N", "match(-1)", "Prev match", show=False),
+]
+
+
+class NavigationMixin:
+    """Cursor movements bound to keys; mixed into DocumentView."""
+
+    flow: Layout
+    marks: DocMarks
+    only_speaker: str | None
+
+    if TYPE_CHECKING:  # provided by DocumentView
+        cursor: Any
+        scrollable_content_region: Region
+
+        def _set_cursor(
+            self, y: int, term: Occurrence | None, *, scroll: str = "nearest"
+        ) -> None: ...
+
+        def position(self) -> tuple[str, int]: ...
+
+        def current_block(self) -> tuple[str, int]: ...
+
+        def next_match(self, step: int) -> bool: ...
+
+        def say(self, message: str) -> None: ...
+
+    @property
+    def _cursor_y(self) -> int:
+        return int(self.cursor.y)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 2)
+
+    def _text_line(self, y: int, step: int) -> int | None:
+        """The nearest TEXT line from ``y`` going in ``step`` direction (inclusive)."""
+        lines = self.flow.lines
+        while 0 <= y < len(lines):
+            if lines[y].kind is LineKind.TEXT:
+                return y
+            y += step
+        return None
+
+    def _first_term_on(self, line: DisplayLine) -> Occurrence | None:
+        for occ in self.marks.occurrences:
+            if occ.doc == line.doc_id and line.start <= occ.start < line.end:
+                return occ
+        return None
+
+    def _move_to_line(self, y: int, step: int) -> None:
+        found = self._text_line(y, step)
+        if found is None:
+            found = self._text_line(y, -step)
+        if found is not None:
+            self._set_cursor(found, self._first_term_on(self.flow.lines[found]))
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor one line down (1) or up (-1)."""
+        self._move_to_line(self._cursor_y + step, step)
+
+    def action_page(self, step: int) -> None:
+        """Move the cursor (and the view) a page down (1) or up (-1)."""
+        self._move_to_line(self._cursor_y + step * self._page, step)
+
+    def action_edge(self, step: int) -> None:
+        """Go to the top (-1) or bottom (1) of the document."""
+        self._move_to_line(0 if step < 0 else len(self.flow.lines) - 1, -step)
+
+    def action_term(self, step: int) -> None:
+        """Put the cursor on the next (1) or previous (-1) glossary term."""
+        here = self.marks.pos(*self.position())
+        occs = [o for o in self.marks.occurrences if self._occ_shown(o)]
+        if step > 0:
+            after = [o for o in occs if self.marks.pos(o.doc, o.start) > here]
+            if not self._term_set() and occs:
+                after = [o for o in occs if self.marks.pos(o.doc, o.start) >= here]
+        else:
+            after = [o for o in reversed(occs) if self.marks.pos(o.doc, o.start) < here]
+        if not after:
+            self.say("No more terms")
+            return
+        occ = after[0]
+        y = self.flow.line_at(occ.doc, occ.start)
+        if y is not None:
+            self._set_cursor(y, occ)
+
+    def _term_set(self) -> bool:
+        return self.cursor.term is not None
+
+    def _occ_shown(self, occ: Occurrence) -> bool:
+        y = self.flow.line_at(occ.doc, occ.start)
+        if y is None:
+            return False
+        line = self.flow.lines[y]
+        return line.doc_id == occ.doc and line.start <= occ.start < line.end
+
+    def _to_block(self, keys: list[tuple[str, int]], step: int, what: str) -> None:
+        here = self.current_block()
+        order = self.marks.part_index
+        hk = (order.get(here[0], 0), here[1])
+        shown = [k for k in keys if self.flow.block_lines(*k)]
+        if step > 0:
+            ahead = [k for k in shown if (order.get(k[0], 0), k[1]) > hk]
+        else:
+            ahead = [k for k in reversed(shown) if (order.get(k[0], 0), k[1]) < hk]
+        if not ahead:
+            self.say(f"No more {what}")
+            return
+        lines = self.flow.block_lines(*ahead[0])
+        self._set_cursor(lines.start, self._first_term_on(self.flow.lines[lines.start]))
+
+    def action_annotated(self, step: int) -> None:
+        """Go to the next (1) / previous (-1) passage with cross-references or notes."""
+        self._to_block(self.marks.annotated(), step, "annotated passages")
+
+    def action_crossref(self, step: int) -> None:
+        """Go to the next (1) / previous (-1) passage with a cross-reference."""
+        self._to_block(self.marks.annotated(links_only=True), step, "cross-references")
+
+    def _current_turn(self) -> int:
+        y = self._cursor_y
+        lines = self.flow.lines
+        return lines[y].turn if 0 <= y < len(lines) else -1
+
+    def action_same_speaker(self) -> None:
+        """Go to the next turn by the speaker of the current turn (wrapping)."""
+        turn = self._current_turn()
+        if turn < 0:
+            self.say("Not in a speaker turn")
+            return
+        speaker = self.flow.turn_speaker(turn)
+        turns = self.flow.turns
+        order = [*range(turn + 1, len(turns)), *range(0, turn)]
+        for i in order:
+            if turns[i].speaker.id == speaker:
+                y = self.flow.line_at(turns[i].doc, turns[i].start)
+                if y is not None:
+                    self._set_cursor(y, None, scroll="top")
+                    return
+        self.say("No other turn by this speaker")
+
+    def action_speaker_filter(self) -> None:
+        """Toggle showing only the turns of the current speaker."""
+        if self.only_speaker is not None:
+            self.only_speaker = None
+            return
+        turn = self._current_turn()
+        if turn < 0:
+            self.say("Put the cursor in a speaker turn first")
+            return
+        self.only_speaker = self.flow.turn_speaker(turn)
+
+    def action_match(self, step: int) -> None:
+        """Go to the next (1) / previous (-1) search match."""
+        if not self.next_match(step):
+            self.say("No search matches; press / to search")

@@ -1,0 +1,433 @@
+"""DocumentView: a document drawn line by line (Textual Line API) with a reading cursor.
+
+Only visible lines are rendered (``render_line``), from a layout of wrapped display lines
+computed by :mod:`nda_reader.layout` and re-computed on resize. Colours come from the
+theme's variables through component classes, so a theme switch restyles everything.
+Navigation keys move the cursor (a passage and, optionally, a glossary term); every move
+posts :class:`DocumentView.CursorMoved`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from nda_reader.corpus import Corpus
+from nda_reader.layout import DisplayLine, Layout, LineKind, display_text, layout_document
+from nda_reader.marks import DocMarks
+from nda_reader.occurrences import Occurrence
+from nda_reader.search import find_in_text
+from nda_reader.text import Document
+from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
+
+GUTTER = 4
+LINK_GLYPH = "»"
+NOTE_GLYPH = "✎"
+BAR_GLYPH = "▌"
+
+Span = tuple[str, int, int]
+"""(doc id, start, end) of a highlighted span."""
+
+
+@dataclass(frozen=True, slots=True)
+class CursorState:
+    """Where the cursor is: a display line and optionally a term occurrence on it."""
+
+    y: int
+    term: Occurrence | None = None
+
+
+class DocumentView(NavigationMixin, ScrollView, can_focus=True):
+    """A scrollable, wrapped, highlighted view of one document (all its parts)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-view--term",
+        "document-view--term-current",
+        "document-view--cursor",
+        "document-view--match",
+        "document-view--target",
+        "document-view--heading",
+        "document-view--link-marker",
+        "document-view--note-marker",
+        "document-view--muted",
+        *(f"document-view--speaker-{n}" for n in range(1, 7)),
+    }
+
+    DEFAULT_CSS = """
+    DocumentView { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
+    DocumentView > .document-view--term { color: $term-highlight; text-style: underline; }
+    DocumentView > .document-view--term-current {
+        background: $term-current; text-style: bold underline;
+    }
+    DocumentView > .document-view--cursor { background: $cursor-passage; }
+    DocumentView > .document-view--match { background: $match-highlight; }
+    DocumentView > .document-view--target { background: $match-highlight; text-style: bold; }
+    DocumentView > .document-view--heading { color: $primary; text-style: bold; }
+    DocumentView > .document-view--link-marker { color: $link-marker; text-style: bold; }
+    DocumentView > .document-view--note-marker { color: $note-marker; text-style: bold; }
+    DocumentView > .document-view--muted { color: $muted-text; }
+    DocumentView > .document-view--speaker-1 { color: $speaker-1; }
+    DocumentView > .document-view--speaker-2 { color: $speaker-2; }
+    DocumentView > .document-view--speaker-3 { color: $speaker-3; }
+    DocumentView > .document-view--speaker-4 { color: $speaker-4; }
+    DocumentView > .document-view--speaker-5 { color: $speaker-5; }
+    DocumentView > .document-view--speaker-6 { color: $speaker-6; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = DOCUMENT_BINDINGS
+
+    class CursorMoved(Message):
+        """The cursor moved: the ContextPane follows it."""
+
+        def __init__(
+            self, view: DocumentView, doc_id: str, offset: int, entry_id: str | None, block: int
+        ) -> None:
+            super().__init__()
+            self.view = view
+            self.doc_id = doc_id
+            self.offset = offset
+            self.entry_id = entry_id
+            self.block = block
+
+        @property
+        def control(self) -> DocumentView:
+            """The view whose cursor moved."""
+            return self.view
+
+    only_speaker: reactive[str | None] = reactive(None, init=False)
+    """Show only the turns of this speaker id (None: everything)."""
+
+    def __init__(
+        self, corpus: Corpus, doc: Document, *, name: str | None = None, id: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.corpus = corpus
+        self.parts: list[Document] = corpus.parts_of(doc) if doc.id in corpus.documents else [doc]
+        self.marks = DocMarks.build(corpus, self.parts)
+        self.flow: Layout = Layout(width=1)
+        self.cursor = CursorState(0)
+        self.matches: list[Span] = []
+        self.match_index = -1
+        self.search_query = ""
+        self.target: Span | None = None
+        self._pending: tuple[str, int] | None = (doc.id, 0)
+        self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
+
+    # ----------------------------------------------------------------- documents
+    @property
+    def doc(self) -> Document:
+        """The part the cursor is in."""
+        line = self._line(self.cursor.y)
+        for part in self.parts:
+            if line is not None and part.id == line.doc_id:
+                return part
+        return self.parts[0]
+
+    @property
+    def root_id(self) -> str:
+        """Id of the whole document: ``part_of`` for multi-part documents, else the id."""
+        return self.parts[0].part_of or self.parts[0].id
+
+    def has_doc(self, doc_id: str) -> bool:
+        """True when ``doc_id`` is one of the parts shown here."""
+        return any(p.id == doc_id for p in self.parts)
+
+    def load(self, doc: Document) -> None:
+        """Show another document (all its parts); the cursor goes to its start."""
+        self.parts = self.corpus.parts_of(doc) if doc.id in self.corpus.documents else [doc]
+        self.marks = DocMarks.build(self.corpus, self.parts)
+        self.matches, self.match_index, self.target = [], -1, None
+        self.set_reactive(DocumentView.only_speaker, None)
+        self._relayout((doc.id, 0), force=True)
+        self._set_cursor(self.flow.line_at(doc.id, 0) or 0, None, scroll="top")
+
+    def _body(self, doc_id: str) -> str:
+        for part in self.parts:
+            if part.id == doc_id:
+                return part.body
+        return ""
+
+    # ------------------------------------------------------------------- layout
+    @property
+    def text_width(self) -> int:
+        """Cells available to text on a line."""
+        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap the text to the new width, keeping the cursor on its passage."""
+        self._relayout(self._pending or self.position(), force=self._pending is not None)
+        if self._pending is not None:
+            doc_id, offset = self._pending
+            self._pending = None
+            self._set_cursor(self.flow.line_at(doc_id, offset) or 0, None, scroll="top")
+
+    def _relayout(self, keep: tuple[str, int], *, force: bool = False) -> None:
+        if not force and self.flow.width == self.text_width and self.flow.lines:
+            return
+        turns = {p.id: self.corpus.turns(p.id) for p in self.parts}
+        self.flow = layout_document(
+            self.parts, turns, self.text_width, only_speaker=self.only_speaker
+        )
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.flow.lines))
+        y = self.flow.line_at(*keep)
+        if y is not None:
+            term = self.cursor.term
+            self.cursor = CursorState(y, term if term and self._visible(term) else None)
+            self._scroll_into_view("center")
+        self.refresh()
+
+    def watch_only_speaker(self) -> None:
+        """Re-lay out when the speaker filter changes."""
+        self._relayout(self.position(), force=True)
+        self.announce()
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: forget rendered lines."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    # ----------------------------------------------------------------- position
+    def _line(self, y: int) -> DisplayLine | None:
+        lines = self.flow.lines
+        return lines[y] if 0 <= y < len(lines) else None
+
+    def position(self) -> tuple[str, int]:
+        """(doc id, offset) of the cursor: the current term, else the line start."""
+        if self.cursor.term is not None:
+            return self.cursor.term.doc, self.cursor.term.start
+        line = self._line(self.cursor.y)
+        if line is None or line.kind is not LineKind.TEXT:
+            return self.parts[0].id, 0
+        return line.doc_id, line.start
+
+    def current_block(self) -> tuple[str, int]:
+        """(doc id, block index) of the passage under the cursor."""
+        line = self._line(self.cursor.y)
+        return (line.doc_id, line.block) if line else (self.parts[0].id, -1)
+
+    def _visible(self, occ: Occurrence) -> bool:
+        y = self.flow.line_at(occ.doc, occ.start)
+        line = self._line(y if y is not None else -1)
+        return line is not None and line.doc_id == occ.doc and line.start <= occ.start < line.end
+
+    def go_to(self, doc_id: str, offset: int, end: int | None = None) -> None:
+        """Move the cursor to ``offset`` of ``doc_id`` (loading it if needed), scroll there.
+
+        With ``end``, the span ``[offset, end)`` is highlighted as the jump target.
+        """
+        if not self.has_doc(doc_id):
+            doc = self.corpus.documents.get(doc_id)
+            if doc is None:
+                return
+            self.load(doc)
+        if self.only_speaker is not None:
+            self.only_speaker = None
+        self.target = (doc_id, offset, end) if end is not None else None
+        self._cache.clear()
+        if not self.flow.lines:
+            self._pending = (doc_id, offset)
+            return
+        y = self.flow.line_at(doc_id, offset) or 0
+        term = self.marks.occurrence_at(doc_id, offset)
+        self._set_cursor(y, term if term and term.start == offset else None, scroll="top")
+
+    def _set_cursor(self, y: int, term: Occurrence | None, *, scroll: str = "nearest") -> None:
+        lines = self.flow.lines
+        if not lines:
+            return
+        y = max(0, min(y, len(lines) - 1))
+        self.cursor = CursorState(y, term)
+        self._scroll_into_view(scroll)
+        self.refresh()
+        self.announce()
+
+    def _scroll_into_view(self, how: str) -> None:
+        y, height = self.cursor.y, max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_offset.y)
+        if how == "top":
+            self.scroll_to(y=max(0, y - height // 4), animate=False, immediate=True)
+        elif how == "center":
+            self.scroll_to(y=max(0, y - height // 2), animate=False, immediate=True)
+        elif y < top:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
+
+    def announce(self) -> None:
+        """Post :class:`CursorMoved` for the current cursor."""
+        doc_id, offset = self.position()
+        line = self._line(self.cursor.y)
+        entry = self.cursor.term.entry_id if self.cursor.term else None
+        self.post_message(self.CursorMoved(self, doc_id, offset, entry, line.block if line else -1))
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str) -> int:
+        """Highlight every match of ``query``; move to the first one after the cursor."""
+        self.search_query = query
+        self.matches = [(p.id, s, e) for p in self.parts for s, e in find_in_text(p.body, query)]
+        self.match_index = -1
+        self._cache.clear()
+        self.refresh()
+        if self.matches:
+            self.next_match(1)
+        return len(self.matches)
+
+    def next_match(self, step: int) -> bool:
+        """Go to the next (``step`` 1) or previous (-1) match, wrapping; False if none."""
+        if not self.matches:
+            return False
+        if self.match_index < 0:
+            here = self.marks.pos(*self.position())
+            after = [i for i, m in enumerate(self.matches) if self.marks.pos(m[0], m[1]) >= here]
+            self.match_index = (
+                (after[0] if after else 0)
+                if step > 0
+                else ((after[0] - 1) % len(self.matches) if after else len(self.matches) - 1)
+            )
+        else:
+            self.match_index = (self.match_index + step) % len(self.matches)
+        doc_id, start, _ = self.matches[self.match_index]
+        if self.only_speaker is not None and not self._shown(doc_id, start):
+            self.only_speaker = None
+        self._cache.clear()
+        y = self.flow.line_at(doc_id, start) or 0
+        self._set_cursor(y, None, scroll="center")
+        return True
+
+    def _shown(self, doc_id: str, offset: int) -> bool:
+        y = self.flow.line_at(doc_id, offset)
+        line = self._line(y if y is not None else -1)
+        return line is not None and line.doc_id == doc_id and line.start <= offset <= line.end
+
+    # ---------------------------------------------------------------- rendering
+    def render_line(self, y: int) -> Strip:
+        """Render screen row ``y`` (only visible lines are ever drawn)."""
+        index = y + round(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        line = self._line(index)
+        base = self.rich_style
+        if line is None:
+            return Strip.blank(width, base)
+        block = (line.doc_id, line.block)
+        in_cursor = line.kind is LineKind.TEXT and block == self.current_block()
+        term = self.cursor.term
+        term_here = (
+            term.start
+            if term is not None
+            and term.doc == line.doc_id
+            and term.end > line.start
+            and term.start < line.end
+            else -1
+        )
+        key = (index, in_cursor, term_here)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._draw(line, in_cursor, width)
+            self._cache[key] = strip
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"document-view--{name}", partial=True)
+
+    def _draw(self, line: DisplayLine, in_cursor: bool, width: int) -> Strip:
+        base = self.rich_style
+        if in_cursor:
+            base = base + self._style("cursor")
+        text = Text(style=base, no_wrap=True, end="")
+        text.append_text(self._gutter(line))
+        if line.kind in (LineKind.SEPARATOR, LineKind.HIDDEN):
+            text.append(line.caption, self._style("muted"))
+        elif line.kind is LineKind.TEXT:
+            text.append(line.prefix, self._style("muted"))
+            text.append_text(self._body_text(line))
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments, text.cell_len)
+        return strip.crop_extend(0, width, base)
+
+    def _gutter(self, line: DisplayLine) -> Text:
+        gutter = Text(no_wrap=True, end="")
+        key = (line.doc_id, line.block)
+        first = line.kind is LineKind.TEXT and line.first
+        gutter.append(
+            LINK_GLYPH if first and key in self.marks.links else " ", self._style("link-marker")
+        )
+        gutter.append(
+            NOTE_GLYPH if first and key in self.marks.notes else " ", self._style("note-marker")
+        )
+        if line.turn >= 0:
+            slot = self.flow.speaker_slots.get(self.flow.turn_speaker(line.turn), 1)
+            gutter.append(BAR_GLYPH, self._style(f"speaker-{slot}"))
+        else:
+            gutter.append(" ")
+        gutter.append(" " * (GUTTER - 3))
+        return gutter
+
+    def _body_text(self, line: DisplayLine) -> Text:
+        body = self._body(line.doc_id)
+        s, e = line.start, line.end
+        text = Text(display_text(body[s:e]), no_wrap=True, end="")
+        if line.heading:
+            text.stylize(self._style("heading"))
+        if line.label and line.turn >= 0:
+            slot = self.flow.speaker_slots.get(self.flow.turn_speaker(line.turn), 1)
+            text.stylize(self._style(f"speaker-{slot}") + Style(bold=True))
+
+        def mark(start: int, end: int, style: Style) -> None:
+            a, b = max(start, s), min(end, e)
+            if a < b:
+                text.stylize(style, a - s, b - s)
+
+        term_style = self._style("term")
+        for occ in self.corpus.occurrences.in_doc(line.doc_id):
+            if occ.end > s and occ.start < e:
+                mark(occ.start, occ.end, term_style)
+        match_style = self._style("match")
+        for doc_id, ms, me in self.matches:
+            if doc_id == line.doc_id:
+                mark(ms, me, match_style)
+        if self.target and self.target[0] == line.doc_id:
+            mark(self.target[1], self.target[2], self._style("target"))
+        term = self.cursor.term
+        if term is not None and term.doc == line.doc_id:
+            mark(term.start, term.end, self._style("term-current"))
+        return text
+
+    def say(self, message: str) -> None:
+        """A short notification about navigation (e.g. "No more terms")."""
+        self.notify(message, timeout=2)
+
+    # -------------------------------------------------------------------- mouse
+    def on_click(self, event: events.Click) -> None:
+        """Clicking puts the cursor on the clicked passage, and term if there is one."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        y = offset.y + round(self.scroll_offset.y)
+        line = self._line(y)
+        if line is None or line.kind is not LineKind.TEXT:
+            return
+        cell = offset.x - GUTTER - cell_len(line.prefix)
+        body = self._body(line.doc_id)
+        term = None
+        if cell >= 0:
+            used = 0
+            for i in range(line.start, line.end):
+                used += cell_len(display_text(body[i]))
+                if used > cell:
+                    term = self.marks.occurrence_at(line.doc_id, i)
+                    break
+        self.focus()
+        self._set_cursor(y, term)
