@@ -204,3 +204,69 @@ def replace_block(text: str, key: str, old: str, new: str) -> str:
     """Replace the item whose block text is exactly ``old`` with ``new``."""
     lines, (a, b) = _find(text, key, old)
     return "".join(lines[:a]) + (new if new.endswith("\n") else new + "\n") + "".join(lines[b:])
+
+
+def set_fields(block: str, changes: dict[str, Any]) -> str:
+    """Change top-level fields of one item block, leaving every other line as it was.
+
+    A value of ``None`` removes the field; a new field is added after the last one.
+    """
+    lines = _lines(block)
+    root = yaml.compose(block, Loader=_LOADER)
+    if not isinstance(root, SequenceNode) or not root.value:
+        raise EditError("not a list item")
+    mapping = root.value[0]
+    if not isinstance(mapping, MappingNode):
+        raise EditError("the item is not a mapping")
+    keys = [(k.value, k.start_mark.line, k.start_mark.column) for k, _ in mapping.value]
+    if not keys:
+        raise EditError("the item has no fields")
+    column = keys[0][2]
+    ends = [line for _, line, _ in keys[1:]] + [len(lines)]
+    spans: dict[str, tuple[int, int]] = {}
+    for (name, line, _), end in zip(keys, ends, strict=True):
+        while end - 1 > line and _is_trailer(lines[end - 1], column - 1):
+            end -= 1
+        spans[name] = (line, end)
+    replaced: dict[int, tuple[int, str]] = {}
+    appended = ""
+    for name, value in changes.items():
+        rendered = "" if value is None else _render_field(name, value, column)
+        if name in spans:
+            start, end = spans[name]
+            if start == keys[0][1] and rendered:
+                # The first field shares its line with the item's dash.
+                rendered = lines[start][:column] + rendered[column:]
+            replaced[start] = (end, rendered)
+        elif rendered:
+            appended += rendered
+    out: list[str] = []
+    i = 0
+    last_field_end = max(end for _, end in spans.values())
+    while i < len(lines):
+        if i == last_field_end and appended:
+            out.append(appended)
+            appended = ""
+        if i in replaced:
+            end, text = replaced[i]
+            out.append(text)
+            i = end
+            continue
+        out.append(lines[i])
+        i += 1
+    if appended:
+        out.append(appended)
+    return "".join(out)
+
+
+def _render_field(name: str, value: Any, column: int) -> str:
+    dumped = yaml.dump(
+        {name: value},
+        Dumper=_IndentedDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=96,
+        default_flow_style=False,
+    )
+    pad = " " * column
+    return "".join(pad + line if line.strip() else line for line in _lines(dumped))
