@@ -1,0 +1,41 @@
+"""Helpers for driving the reader with Textual's Pilot, always through the factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from nda_reader.ui.app import ReaderApp
+from nda_reader.ui.factory import create_app
+from nda_reader.ui.screens.library import LibraryScreen, library_rows
+from nda_reader.ui.screens.reading import ReadingScreen
+
+
+def make_app(config_dir: Path, path: Path | None = None) -> ReaderApp:
+    """The app as the command line builds it, with settings kept in ``config_dir``."""
+    return create_app(path, config_dir=config_dir)
+
+
+async def open_from_library(pilot: Pilot[None], doc_id: str) -> ReadingScreen:
+    """Select ``doc_id``'s row in the library with the arrow keys and press enter."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp) and isinstance(app.screen, LibraryScreen)
+    rows = [d.part_of or d.id for d in library_rows(app.corpus)]
+    doc = app.corpus.documents[doc_id]
+    for _ in range(rows.index(doc.part_of or doc.id)):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ReadingScreen)
+    return app.screen
+
+
+def pane_text(screen: ReadingScreen) -> str:
+    """Everything the context pane shows, as plain text."""
+    pane = screen.context
+    parts = [str(s.render()) for s in pane.query(Static)]
+    jumps = pane.query_one(OptionList)
+    parts += [str(jumps.get_option_at_index(i).prompt) for i in range(jumps.option_count)]
+    return "\n".join(parts)

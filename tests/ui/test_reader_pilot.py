@@ -1,0 +1,181 @@
+"""The reader driven like a user: keys in, what the screen shows out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from nda_reader.layout import LineKind
+from nda_reader.settings import load_settings
+from nda_reader.ui.screens.library import LibraryScreen
+from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.widgets.document_view import DocumentView
+from tests.conftest import REPO, MakeCorpus, text_file
+from tests.ui.conftest import make_app, open_from_library, pane_text
+
+MEETING = "national-data-work-meeting-2025"
+BRIEFING = "scio-nda-briefing-2024-p1"
+
+
+async def test_library_lists_documents_and_enter_opens_one(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        # The two pages of the SCIO briefing are one row.
+        ids = [d.id for d in app.screen.rows]
+        assert BRIEFING in ids and "scio-nda-briefing-2024-p2" not in ids
+        screen = await open_from_library(pilot, MEETING)
+        assert screen.main.doc.id == MEETING
+        assert screen.main.has_focus
+        await pilot.press("l")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_multi_part_document_shows_both_pages_with_a_separator(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, BRIEFING)
+        captions = [ln.caption for ln in screen.main.flow.lines if ln.kind is LineKind.SEPARATOR]
+        assert captions == ["— page 2 —"]
+        await pilot.press("G")
+        assert screen.main.position()[0] == "scio-nda-briefing-2024-p2"
+
+
+async def test_term_under_cursor_shows_hanzi_and_tone_marked_pinyin(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        view = screen.main
+        body = app.corpus.documents[MEETING].body
+        for _ in range(30):
+            term = view.cursor.term
+            if term is not None and body[term.start : term.end] == "Liu Honglie":
+                break
+            await pilot.press("t")
+        else:
+            raise AssertionError("t never reached 'Liu Honglie'")
+        await pilot.pause()
+        shown = pane_text(screen)
+        assert "刘 烈 宏" in shown or "刘烈宏" in shown
+        assert "Liú Lièhóng" in shown
+        assert "Liu Liehong" in shown  # the preferred English form, not the typo
+
+
+async def test_follow_cross_reference_opens_split_and_history_goes_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, BRIEFING)
+        await pilot.press("x")
+        start = screen.main.position()
+        assert screen.split is None
+        await pilot.press("enter")
+        await pilot.pause()
+        split = screen.split
+        assert isinstance(split, DocumentView) and split.has_focus
+        assert split.target is not None
+        target_doc, t_start, t_end = split.target
+        assert split.position()[0] == target_doc and t_end > t_start
+        # The cross-reference's other end is highlighted and on screen.
+        y = split.flow.line_at(target_doc, t_start)
+        assert y is not None
+        assert split.scroll_offset.y <= y < split.scroll_offset.y + split.size.height
+        assert screen.main.position() == start  # the first view stays where it was
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen.main.has_focus and screen.main.position() == start
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.split is not None and screen.split.has_focus
+        assert screen.split.position()[0] == target_doc
+        await pilot.press("w")
+        await pilot.pause()
+        assert screen.split is None
+
+
+async def test_search_in_document_and_next_match(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        await pilot.press("slash")
+        await pilot.press(*"data")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = screen.main
+        assert isinstance(app.screen, ReadingScreen) and len(view.matches) > 3
+        first = view.match_index
+        y_first = view.cursor.y
+        await pilot.press("n")
+        assert view.match_index == first + 1
+        assert view.cursor.y >= y_first
+        _doc, start, _ = view.matches[view.match_index]
+        line = view.flow.lines[view.cursor.y]
+        assert line.start <= start <= line.end
+        await pilot.press("N")
+        assert view.match_index == first
+
+
+async def test_speaker_filter_hides_other_speakers_turns(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, BRIEFING)
+        view = screen.main
+        body = app.corpus.documents[BRIEFING].body
+        view.go_to(BRIEFING, body.index("Liu Liehong:"))
+        await pilot.pause()
+        before = [ln for ln in view.flow.lines if ln.kind is LineKind.TEXT]
+        await pilot.press("S")
+        await pilot.pause()
+        shown = [ln for ln in view.flow.lines if ln.kind is LineKind.TEXT]
+        assert view.only_speaker == "liu-liehong"
+        assert len(shown) < len(before)
+        assert all(view.flow.turn_speaker(ln.turn) == "liu-liehong" for ln in shown)
+        assert "Speaker" in pane_text(screen) and "Liu Liehong" in pane_text(screen)
+        await pilot.press("S")
+        assert view.only_speaker is None
+        assert len([ln for ln in view.flow.lines if ln.kind is LineKind.TEXT]) == len(before)
+
+
+async def test_theme_switch_is_remembered(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.theme
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        second = app.theme
+        assert second != first and second in app.reader_themes
+    assert load_settings(tmp_path).theme == second
+    again = make_app(tmp_path)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == second
+
+
+async def test_broken_yaml_still_opens_and_bang_lists_the_problem(
+    tmp_path: Path, make_corpus: MakeCorpus
+) -> None:
+    root = make_corpus(
+        {
+            "texts/a.md": text_file("a", "# A text\n\nSome words about data.\n"),
+            "annotations/glossary.yaml": "layer: glossary\nversion: 1\nentries:\n  - id: [oops\n",
+        }
+    )
+    app = make_app(tmp_path / "cfg", root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("press !" in n.message for n in app._notifications)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        lines = app.screen.lines()  # type: ignore[attr-defined]
+        assert any(re.match(r"annotations/glossary\.yaml:\d+:\d+: error: YAML", ln) for ln in lines)
+        await pilot.press("escape")
+        screen = await open_from_library(pilot, "a")
+        assert screen.main.doc.id == "a"
+
+
+def test_bundled_corpus_has_the_cross_reference_used_above() -> None:
+    data = yaml.safe_load((REPO / "annotations" / "crossrefs.yaml").read_text(encoding="utf-8"))
+    assert any(link["source"]["doc"] == BRIEFING for link in data["links"])
