@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from nda_reader.corpus import Corpus, LinkEnd, TurnSpan
-from nda_reader.export_escape import escape_cell, escape_inline, escape_one_line, yaml_string
+from nda_reader.export_escape import (
+    escape_cell,
+    escape_inline,
+    escape_line_start,
+    escape_one_line,
+    yaml_string,
+)
 from nda_reader.export_passages import ExportOptions, PassageContext, passage_markdown
 from nda_reader.notes import Note
 from nda_reader.occurrences import Occurrence
@@ -172,7 +178,7 @@ def related_entry(corpus: Corpus, group: str, end: LinkEnd) -> str:
             href = f"{export_name(there_group)}#{anchor}"
             title = first.part_title if first.part_of and first.part_title else first.title
         link_text = f"{escape_inline(' '.join(title.split()))}, {passage_label(other, block)}"
-        text = f"*{escape_inline(relation)}*: [{link_text}]({href}) {_quote(end.there.exact)}"
+        text = f"*{escape_inline(relation)}*: [{link_text}]({href}), {_quote(end.there.exact)}"
     if end.link.note:
         text += " — " + escape_inline(" ".join(end.link.note.split()))
     return "- " + text
@@ -211,6 +217,7 @@ def render_body(corpus: Corpus, group: str, docs: list[Document], ctx: PassageCo
             anchor = passage_anchor(doc, block) if ends else ""
             related = related_block(corpus, group, ends) if ends else ""
             if block.kind is BlockKind.ITEM:
+                text = _item_number(doc, block) + text
                 depth = min(block.level, depth + 1)
                 chunk = _item(text, depth, anchor, related)
                 if tight_item and chunks and not ends:
@@ -228,6 +235,19 @@ def render_body(corpus: Corpus, group: str, docs: list[Document], ctx: PassageCo
             if related:
                 chunks.append(related)
     return chunks
+
+
+def _item_number(doc: Document, block: Block) -> str:
+    """An ordered-list number of the source ("3." or "b)"), kept as text before the item.
+
+    Items are exported as bullets (so nesting is the same whatever the markers' widths);
+    a number or letter of the source is part of its words and stays, escaped.
+    """
+    line_start = doc.body.rfind("\n", 0, block.start) + 1
+    marker = doc.body[line_start : block.start].strip()
+    if not marker or marker in "-*+•":
+        return ""
+    return escape_line_start(marker) + " "
 
 
 def _item(text: str, depth: int, anchor: str, related: str) -> str:
