@@ -1,9 +1,12 @@
-"""Finding every glossary term in the texts in one pass.
+"""Finding every glossary term in the texts in one pass per script.
 
-All forms of all entries (English, aliases, hanzi) are compiled into a single regular
-expression shaped like a trie, so a text is scanned once however many terms there are.
-Matching is case-insensitive; Latin forms match on word boundaries; when forms overlap the
-longest wins (the trie tries longer continuations first).
+All forms of all entries are compiled into two regular expressions shaped like tries, one
+for Latin forms (matched on word boundaries) and one for hanzi forms (matched anywhere), so
+a text is scanned twice however many terms there are. One combined alternation would be a
+single pass in name only: Python's ``re`` then loses its first-character scan and gets
+hundreds of times slower. Matching is case-insensitive; when forms overlap the longest wins
+(the trie tries longer continuations first, and overlapping matches of the two passes are
+resolved leftmost-longest).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ class TermMatcher:
     """A compiled matcher for a set of forms, each belonging to one entry."""
 
     owner: dict[str, str] = field(default_factory=dict)
-    pattern: re.Pattern[str] | None = None
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, forms: Iterable[tuple[str, str]]) -> TermMatcher:
@@ -78,24 +81,30 @@ class TermMatcher:
                 owner.setdefault(key, entry_id)
         latin = [k for k in owner if _LATIN.search(k)]
         other = [k for k in owner if not _LATIN.search(k)]
-        parts = []
+        patterns = []
         if latin:
-            parts.append(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])")
+            patterns.append(
+                re.compile(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])", re.IGNORECASE)
+            )
         if other:
-            parts.append(f"(?:{_trie_regex(other)})")
-        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-        return cls(owner, pattern)
+            patterns.append(re.compile(_trie_regex(other), re.IGNORECASE))
+        return cls(owner, patterns)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every ``(start, end, entry_id)`` in ``text``, left to right, non-overlapping."""
-        if self.pattern is None:
-            return []
-        out = []
-        for m in self.pattern.finditer(text):
-            if m.end() > m.start():
-                entry_id = self.owner.get(form_key(m.group()))
-                if entry_id is not None:
-                    out.append((m.start(), m.end(), entry_id))
+        found = []
+        for pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    entry_id = self.owner.get(form_key(m.group()))
+                    if entry_id is not None:
+                        found.append((m.start(), m.end(), entry_id))
+        if len(self.patterns) > 1:
+            found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        out: list[tuple[int, int, str]] = []
+        for item in found:
+            if not out or item[0] >= out[-1][1]:
+                out.append(item)
         return out
 
 
