@@ -189,13 +189,20 @@ class ReadingScreen(Screen[None]):
         await self.open_split(event.doc_id, event.start, event.end)
 
     # ----------------------------------------------------------------- actions
+    def sync_context(self) -> None:
+        """Bring the context pane up to date with the active view's cursor now."""
+        view = self.active
+        self.context.show(view.marks, *view.cursor_info())
+
     def action_follow(self, number: int) -> None:
         """Follow row ``number`` of the context pane."""
+        self.sync_context()
         if not self.context.follow(number):
             self.notify(f"No row {number} in the context pane", timeout=2)
 
     def action_follow_first(self) -> None:
         """Follow the first related passage (or concordance row) of the cursor."""
+        self.sync_context()
         if not self.context.follow(1):
             self.notify("Nothing to follow here: no related passage or term", timeout=2)
 

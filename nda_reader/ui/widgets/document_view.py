@@ -266,12 +266,16 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True):
         elif y >= top + height:
             self.scroll_to(y=y - height + 1, animate=False, immediate=True)
 
-    def announce(self) -> None:
-        """Post :class:`CursorMoved` for the current cursor."""
+    def cursor_info(self) -> tuple[str, int, str | None, int]:
+        """(doc id, offset, glossary entry id of the current term, block index)."""
         doc_id, offset = self.position()
         line = self._line(self.cursor.y)
         entry = self.cursor.term.entry_id if self.cursor.term else None
-        self.post_message(self.CursorMoved(self, doc_id, offset, entry, line.block if line else -1))
+        return doc_id, offset, entry, line.block if line else -1
+
+    def announce(self) -> None:
+        """Post :class:`CursorMoved` for the current cursor."""
+        self.post_message(self.CursorMoved(self, *self.cursor_info()))
 
     # ------------------------------------------------------------------ search
     def search(self, query: str) -> int:
