@@ -81,7 +81,14 @@ def resolve_groups(corpus: Corpus, names: Iterable[str]) -> list[str]:
                 "or use --all",
                 usage=True,
             )
-        wanted.add(group_id(docs[0]))
+        group = group_id(docs[0])
+        clash = corpus.documents.get(group)
+        if clash is not None and clash.part_of != group and docs[0].part_of:
+            raise ExportError(
+                f"{group!r} is both a document id and the part_of id of other documents, "
+                f"so both would be exported as {export_name(group)}; rename one of them"
+            )
+        wanted.add(group)
     return [g for g in all_groups(corpus) if g in wanted]
 
 

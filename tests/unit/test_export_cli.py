@@ -214,3 +214,15 @@ def test_symlinked_output_folder_is_the_chosen_folder(
     code, _, _ = _run(capsys, "alpha", "--corpus", root, "-o", link)
     assert code == 0
     assert (real / "alpha.md").is_file()
+
+
+def test_document_id_clashing_with_a_part_of_id_is_refused(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "texts/beta.md").write_text(
+        "---\nid: beta\ntitle: Clash\ndate: 2024-01-01\nkind: report\nlanguage: en\n---\nText.\n"
+    )
+    out = tmp_path / "out"
+    code, _, err = _run(capsys, "--all", "--corpus", root, "-o", out)
+    assert code == 1 and "'beta' is both a document id and the part_of id" in err
+    assert not out.exists()

@@ -23,8 +23,18 @@ from tests.conftest import MakeCorpus, text_file
 
 PANDOC = shutil.which("pandoc")
 
-# A generated footnote reference: "[^label]" not escaped and not a definition.
-_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
+# A generated footnote reference: "[^label]" not escaped and not a definition ("[^label]:"
+# at the start of a line).
+_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](:?)")
+
+
+def source_refs(body: str) -> list[str]:
+    """The footnote references written in ``body`` (definitions left out)."""
+    return [
+        m.group(1)
+        for m in _REF.finditer(body)
+        if not (m.group(2) and (m.start() == 0 or body[m.start() - 1] == "\n"))
+    ]
 
 
 def markdown_parser() -> MarkdownIt:
@@ -89,7 +99,7 @@ def parse_export(text: str) -> Parsed:
         links=links,
         footnote_refs=refs,
         footnote_defs=defined,
-        source_refs=_REF.findall(body),
+        source_refs=source_refs(body),
         html=md.renderer.render(tokens, md.options, env),
         tokens=flat,
     )
