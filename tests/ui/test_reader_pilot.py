@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 import yaml
+from rich.cells import cell_len
 
 from nda_reader.layout import LineKind
 from nda_reader.settings import load_settings
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
-from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.document_view import GUTTER, DocumentView
 from tests.conftest import REPO, MakeCorpus, text_file
 from tests.ui.conftest import make_app, open_from_library, pane_text
 
@@ -179,3 +180,38 @@ async def test_broken_yaml_still_opens_and_bang_lists_the_problem(
 def test_bundled_corpus_has_the_cross_reference_used_above() -> None:
     data = yaml.safe_load((REPO / "annotations" / "crossrefs.yaml").read_text(encoding="utf-8"))
     assert any(link["source"]["doc"] == BRIEFING for link in data["links"])
+
+
+async def test_click_on_a_term_puts_the_cursor_on_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        view = screen.main
+        body = app.corpus.documents[MEETING].body
+        start = body.index("Liu Honglie")
+        y = view.flow.line_at(MEETING, start)
+        assert y is not None
+        line = view.flow.lines[y]
+        x = GUTTER + cell_len(line.prefix) + cell_len(body[line.start : start]) + 2
+        row = y - round(view.scroll_offset.y) + 1  # +1: the view's title border
+        await pilot.click(DocumentView, offset=(x, row))
+        await pilot.pause()
+        assert view.cursor.term is not None and view.cursor.term.start == start
+        assert "Liú Lièhóng" in pane_text(screen)
+
+
+async def test_escape_sequences_in_a_text_never_reach_the_terminal(
+    tmp_path: Path, make_corpus: MakeCorpus
+) -> None:
+    body = "# Title\n\nBefore \x1b[2J\x1b]0;pwned\x07 after \x9b31m and 国家数据局.\n"
+    root = make_corpus({"texts/evil.md": text_file("evil", body)})
+    app = make_app(tmp_path / "cfg", root / "texts" / "evil.md")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        view = app.screen.main
+        shown = "".join(
+            seg.text for y in range(view.size.height) for seg in view.render_line(y)
+        )
+        assert "Before ␛[2J␛]0;pwned␇ after �31m" in shown
+        assert not any(ch in shown for ch in "\x1b\x07\x9b")

@@ -49,7 +49,7 @@ class CursorState:
     term: Occurrence | None = None
 
 
-class DocumentView(NavigationMixin, ScrollView, can_focus=True):
+class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings=False):
     """A scrollable, wrapped, highlighted view of one document (all its parts)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
