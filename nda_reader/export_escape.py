@@ -35,8 +35,14 @@ _LIST_NUMBER = re.compile(r"([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])(?=\s|$)")
 
 
 def escape_inline(text: str) -> str:
-    """Backslash-escape every character of ``text`` that could start inline markup."""
-    return "".join("\\" + ch if ch in _INLINE_SPECIAL else ch for ch in text)
+    """Backslash-escape every character of ``text`` that could start inline markup.
+
+    Line breaks become spaces: inline text never starts a new line (whose start could be
+    read as block markup).
+    """
+    return "".join(
+        "\\" + ch if ch in _INLINE_SPECIAL else " " if ch in "\r\n" else ch for ch in text
+    )
 
 
 def escape_line_start(line: str) -> str:

@@ -179,6 +179,7 @@ def test_escape_helpers() -> None:
     assert escape_inline("a*b_c`d[e]f<g>h&i|j~k^l$m@n{o}p#q\\r") == (
         "a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\&i\\|j\\~k\\^l\\$m\\@n\\{o\\}p\\#q\\\\r"
     )
+    assert escape_inline("a\n- b\r\n# c") == "a - b  \\# c"
     assert escape_line_start("# x") == "\\# x"
     assert escape_line_start("- x") == "\\- x"
     assert escape_line_start("+ x") == "\\+ x"
