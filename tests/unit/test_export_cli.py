@@ -52,7 +52,16 @@ def test_export_all_with_options(
     root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    args = ["--all", "--corpus", root, "-o", out, "--gloss", "footnote", "--no-glossary"]
+    args: list[str | Path] = [
+        "--all",
+        "--corpus",
+        root,
+        "-o",
+        out,
+        "--gloss",
+        "footnote",
+        "--no-glossary",
+    ]
     code, _, _ = _run(capsys, *args, "--no-notes")
     assert code == 0
     text = (out / "alpha.md").read_text(encoding="utf-8")

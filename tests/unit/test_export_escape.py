@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from nda_reader.corpus import Corpus, load_corpus
-from nda_reader.export import ExportOptions, export_documents, render_document
+from nda_reader.export import ExportOptions, GlossMode, export_documents, render_document
 from nda_reader.export_escape import (
     escape_cell,
     escape_inline,
@@ -112,8 +112,8 @@ GENERATED_EMS = {"xīng_hào"}  # the only emphasis the export adds here: the pi
 
 
 @pytest.mark.parametrize("gloss", ["inline", "footnote"])
-def test_hostile_text_renders_literally(hostile: Corpus, gloss: str) -> None:
-    text = render_document(hostile, "hostile", ExportOptions(gloss=gloss))  # type: ignore[arg-type]
+def test_hostile_text_renders_literally(hostile: Corpus, gloss: GlossMode) -> None:
+    text = render_document(hostile, "hostile", ExportOptions(gloss=gloss))
     parsed = parse_export(text)
     html = parsed.html
     assert "<script" not in html
@@ -162,9 +162,10 @@ def test_hostile_lines_keep_their_words(hostile: Corpus) -> None:
 
 @pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
 def test_hostile_export_through_pandoc(hostile: Corpus, tmp_path: Path) -> None:
-    for gloss in ("inline", "footnote"):
+    modes: tuple[GlossMode, ...] = ("inline", "footnote")
+    for gloss in modes:
         out = tmp_path / gloss
-        (path,) = export_documents(hostile, ["hostile"], out, ExportOptions(gloss=gloss))  # type: ignore[arg-type]
+        (path,) = export_documents(hostile, ["hostile"], out, ExportOptions(gloss=gloss))
         check_export_folder(out)
         code, html, err = pandoc_html(path)
         assert code == 0 and err == "", err

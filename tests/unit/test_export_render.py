@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from nda_reader.corpus import Corpus, load_corpus
-from nda_reader.export import ExportError, ExportOptions, export_documents, render_document
+from nda_reader.export import (
+    ExportError,
+    ExportOptions,
+    GlossMode,
+    export_documents,
+    render_document,
+)
 from tests.conftest import MakeCorpus
-from tests.unit.test_export_support import check_export_folder, parse_export, rich_corpus
+from tests.unit.test_export_support import (
+    PANDOC,
+    check_export_folder,
+    pandoc_html,
+    parse_export,
+    rich_corpus,
+)
 
 
 @pytest.fixture
@@ -165,3 +178,24 @@ def test_link_to_unplaced_target_is_plain_text(make_corpus: MakeCorpus) -> None:
     beta = render_document(load_corpus(root), "beta")
     assert "*elaborates*: Beta P2, “Words that are gone” (passage not found)" in beta
     assert "p2-2" not in beta
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("gloss", ["inline", "footnote"])
+def test_pandoc_reads_lists_anchors_and_footnotes(
+    corpus: Corpus, tmp_path: Path, gloss: GlossMode
+) -> None:
+    export_documents(corpus, ["alpha", "beta"], tmp_path, ExportOptions(gloss=gloss))
+    parsed = check_export_folder(tmp_path)
+    for name in ("alpha.md", "beta.md"):
+        code, html, err = pandoc_html(tmp_path / name)
+        assert code == 0 and err == "", err
+        assert len(re.findall(r'<li id="fn\d+"', html)) == len(parsed[name].footnote_defs)
+        for href in parsed[name].links:
+            fragment = href.partition("#")[2]
+            other = href.partition("#")[0] or name
+            target_html = pandoc_html(tmp_path / other)[1]
+            assert f'<h6 id="{fragment}">{fragment}</h6>' in target_html
+    alpha = pandoc_html(tmp_path / "alpha.md")[1].replace("\n", " ")
+    assert '<li><h6 id="p-5">p-5</h6>' in alpha
+    assert "<li>3. numbered in the source</li>" in alpha or "<p>3. numbered in the source" in alpha
