@@ -121,8 +121,28 @@ def export_documents(
     with nothing written when an id is unknown or invalid or the folder is unwritable.
     """
     groups = resolve_groups(corpus, doc_ids)
+    _refuse_corpus_folders(corpus, out_dir)
     files = {export_name(g): render_document(corpus, g, options) for g in groups}
     return write_files(out_dir, files)
+
+
+def _refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
+    """Refuse to export into the corpus's own ``texts/`` or ``annotations/`` folders.
+
+    Exported files are named ``<id>.md`` like the texts they come from: written into
+    ``texts/`` they would replace them.
+    """
+    if corpus.root is None:
+        return
+    out = out_dir.resolve()
+    for sub in ("texts", "annotations"):
+        protected = (corpus.root / sub).resolve()
+        if out == protected or protected in out.parents:
+            raise ExportError(
+                f"'{out_dir}' is inside the corpus's {sub}/ folder, where exported files "
+                "would replace the corpus's own; choose another folder with -o",
+                usage=True,
+            )
 
 
 def _prepare_dir(out_dir: Path) -> tuple[Path, list[Path]]:

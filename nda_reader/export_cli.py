@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from nda_reader.corpus import load_corpus
 from nda_reader.export import (
@@ -25,8 +26,16 @@ from nda_reader.paths import bundled_root
 PROG = "nda-reader export"
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like the export's own."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``message`` on one line with a hint, and exit with status 2."""
+        self.exit(2, f"{PROG}: {message}; run '{PROG} -h' for help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Write documents as annotated Markdown (front matter, speaker labels, "
         "glossed terms, notes as footnotes, cross-references as links, a glossary). "

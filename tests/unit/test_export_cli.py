@@ -114,6 +114,7 @@ def test_bad_usage_exits_2_and_writes_nothing(
 def test_bad_gloss_choice_is_usage_error(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "alpha", "--corpus", root, "--gloss", "margin")
     assert code == 2 and "invalid choice: 'margin'" in err
+    assert err.startswith("nda-reader export: ") and err.count("\n") == 1
 
 
 def test_missing_corpus_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -235,3 +236,14 @@ def test_document_id_clashing_with_a_part_of_id_is_refused(
     code, _, err = _run(capsys, "--all", "--corpus", root, "-o", out)
     assert code == 1 and "'beta' is both a document id and the part_of id" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("sub", ["texts", "annotations", "texts/deeper"])
+def test_export_into_the_corpus_own_folders_is_refused(
+    root: Path, capsys: pytest.CaptureFixture[str], sub: str
+) -> None:
+    before = sorted(p.read_bytes() for p in root.rglob("*") if p.is_file())
+    code, _, err = _run(capsys, "--all", "--corpus", root, "-o", root / sub)
+    assert code == 2 and f"inside the corpus's {sub.split('/')[0]}/ folder" in err
+    assert sorted(p.read_bytes() for p in root.rglob("*") if p.is_file()) == before
+    assert not (root / "texts/deeper").exists()
