@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from nda_reader.corpus import Corpus
 from nda_reader.layout import display_text
+from nda_reader.paths import bundled_root
 from nda_reader.text import Document
 
 if TYPE_CHECKING:
@@ -73,8 +74,13 @@ class LibraryScreen(Screen[None]):
         """Fill the table."""
         corpus = self.reader.corpus
         self.rows = library_rows(corpus)
-        where = corpus.root.name if corpus.root else "single file"
-        title = f"nda-reader · {len(self.rows)} documents ({where})"
+        if corpus.root is None:
+            where = "a single file"
+        elif corpus.root.resolve() == bundled_root().resolve():
+            where = "bundled corpus"
+        else:
+            where = str(corpus.root)
+        title = display_text(f"nda-reader · {len(self.rows)} documents ({where})")
         errors = len(corpus.problems.errors)
         if errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"

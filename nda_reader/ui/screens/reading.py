@@ -97,7 +97,13 @@ class ReadingScreen(Screen[None]):
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
-        self.set_class(width < NARROW, "-narrow")
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(Footer).compact = narrow
+        context = self.context
+        if context.brief != narrow:
+            context.brief = narrow
+            context.redraw()
 
     # ------------------------------------------------------------------ views
     @property

@@ -29,6 +29,7 @@ from nda_reader.text import Document
 
 Target = tuple[str, int, int]
 MAX_CONCORDANCE = 40
+BRIEF_NOTE = 160
 
 
 def snippet(body: str, start: int, end: int, width: int = 60) -> str:
@@ -87,6 +88,8 @@ class ContextPane(VerticalScroll):
         self.entry: GlossaryEntry | None = None
         self._last: tuple[str, int, str | None, int] | None = None
         self._marks: DocMarks | None = None
+        self.brief = False
+        """Short form for small terminals: long glossary notes are cut."""
 
     def compose(self) -> ComposeResult:
         """The sections of the pane."""
@@ -100,9 +103,10 @@ class ContextPane(VerticalScroll):
 
     def on_mount(self) -> None:
         """Refresh the styled text when the theme changes."""
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
 
-    def _redraw(self) -> None:
+    def redraw(self) -> None:
+        """Draw the current context again (after a theme or size change)."""
         last, self._last = self._last, None
         if last is not None and self._marks is not None:
             self.show(self._marks, *last)
@@ -150,8 +154,11 @@ class ContextPane(VerticalScroll):
             text.append(f"\n{role.title}{', ' + org if org else ''}")
             text.append(f" (as of {doc.date})", self._style("muted"))
         if entry.note:
+            note = display_text(" ".join(entry.note.split()))
+            if self.brief and len(note) > BRIEF_NOTE:
+                note = note[: BRIEF_NOTE - 1] + "…"
             text.append("\n")
-            text.append(display_text(entry.note), self._style("muted"))
+            text.append(note, self._style("muted"))
         return text
 
     def _org_name(self, org: str) -> str:
