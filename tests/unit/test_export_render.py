@@ -199,3 +199,28 @@ def test_pandoc_reads_lists_anchors_and_footnotes(
     alpha = pandoc_html(tmp_path / "alpha.md")[1].replace("\n", " ")
     assert '<li><h6 id="p-5">p-5</h6>' in alpha
     assert "<li>3. numbered in the source</li>" in alpha or "<p>3. numbered in the source" in alpha
+
+
+def test_note_references_never_split_a_label_or_a_term(make_corpus: MakeCorpus) -> None:
+    root = rich_corpus(make_corpus)
+    (root / "annotations/notes.yaml").write_text(
+        "layer: notes\nversion: 1\nnotes:\n"
+        '  - id: in-label\n    anchor: {doc: alpha, exact: Liu, suffix: " Liehong:"}\n    text: a\n'
+        '  - id: in-term\n    anchor: {doc: alpha, exact: "The National Data"}\n    text: b\n'
+        '  - id: across\n    anchor: {doc: alpha, exact: "spoke.\\n\\n- first"}\n    text: c\n',
+        encoding="utf-8",
+    )
+    text = render_document(load_corpus(root), "alpha")
+    assert "National Data Administration:[^note-in-label]\n" in text
+    assert "Administration (国家数据局 *Guójiā Shùjùjú*)[^note-in-term] will" in text
+    assert "- first[^note-across] item about the NDA" in text
+    parsed = parse_export(text)
+    assert (
+        set(parsed.footnote_refs)
+        == parsed.footnote_defs
+        == {
+            "note-in-label",
+            "note-in-term",
+            "note-across",
+        }
+    )
