@@ -1,4 +1,4 @@
-"""Keyboard navigation of a :class:`~nda_reader.ui.widgets.document_view.DocumentView`.
+"""Keyboard navigation and search of a :class:`~nda_reader.ui.widgets.document_view.DocumentView`.
 
 Kept apart from the rendering code: the key bindings and the cursor movements they run
 (lines, pages, terms, annotated passages, cross-references, speaker turns, matches).
@@ -14,6 +14,8 @@ from textual.geometry import Region
 from nda_reader.layout import DisplayLine, Layout, LineKind
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
+from nda_reader.search import find_in_text
+from nda_reader.text import Document
 
 DOCUMENT_BINDINGS: list[BindingType] = [
     Binding("down,j", "cursor(1)", "Down", show=False),
@@ -54,9 +56,14 @@ class NavigationMixin:
 
         def current_block(self) -> tuple[str, int]: ...
 
-        def next_match(self, step: int) -> bool: ...
-
         def say(self, message: str) -> None: ...
+
+        def invalidate(self) -> None: ...
+
+        parts: list[Document]
+        matches: list[tuple[str, int, int]]
+        match_index: int
+        search_query: str
 
     @property
     def _cursor_y(self) -> int:
@@ -188,3 +195,43 @@ class NavigationMixin:
         """Go to the next (1) / previous (-1) search match."""
         if not self.next_match(step):
             self.say("No search matches; press / to search")
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str) -> int:
+        """Highlight every match of ``query``; move to the first one after the cursor."""
+        self.search_query = query
+        self.matches = [(p.id, s, e) for p in self.parts for s, e in find_in_text(p.body, query)]
+        self.match_index = -1
+        self.invalidate()
+        if self.matches:
+            self.next_match(1)
+        return len(self.matches)
+
+    def next_match(self, step: int) -> bool:
+        """Go to the next (``step`` 1) or previous (-1) match, wrapping; False if none."""
+        if not self.matches:
+            return False
+        if self.match_index < 0:
+            here = self.marks.pos(*self.position())
+            after = [i for i, m in enumerate(self.matches) if self.marks.pos(m[0], m[1]) >= here]
+            self.match_index = (
+                (after[0] if after else 0)
+                if step > 0
+                else ((after[0] - 1) % len(self.matches) if after else len(self.matches) - 1)
+            )
+        else:
+            self.match_index = (self.match_index + step) % len(self.matches)
+        doc_id, start, _ = self.matches[self.match_index]
+        if self.only_speaker is not None and not self._shown(doc_id, start):
+            self.only_speaker = None
+        self.invalidate()
+        y = self.flow.line_at(doc_id, start) or 0
+        self._set_cursor(y, None, scroll="center")
+        return True
+
+    def _shown(self, doc_id: str, offset: int) -> bool:
+        y = self.flow.line_at(doc_id, offset)
+        if y is None:
+            return False
+        line = self.flow.lines[y]
+        return line.doc_id == doc_id and line.start <= offset <= line.end

@@ -28,7 +28,6 @@ from nda_reader.corpus import Corpus
 from nda_reader.layout import DisplayLine, Layout, LineKind, display_text, layout_document
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
-from nda_reader.search import find_in_text
 from nda_reader.text import Document
 from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
 
@@ -277,45 +276,6 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
         """Post :class:`CursorMoved` for the current cursor."""
         self.post_message(self.CursorMoved(self, *self.cursor_info()))
 
-    # ------------------------------------------------------------------ search
-    def search(self, query: str) -> int:
-        """Highlight every match of ``query``; move to the first one after the cursor."""
-        self.search_query = query
-        self.matches = [(p.id, s, e) for p in self.parts for s, e in find_in_text(p.body, query)]
-        self.match_index = -1
-        self._cache.clear()
-        self.refresh()
-        if self.matches:
-            self.next_match(1)
-        return len(self.matches)
-
-    def next_match(self, step: int) -> bool:
-        """Go to the next (``step`` 1) or previous (-1) match, wrapping; False if none."""
-        if not self.matches:
-            return False
-        if self.match_index < 0:
-            here = self.marks.pos(*self.position())
-            after = [i for i, m in enumerate(self.matches) if self.marks.pos(m[0], m[1]) >= here]
-            self.match_index = (
-                (after[0] if after else 0)
-                if step > 0
-                else ((after[0] - 1) % len(self.matches) if after else len(self.matches) - 1)
-            )
-        else:
-            self.match_index = (self.match_index + step) % len(self.matches)
-        doc_id, start, _ = self.matches[self.match_index]
-        if self.only_speaker is not None and not self._shown(doc_id, start):
-            self.only_speaker = None
-        self._cache.clear()
-        y = self.flow.line_at(doc_id, start) or 0
-        self._set_cursor(y, None, scroll="center")
-        return True
-
-    def _shown(self, doc_id: str, offset: int) -> bool:
-        y = self.flow.line_at(doc_id, offset)
-        line = self._line(y if y is not None else -1)
-        return line is not None and line.doc_id == doc_id and line.start <= offset <= line.end
-
     # ---------------------------------------------------------------- rendering
     def render_line(self, y: int) -> Strip:
         """Render screen row ``y`` (only visible lines are ever drawn)."""
@@ -408,6 +368,11 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
         if term is not None and term.doc == line.doc_id:
             mark(term.start, term.end, self._style("term-current"))
         return text
+
+    def invalidate(self) -> None:
+        """Forget rendered lines (highlights changed) and redraw."""
+        self._cache.clear()
+        self.refresh()
 
     def say(self, message: str) -> None:
         """A short notification about navigation (e.g. "No more terms")."""
