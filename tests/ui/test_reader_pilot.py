@@ -215,3 +215,32 @@ async def test_escape_sequences_in_a_text_never_reach_the_terminal(
         )
         assert "Before ␛[2J␛]0;pwned␇ after �31m" in shown
         assert not any(ch in shown for ch in "\x1b\x07\x9b")
+
+
+async def test_page_down_and_up_move_the_view_and_the_cursor(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        view = screen.main
+        await pilot.press("space")
+        top = round(view.scroll_offset.y)
+        assert top > 0 and top <= view.cursor.y < top + 3
+        await pilot.press("b")
+        assert round(view.scroll_offset.y) == 0
+        await pilot.press("G")
+        assert view.cursor.y == len(view.flow.lines) - 1
+
+
+async def test_tab_cycles_focus_through_the_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, BRIEFING)
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        split = screen.split
+        assert split is not None and split.has_focus
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(screen.focused)
+        assert screen.main in seen and split in seen

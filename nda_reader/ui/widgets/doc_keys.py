@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Offset, Region
 
 from nda_reader.layout import DisplayLine, Layout, LineKind
 from nda_reader.marks import DocMarks
@@ -47,6 +47,9 @@ class NavigationMixin:
     if TYPE_CHECKING:  # provided by DocumentView
         cursor: Any
         scrollable_content_region: Region
+        scroll_offset: Offset
+
+        def scroll_top_to(self, y: int) -> None: ...
 
         def _set_cursor(
             self, y: int, term: Occurrence | None, *, scroll: str = "nearest"
@@ -95,13 +98,31 @@ class NavigationMixin:
         if found is not None:
             self._set_cursor(found, self._first_term_on(self.flow.lines[found]))
 
+    def _top(self) -> int:
+        return round(self.scroll_offset.y)
+
     def action_cursor(self, step: int) -> None:
-        """Move the cursor one line down (1) or up (-1)."""
-        self._move_to_line(self._cursor_y + step, step)
+        """Move the cursor one line down (1) or up (-1).
+
+        If the cursor was scrolled out of sight (mouse wheel), it comes back at the top
+        (or bottom) line of the view instead.
+        """
+        y, top, height = self._cursor_y, self._top(), self.scrollable_content_region.height
+        if not top <= y < top + height:
+            self._move_to_line(top if step > 0 else top + height - 1, step)
+            return
+        self._move_to_line(y + step, step)
 
     def action_page(self, step: int) -> None:
-        """Move the cursor (and the view) a page down (1) or up (-1)."""
-        self._move_to_line(self._cursor_y + step * self._page, step)
+        """Scroll a page down (1) or up (-1); the cursor goes to the top line of the view."""
+        top = self._top()
+        last = max(0, len(self.flow.lines) - self.scrollable_content_region.height)
+        new_top = max(0, min(last, top + step * self._page))
+        if new_top == top:
+            self.action_edge(step)
+            return
+        self.scroll_top_to(new_top)
+        self._move_to_line(new_top, 1)
 
     def action_edge(self, step: int) -> None:
         """Go to the top (-1) or bottom (1) of the document."""

@@ -369,6 +369,10 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
             mark(term.start, term.end, self._style("term-current"))
         return text
 
+    def scroll_top_to(self, y: int) -> None:
+        """Scroll so that display line ``y`` is at the top, at once."""
+        self.scroll_to(y=y, animate=False, immediate=True)
+
     def invalidate(self) -> None:
         """Forget rendered lines (highlights changed) and redraw."""
         self._cache.clear()
