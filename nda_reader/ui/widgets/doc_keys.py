@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Region
 
+from nda_reader.corpus import Corpus
 from nda_reader.layout import DisplayLine, Layout, LineKind
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
@@ -64,6 +65,7 @@ class NavigationMixin:
         def invalidate(self) -> None: ...
 
         parts: list[Document]
+        corpus: Corpus
         matches: list[tuple[str, int, int]]
         match_index: int
         search_query: str
@@ -185,10 +187,18 @@ class NavigationMixin:
         return lines[y].turn if 0 <= y < len(lines) else -1
 
     def action_same_speaker(self) -> None:
-        """Go to the next turn by the speaker of the current turn (wrapping)."""
+        """Go to the next turn by the speaker of the current turn (wrapping).
+
+        Outside any turn, go to the next turn of whoever speaks next.
+        """
         turn = self._current_turn()
-        if turn < 0:
-            self.say("Not in a speaker turn")
+        if turn < 0:  # not in a turn: go to the next turn of anyone
+            for span in self.flow.turns:
+                y = self.flow.line_at(span.doc, span.start)
+                if y is not None and y > self._cursor_y:
+                    self._set_cursor(y, None, scroll="top")
+                    return
+            self.say("No speaker turns after this point")
             return
         speaker = self.flow.turn_speaker(turn)
         turns = self.flow.turns
@@ -205,12 +215,15 @@ class NavigationMixin:
         """Toggle showing only the turns of the current speaker."""
         if self.only_speaker is not None:
             self.only_speaker = None
+            self.say("Showing every passage again")
             return
         turn = self._current_turn()
         if turn < 0:
             self.say("Put the cursor in a speaker turn first")
             return
         self.only_speaker = self.flow.turn_speaker(turn)
+        name = self.corpus.speaker_name(self.flow.turns[turn].speaker)
+        self.say(f"Showing only {name}'s turns; S shows all")
 
     def action_match(self, step: int) -> None:
         """Go to the next (1) / previous (-1) search match."""
