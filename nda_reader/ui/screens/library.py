@@ -84,6 +84,7 @@ class LibraryScreen(Screen[None]):
         errors = len(corpus.problems.errors)
         if errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
+        title += " · enter opens"
         self.query_one("#library-title", Static).update(Text(title))
         self._fill(self.app.size.width)
         self.query_one(DataTable).focus()
