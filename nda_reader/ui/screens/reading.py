@@ -209,7 +209,7 @@ class ReadingScreen(Screen[None]):
     def action_follow_first(self) -> None:
         """Follow the first related passage (or concordance row) of the cursor."""
         self.sync_context()
-        if not self.context.follow(1):
+        if not self.context.follow_first():
             self.notify("Nothing to follow here: no related passage or term", timeout=2)
 
     def action_switch_pane(self) -> None:

@@ -271,6 +271,17 @@ class ContextPane(VerticalScroll):
                 return True
         return False
 
+    def follow_first(self) -> bool:
+        """Follow the first row that leads elsewhere (not the occurrence under the cursor)."""
+        here = self._last
+        for number, target in enumerate(self.targets, 1):
+            if target is None:
+                continue
+            if here is not None and target[0] == here[0] and target[1] <= here[1] < target[2]:
+                continue
+            return self.follow(number)
+        return False
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a focused row follows it."""
         event.stop()
