@@ -45,11 +45,14 @@ class ReaderApp(App[None]):
         *,
         config_dir: Path,
         themes: list[Theme] | None = None,
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
         self.document = document
         self.config_dir = config_dir
+        self.export_dir = export_dir if export_dir is not None else Path.cwd() / "export"
+        """Where ``e`` in the reader writes the annotated Markdown of the open document."""
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []

@@ -30,14 +30,20 @@ def open_path(path: Path | None) -> tuple[Corpus, Document | None]:
     return load_single(path)
 
 
-def create_app(path: Path | None = None, *, config_dir: Path | None = None) -> ReaderApp:
+def create_app(
+    path: Path | None = None, *, config_dir: Path | None = None, export_dir: Path | None = None
+) -> ReaderApp:
     """Build the reader for ``path`` (see :func:`open_path`), remembering settings in
-    ``config_dir`` (default: the user's configuration folder)."""
+    ``config_dir`` (default: the user's configuration folder) and exporting into
+    ``export_dir`` (default: ``./export``)."""
     corpus, doc = open_path(path)
     theme_problems = ProblemList()
     themes = load_themes(bundled_root() / "themes", theme_problems)
     corpus.problems.extend(theme_problems)
     return ReaderApp(
-        corpus, doc, config_dir=config_dir if config_dir is not None else default_config_dir(),
+        corpus,
+        doc,
+        config_dir=config_dir if config_dir is not None else default_config_dir(),
         themes=themes,
+        export_dir=export_dir,
     )

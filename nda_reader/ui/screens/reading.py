@@ -42,6 +42,7 @@ class ReadingScreen(Screen[None]):
         Binding("f", "corpus_search", "Corpus search"),
         Binding("o", "outline", "Outline"),
         Binding("c", "toggle_context", "Context", show=False),
+        Binding("e", "export", "Export"),
         Binding("escape,l", "library", "Library"),
     ]
 
@@ -247,6 +248,18 @@ class ReadingScreen(Screen[None]):
     def action_toggle_context(self) -> None:
         """Show or hide the context pane."""
         self.toggle_class("-no-context")
+
+    def action_export(self) -> None:
+        """Write the open document as annotated Markdown and say where it went."""
+        from nda_reader.export import ExportError, export_documents
+
+        doc_id, _ = self.active.position()
+        try:
+            paths = export_documents(self.reader.corpus, [doc_id], self.reader.export_dir)
+        except ExportError as exc:
+            self.notify(exc.message, title="Export failed", severity="error", timeout=8)
+            return
+        self.notify(f"Exported to {paths[0]}", title="Export", timeout=8)
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""

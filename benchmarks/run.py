@@ -1,0 +1,159 @@
+"""Measure nda-reader in a real terminal (tmux) beside ``less`` on the same text.
+
+    python benchmarks/run.py [--runs N] [--write docs/benchmarks.md]
+
+Uses ``../shared/tools/termtime.py`` (time from launch, or from a keypress, to text on
+screen), alternating nda-reader and less in the same run, for the bundled corpus and for the
+generated 1 MB document with a 2,000-term glossary (see ``generate.py``). Also times loading
+the corpus in-process beside a plain ``yaml.safe_load`` of the same files. Prints a Markdown
+table and, with ``--write``, replaces the results section of the given file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+TERMTIME = REPO.parent / "shared" / "tools" / "termtime.py"
+BIG = REPO / "benchmarks" / "out" / "big"
+MEETING = REPO / "texts" / "national-data-work-meeting-2025.md"
+READER = [sys.executable, "-m", "nda_reader"]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One termtime measurement: nda-reader (A) against less (B)."""
+
+    name: str
+    reader_args: list[str]
+    less: str
+    marker: str
+    keys: str = ""
+    after: str = ""
+
+
+def scenarios() -> list[Scenario]:
+    big = str(BIG / "texts" / "big.md")
+    return [
+        Scenario(
+            "bundled: launch to first text",
+            [str(MEETING)],
+            f"less {MEETING}",
+            "From 29 to 30 December",
+        ),
+        Scenario(
+            "bundled: page down",
+            [str(MEETING)],
+            f"less {MEETING}",
+            "From 29 to 30 December",
+            "NPage",
+            "Data labeling breakthrough",
+        ),
+        Scenario("1 MB: launch to first text", [big], f"less {big}", "P000003"),
+        Scenario("1 MB: page down", [big], f"less {big}", "P000003", "NPage", "P000030"),
+        Scenario(
+            "1 MB: next term (less: next match)",
+            [big],
+            f"less -p Zorblat0001 {big}",
+            "P000003",
+            "t",
+            "alpha-note-0001",
+        ),
+    ]
+
+
+def run_termtime(s: Scenario, runs: int, config: Path) -> dict[str, float | None]:
+    cmd = [sys.executable, str(TERMTIME), "--marker", s.marker, "--runs", str(runs), "--vs", s.less]
+    if s.keys:
+        cmd += ["--keys", s.keys, "--after", s.after]
+    cmd += ["--", "env", f"XDG_CONFIG_HOME={config}", *READER, *s.reader_args]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO).stdout
+    medians = re.findall(r"(to marker|keypress to after): (?:median (\d+) ms|no successful)", out)
+    values = [float(ms) if ms else None for _, ms in medians]
+    if s.keys:
+        return {"reader": values[1], "less": values[3]} if len(values) == 4 else {}
+    return {"reader": values[0], "less": values[2]} if len(values) >= 3 else {}
+
+
+def time_load(root: Path, repeat: int = 7) -> tuple[float, float]:
+    """Median ms of load_corpus + term index, and of yaml.safe_load of the same files."""
+    from nda_reader.corpus import load_corpus
+
+    def ours() -> None:
+        corpus = load_corpus(root)
+        _ = corpus.occurrences
+
+    def plain() -> None:
+        for path in sorted((root / "annotations").rglob("*.yaml")):
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((root / "texts").glob("*.md")):
+            path.read_text(encoding="utf-8")
+
+    def median(fn: object) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()  # type: ignore[operator]
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+
+    return median(ours), median(plain)
+
+
+def fmt(ms: float | None) -> str:
+    return "—" if ms is None else f"{ms:.0f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    if not (BIG / "texts" / "big.md").exists():
+        subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py")], check=True)
+    config = REPO / "benchmarks" / "out" / "config"
+    rows = ["| measurement | nda-reader | less | ratio |", "| --- | ---: | ---: | ---: |"]
+    for s in scenarios():
+        result = run_termtime(s, args.runs, config)
+        reader, less = result.get("reader"), result.get("less")
+        ratio = f"{reader / less:.1f}×" if reader and less else "—"
+        rows.append(f"| {s.name} | {fmt(reader)} | {fmt(less)} | {ratio} |")
+        print(rows[-1], flush=True)
+    rows += [
+        "",
+        "| in-process load (corpus + term index) | nda-reader | yaml.safe_load + read |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, root in (("bundled corpus", REPO), ("1 MB + 2,000 terms", BIG)):
+        ours, plain = time_load(root)
+        rows.append(f"| {name} | {ours:.1f} ms | {plain:.1f} ms |")
+        print(rows[-1], flush=True)
+    stamp = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
+        f"Python {platform.python_version()}, {args.runs} runs each, medians, "
+        "terminal 120x40 (tmux)."
+    )
+    table = "\n".join([stamp, "", *rows])
+    if args.write:
+        text = args.write.read_text(encoding="utf-8")
+        begin, end = "<!-- results:begin -->", "<!-- results:end -->"
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        args.write.write_text(f"{head}{begin}\n{table}\n{end}{tail}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
