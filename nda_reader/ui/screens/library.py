@@ -43,6 +43,11 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True),
         Binding("f", "corpus_search", "Corpus search"),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        # Priority: the table's own home/end scroll sideways instead of choosing a row.
+        Binding("home,g", "first", "First", show=False, priority=True),
+        Binding("end,G", "last", "Last", show=False, priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -151,6 +156,20 @@ class LibraryScreen(Screen[None]):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
+
+    def action_move(self, step: int) -> None:
+        """Move the highlighted row by ``step`` (vim keys)."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_first(self) -> None:
+        """Highlight the oldest document."""
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_last(self) -> None:
+        """Highlight the newest document."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)
 
     def action_open(self) -> None:
         """Open the highlighted document."""

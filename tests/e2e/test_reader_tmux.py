@@ -1,0 +1,50 @@
+"""End to end in a real terminal: read the Chinese behind a misspelt name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux_helpers import Terminal, needs_tmux
+
+pytestmark = [pytest.mark.e2e, needs_tmux]
+
+
+def test_liu_honglie_in_the_2025_meeting_shows_liu_liehong_in_chinese(tmp_path: Path) -> None:
+    term = Terminal([], tmp_path / "config")
+    try:
+        term.wait_for("China Sets 2026 Key Work Agenda")  # the library lists it
+        term.keys("End", "Enter")  # newest document: the December 2025 work meeting
+        term.wait_for("From 29 to 30 December 2025")
+        for _ in range(20):
+            if "Liú Lièhóng" in term.press("t"):
+                break
+        else:
+            raise AssertionError("t never reached Liu Honglie:\n" + term.screen())
+        screen = term.wait_for("Liú Lièhóng")
+        assert re.search(r"刘\s*烈\s*宏", screen), screen
+        assert "Liu Liehong" in screen  # the preferred English form of the entry
+        assert "Liu Honglie" in screen  # the text keeps the published misspelling
+    finally:
+        term.close()
+
+
+def test_narrow_terminal_stacks_the_context_pane_below_the_text(tmp_path: Path) -> None:
+    term = Terminal(
+        ["texts/national-data-work-meeting-2025.md"], tmp_path / "config", size=(80, 24)
+    )
+    try:
+        term.wait_for("From 29 to 30 December")
+        for _ in range(10):
+            if "Zhèng Shānjié" in term.press("t"):
+                break
+        screen = term.wait_for("Zhèng Shānjié")  # the context pane, below the text
+        lines = screen.splitlines()
+        assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
+        text_row = next(i for i, ln in enumerate(lines) if "From 29 to 30" in ln)
+        pinyin_row = next(i for i, ln in enumerate(lines) if "Zhèng Shānjié" in ln)
+        assert pinyin_row > text_row
+    finally:
+        term.close()
