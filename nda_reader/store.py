@@ -184,7 +184,8 @@ class LayerStore:
                 f"{path}: the edit would make the file invalid: {problems[0].message}"
             )
         if not path.parent.is_dir():
-            self.pending.append(edit)
+            if edit not in self.pending:
+                self.pending.append(edit)
             raise SaveError(f"{path.parent}: folder does not exist; create it and retry")
         try:
             atomic_write(path, text)

@@ -45,6 +45,7 @@ READER_VARIABLES = (
     "term-current",
     "cursor-passage",
     "match-highlight",
+    "selection",
     "link-marker",
     "note-marker",
     *(f"speaker-{n}" for n in range(1, 7)),
@@ -54,7 +55,7 @@ READER_VARIABLES = (
 )
 """The reader's own theme variables; every bundled theme defines each of them."""
 
-BACKGROUND_VARIABLES = ("term-current", "cursor-passage", "match-highlight")
+BACKGROUND_VARIABLES = ("term-current", "cursor-passage", "match-highlight", "selection")
 """Variables used as backgrounds, under text in the ``foreground`` colour."""
 
 VARIABLE_ALIASES = {"marker-link": "link-marker", "marker-note": "note-marker"}
@@ -100,6 +101,7 @@ def derived_variables(theme: Theme) -> dict[str, str]:
         "term-current": background.blend(primary, 0.35),
         "cursor-passage": background.blend(foreground, 0.08),
         "match-highlight": background.blend(warning, 0.45),
+        "selection": background.blend(primary, 0.5),
         "link-marker": accent,
         "note-marker": warning,
         "muted-text": muted,

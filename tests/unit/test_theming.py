@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from nda_reader.problems import ProblemList
 from nda_reader.ui.theming import (
+    BACKGROUND_VARIABLES,
     COLOUR_KEYS,
     READER_VARIABLES,
     load_theme_file,
@@ -83,7 +84,7 @@ def test_text_colours_are_readable(bundled: dict[str, Theme], name: str) -> None
     assert contrast(theme.foreground, theme.background) >= minimum
     for variable in READER_VARIABLES:
         value = theme.variables[variable]
-        if variable in ("term-current", "cursor-passage", "match-highlight"):
+        if variable in BACKGROUND_VARIABLES:
             assert contrast(theme.foreground, value) >= minimum, variable
             assert value != theme.background, variable
         else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -28,8 +27,10 @@ from nda_reader.corpus import Corpus
 from nda_reader.layout import DisplayLine, Layout, LineKind, display_text, layout_document
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
+from nda_reader.selection import Selection
 from nda_reader.text import Document
 from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
+from nda_reader.ui.widgets.doc_selection import SELECTION_BINDINGS, SelectionMixin
 
 GUTTER = 4
 LINK_GLYPH = "»"
@@ -48,7 +49,9 @@ class CursorState:
     term: Occurrence | None = None
 
 
-class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings=False):
+class DocumentView(
+    SelectionMixin, NavigationMixin, ScrollView, can_focus=True, inherit_bindings=False
+):
     """A scrollable, wrapped, highlighted view of one document (all its parts)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -61,6 +64,7 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
         "document-view--link-marker",
         "document-view--note-marker",
         "document-view--muted",
+        "document-view--selection",
         *(f"document-view--speaker-{n}" for n in range(1, 7)),
     }
 
@@ -77,6 +81,7 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
     DocumentView > .document-view--link-marker { color: $link-marker; text-style: bold; }
     DocumentView > .document-view--note-marker { color: $note-marker; text-style: bold; }
     DocumentView > .document-view--muted { color: $muted-text; }
+    DocumentView > .document-view--selection { background: $selection; }
     DocumentView > .document-view--speaker-1 { color: $speaker-1; }
     DocumentView > .document-view--speaker-2 { color: $speaker-2; }
     DocumentView > .document-view--speaker-3 { color: $speaker-3; }
@@ -85,7 +90,7 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
     DocumentView > .document-view--speaker-6 { color: $speaker-6; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = DOCUMENT_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*DOCUMENT_BINDINGS, *SELECTION_BINDINGS]
 
     class CursorMoved(Message):
         """The cursor moved: the ContextPane follows it."""
@@ -105,6 +110,8 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
             """The view whose cursor moved."""
             return self.view
 
+    gutter_cells = GUTTER
+
     only_speaker: reactive[str | None] = reactive(None, init=False)
     """Show only the turns of this speaker id (None: everything)."""
 
@@ -121,6 +128,9 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
         self.match_index = -1
         self.search_query = ""
         self.target: Span | None = None
+        self.selection: Selection | None = None
+        self._drag: tuple[str, int] | None = None
+        self._dragged = False
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
 
@@ -148,9 +158,25 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
         self.parts = self.corpus.parts_of(doc) if doc.id in self.corpus.documents else [doc]
         self.marks = DocMarks.build(self.corpus, self.parts)
         self.matches, self.match_index, self.target = [], -1, None
+        self.selection = None
         self.set_reactive(DocumentView.only_speaker, None)
         self._relayout((doc.id, 0), force=True)
         self._set_cursor(self.flow.line_at(doc.id, 0) or 0, None, scroll="top")
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Show the same parts from a reloaded ``corpus``, keeping the cursor's place."""
+        keep = self.position()
+        self.corpus = corpus
+        self.parts = [corpus.documents.get(p.id, p) for p in self.parts]
+        self.marks = DocMarks.build(corpus, self.parts)
+        self.selection = None
+        self._relayout(keep, force=True)
+        term = self.cursor.term
+        if term is not None:
+            found = self.marks.occurrence_at(term.doc, term.start)
+            self.cursor = CursorState(self.cursor.y, found)
+        self.refresh_bindings()
+        self.announce()
 
     def _body(self, doc_id: str) -> str:
         for part in self.parts:
@@ -367,6 +393,9 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
         term = self.cursor.term
         if term is not None and term.doc == line.doc_id:
             mark(term.start, term.end, self._style("term-current"))
+        sel = self.selection
+        if sel is not None and sel.doc_id == line.doc_id:
+            mark(sel.start, sel.end, self._style("selection"))
         return text
 
     def scroll_top_to(self, y: int) -> None:
@@ -381,26 +410,3 @@ class DocumentView(NavigationMixin, ScrollView, can_focus=True, inherit_bindings
     def say(self, message: str) -> None:
         """A short notification about navigation (e.g. "No more terms")."""
         self.notify(message, timeout=2)
-
-    # -------------------------------------------------------------------- mouse
-    def on_click(self, event: events.Click) -> None:
-        """Clicking puts the cursor on the clicked passage, and term if there is one."""
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        y = offset.y + round(self.scroll_offset.y)
-        line = self._line(y)
-        if line is None or line.kind is not LineKind.TEXT:
-            return
-        cell = offset.x - GUTTER - cell_len(line.prefix)
-        body = self._body(line.doc_id)
-        term = None
-        if cell >= 0:
-            used = 0
-            for i in range(line.start, line.end):
-                used += cell_len(display_text(body[i]))
-                if used > cell:
-                    term = self.marks.occurrence_at(line.doc_id, i)
-                    break
-        self.focus()
-        self._set_cursor(y, term)
