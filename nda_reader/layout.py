@@ -10,6 +10,7 @@ stand-ins, so offsets stay aligned and no escape sequence ever reaches the termi
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -123,12 +124,40 @@ class Layout:
         return self.turns[turn].speaker.id if 0 <= turn < len(self.turns) else ""
 
 
+_TOKEN = re.compile(r"[^\S\xa0]+|(?:\S|\xa0)+")
+"""Runs of breaking whitespace, or runs of anything else (a no-break space joins words)."""
+
+
+def _cells(text: str) -> int:
+    """Display width of ``text``; ASCII (controls shown as one glyph each) is one cell a char."""
+    return len(text) if text.isascii() else cell_len(display_text(text))
+
+
+def _pieces(word: str, offset: int) -> list[tuple[int, int, int]]:
+    """Split a word at wide characters (CJK breaks anywhere): (start, end, cells) each."""
+    if word.isascii():
+        return [(offset, offset + len(word), len(word))]
+    out: list[tuple[int, int, int]] = []
+    run = 0
+    for k, ch in enumerate(word):
+        if get_character_cell_size(ch) == 2:
+            if k > run:
+                out.append((offset + run, offset + k, _cells(word[run:k])))
+            out.append((offset + k, offset + k + 1, 2))
+            run = k + 1
+    if run < len(word):
+        out.append((offset + run, offset + len(word), _cells(word[run:])))
+    return out
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text`` into ``[start, end)`` spans of at most ``width`` cells.
 
     Breaks at whitespace (which is dropped at line ends) and around wide characters (CJK
     can break anywhere); a word longer than a line is split. Never returns an empty list
-    for non-blank text; spans exclude leading and trailing whitespace.
+    for non-blank text; spans exclude leading and trailing whitespace. Text is tokenised
+    with one regular expression and ASCII words are measured by length, so only non-ASCII
+    words are looked at character by character.
     """
     width = max(1, width)
     spans: list[tuple[int, int]] = []
@@ -136,48 +165,35 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     end = 0
     used = 0
     space = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace() and ch != "\xa0":
-            j = i
-            while j < n and text[j].isspace() and text[j] != "\xa0":
-                j += 1
-            space = cell_len(display_text(text[i:j]))
-            i = j
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isspace() and token[0] != "\xa0":
+            space = _cells(token)
             continue
-        if get_character_cell_size(ch) == 2:
-            j = i + 1
-        else:
-            j = i
-            while j < n and not text[j].isspace() and get_character_cell_size(text[j]) != 2:
-                j += 1
-            j = max(j, i + 1)
-        word = cell_len(display_text(text[i:j]))
-        gap = space if start >= 0 else 0
-        if start >= 0 and used + gap + word > width:
-            spans.append((start, end))
-            start, used, gap = -1, 0, 0
-        if start < 0:
-            if word > width:
-                k = i
-                while k < j:
-                    used, m = 0, k
-                    while m < j and (used == 0 or used + cell_len(display_text(text[m])) <= width):
-                        used += cell_len(display_text(text[m]))
-                        m += 1
-                    if m < j:
-                        spans.append((k, m))
-                    else:
-                        start, end = k, m
-                    k = m
+        for i, j, word in _pieces(token, match.start()):
+            gap = space if start >= 0 else 0
+            if start >= 0 and used + gap + word > width:
+                spans.append((start, end))
+                start, used, gap = -1, 0, 0
+            if start < 0:
+                if word > width:
+                    k = i
+                    while k < j:
+                        used, m = 0, k
+                        while m < j and (used == 0 or used + _cells(text[m]) <= width):
+                            used += _cells(text[m])
+                            m += 1
+                        if m < j:
+                            spans.append((k, m))
+                        else:
+                            start, end = k, m
+                        k = m
+                else:
+                    start, end, used = i, j, word
             else:
-                start, end, used = i, j, word
-        else:
-            used += gap + word
-            end = j
-        space = 0
-        i = j
+                used += gap + word
+                end = j
+            space = 0
     if start >= 0:
         spans.append((start, end))
     return spans

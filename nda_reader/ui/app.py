@@ -8,7 +8,7 @@ keys (quit, help, problems, theme cycling, jump history) and the command palette
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -18,17 +18,26 @@ from nda_reader.corpus import Corpus
 from nda_reader.history import JumpHistory, Location
 from nda_reader.settings import Settings, load_settings, save_settings
 from nda_reader.text import Document
-from nda_reader.ui.commands import ReaderCommands
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.theming import theme_variable_defaults
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (it costs ~20 ms)."""
+    from nda_reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class ReaderApp(App[None]):
     """Read an annotated corpus: library, reading screen, split view, context pane."""
 
     TITLE = "nda-reader"
-    COMMANDS: ClassVar = App.COMMANDS | {ReaderCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -73,9 +82,12 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         """Open the library (and the given document); report problems."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(LibraryScreen())
         if self.document is not None:
+            # The library is built only when asked for: a document opened from the command
+            # line paints sooner without it.
             self.push_screen(ReadingScreen(self.document))
+        else:
+            self.push_screen(LibraryScreen())
         errors = self.corpus.problems.errors
         if errors:
             n = len(errors)
@@ -92,9 +104,14 @@ class ReaderApp(App[None]):
         self.push_screen(ReadingScreen(doc, offset, end))
 
     def show_library(self) -> None:
-        """Return to the library (the bottom screen of the stack)."""
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
+        """Return to the library (the bottom screen of the stack), building it if needed."""
+        has_library = any(isinstance(s, LibraryScreen) for s in self.screen_stack)
+        while len(self.screen_stack) > (1 if has_library else 2) and not isinstance(
+            self.screen, LibraryScreen
+        ):
             self.pop_screen()
+        if not has_library:
+            self.switch_screen(LibraryScreen())
 
     def corpus_search_from_library(self) -> None:
         """Corpus search from the library: the chosen hit opens a reading screen."""
