@@ -216,6 +216,16 @@ def add_link(corpus: Corpus, source: Anchor, target: Anchor, relation: str, note
     )
 
 
+def update_link(corpus: Corpus, link_id: str, relation: str, note: str) -> Edit:
+    """Change a cross-reference's relation and note (an empty note removes it)."""
+    link = next((ln for ln in corpus.crossrefs if ln.id == link_id), None)
+    if link is None:
+        raise AnnotateError(f"no cross-reference {link_id!r}")
+    old = _find(link.path, "links", lambda d: d.get("id") == link_id)
+    new = set_fields(old, {"relation": relation, "note": note or None})
+    return Edit(link.path, "links", old=old, new=new, description=f"edit link {link_id!r}")
+
+
 def delete_link(corpus: Corpus, link_id: str) -> Edit:
     """Remove a cross-reference."""
     link = next((ln for ln in corpus.crossrefs if ln.id == link_id), None)
@@ -256,6 +266,18 @@ def add_turn(
         )
     )
     return edits
+
+
+def add_speaker(corpus: Corpus, doc_id: str, speaker: dict[str, Any]) -> Edit:
+    """Declare a new speaker in ``doc_id``'s speakers layer."""
+    path = _root(corpus) / "speakers" / f"{doc_id}.yaml"
+    return Edit(
+        path,
+        "speakers",
+        new=render_block(speaker, 2),
+        header=f"layer: speakers\nversion: 1\ndoc: {doc_id}\n",
+        description=f"add speaker {speaker['id']!r}",
+    )
 
 
 def _turn_matches(anchor: Anchor) -> Callable[[dict[str, Any]], bool]:

@@ -167,7 +167,9 @@ class AnnotationSession:
             return Outcome(
                 f"Could not {'undo' if undo else 'redo'} {what}: {exc}", "error", bool(results)
             )
-        source, target = (self.groups, self.redo_groups) if undo else (self.redo_groups, self.groups)
+        source, target = (
+            (self.groups, self.redo_groups) if undo else (self.redo_groups, self.groups)
+        )
         source.pop()
         target.append((count, what))
         note = self._reapplied(results)

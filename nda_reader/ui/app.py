@@ -18,6 +18,7 @@ from nda_reader.corpus import Corpus
 from nda_reader.history import JumpHistory, Location
 from nda_reader.settings import Settings, load_settings, save_settings
 from nda_reader.text import Document
+from nda_reader.ui.app_annotations import ANNOTATION_BINDINGS, AnnotationsMixin
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.theming import theme_variable_defaults
@@ -33,7 +34,7 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
-class ReaderApp(App[None]):
+class ReaderApp(AnnotationsMixin, App[None]):
     """Read an annotated corpus: library, reading screen, split view, context pane."""
 
     TITLE = "nda-reader"
@@ -45,6 +46,7 @@ class ReaderApp(App[None]):
         Binding("ctrl+t", "cycle_theme", "Theme", show=False),
         Binding("ctrl+o,left_square_bracket", "back", "Back", show=False),
         Binding("right_square_bracket", "forward", "Forward", show=False),
+        *ANNOTATION_BINDINGS,
     ]
 
     def __init__(
@@ -62,6 +64,7 @@ class ReaderApp(App[None]):
         self.config_dir = config_dir
         self.export_dir = export_dir if export_dir is not None else Path.cwd() / "export"
         """Where ``e`` in the reader writes the annotated Markdown of the open document."""
+        self.init_annotations()
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []

@@ -19,6 +19,7 @@ from textual.widgets import Footer, OptionList
 
 from nda_reader.history import Location
 from nda_reader.text import Document
+from nda_reader.ui.screens.annotating import AnnotatingMixin
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
 
@@ -29,7 +30,7 @@ NARROW = 100
 """Below this many columns the panes stack vertically."""
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(AnnotatingMixin, Screen[None]):
     """Read one document with its context; split view for followed links."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -189,6 +190,14 @@ class ReadingScreen(Screen[None]):
         if isinstance(event.widget, DocumentView):
             self._last_view = event.widget
             event.widget.announce()
+
+    @on(DocumentView.Annotate)
+    def _annotate(self, event: DocumentView.Annotate) -> None:
+        self.annotate(event)
+
+    @on(ContextPane.Edit)
+    def _edit(self, event: ContextPane.Edit) -> None:
+        self.edit_item(event)
 
     @on(ContextPane.Follow)
     async def _follow(self, event: ContextPane.Follow) -> None:

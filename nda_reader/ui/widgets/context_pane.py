@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -28,6 +29,8 @@ from nda_reader.search import one_line
 from nda_reader.text import Document
 
 Target = tuple[str, int, int]
+Item = tuple[str, str, int]
+"""An annotation shown on a row: ("link"|"note"|"term"|"turn", id or doc id, turn start)."""
 MAX_CONCORDANCE = 40
 BRIEF_NOTE = 160
 
@@ -72,6 +75,19 @@ class ContextPane(VerticalScroll):
     ContextPane > .context-pane--tone-5 { color: $tone-5; }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit_item", "Edit"),
+        Binding("d,delete", "delete_item", "Delete"),
+    ]
+
+    class Edit(Message):
+        """Edit (or delete) the annotation on the highlighted row."""
+
+        def __init__(self, item: Item, delete: bool) -> None:
+            super().__init__()
+            self.item = item
+            self.delete = delete
+
     class Follow(Message):
         """The user chose a related passage or concordance row: open it beside."""
 
@@ -85,6 +101,8 @@ class ContextPane(VerticalScroll):
         super().__init__(id=id, can_focus=False)
         self.corpus = corpus
         self.targets: list[Target | None] = []
+        self.items: list[Item | None] = []
+        """The annotation of each row of the list (None for headings)."""
         self.entry: GlossaryEntry | None = None
         self._last: tuple[str, int, str | None, int] | None = None
         self._marks: DocMarks | None = None
@@ -94,8 +112,6 @@ class ContextPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         """The sections of the pane."""
         yield Static(id="ctx-entry")
-        yield Static(id="ctx-speaker")
-        yield Static(id="ctx-notes")
         yield OptionList(id="ctx-jumps")
 
     def _style(self, name: str) -> Style:
@@ -125,8 +141,6 @@ class ContextPane(VerticalScroll):
         )
         self.entry = self.corpus.glossary.get(entry_id) if entry_id else None
         self.query_one("#ctx-entry", Static).update(self._entry_text(doc))
-        self.query_one("#ctx-speaker", Static).update(self._speaker_text(doc, offset))
-        self.query_one("#ctx-notes", Static).update(self._notes_text(marks, doc_id, block))
         self._fill_jumps(marks, doc, offset, block)
 
     def _entry_text(self, doc: Document) -> Text:
@@ -205,25 +219,35 @@ class ContextPane(VerticalScroll):
             text.append(f"\n{role}", self._style("muted"))
         return text
 
-    def _notes_text(self, marks: DocMarks, doc_id: str, block: int) -> Text:
-        notes = marks.notes.get((doc_id, block), [])
-        text = Text()
-        for note in notes:
-            if text:
-                text.append("\n")
-            text.append("✎ Note  ", self._style("note"))
+    def _note_rows(self, marks: DocMarks, doc_id: str, block: int) -> list[Option]:
+        rows = []
+        for note in marks.notes.get((doc_id, block), []):
+            text = Text("✎ Note  ", self._style("note"))
             text.append(display_text(note.text))
             if note.tags:
                 text.append(f"  #{' #'.join(note.tags)}", self._style("muted"))
-        return text
+            rows.append(self._row(text, ("note", note.id, 0)))
+        return rows
+
+    def _row(self, text: Text, item: Item | None, target: Target | None = None) -> Option:
+        """A row of the list carrying ``item`` (and numbered when it leads to ``target``)."""
+        self.items.append(item)
+        if target is not None:
+            return self._numbered(text, target)
+        return Option(Text("  ") + text, id=f"item-{len(self.items) - 1}")
 
     def _fill_jumps(self, marks: DocMarks, doc: Document, offset: int, block: int) -> None:
         jumps = self.query_one("#ctx-jumps", OptionList)
         options: list[Option] = []
         self.targets = []
+        self.items = []
+        span = self._turn_at(doc.id, offset)
+        if span is not None:
+            options.append(self._row(self._speaker_text(doc, offset), ("turn", doc.id, span.start)))
+        options += self._note_rows(marks, doc.id, block)
         links = marks.links.get((doc.id, block), [])
         if links:
-            options.append(Option(Text("Related passages", self._style("heading")), disabled=True))
+            options.append(self._heading(Text("Related passages", self._style("heading"))))
             for end in links:
                 there = self.corpus.documents.get(end.there.doc)
                 arrow = "→" if end.outgoing else "←"
@@ -231,17 +255,16 @@ class ContextPane(VerticalScroll):
                 row.append(f"{arrow} {end.link.relation} ", self._style("link"))
                 if there is None or not end.there_at.placed:
                     row.append(f"{end.there.doc} (cannot be placed)", self._style("muted"))
-                    options.append(Option(row, disabled=True))
+                    options.append(self._row(row, ("link", end.link.id, 0)))
                     continue
                 row.append(f"{there.date} {there.title}\n", self._style("muted"))
                 row.append(snippet(there.body, end.there_at.start, end.there_at.end))
-                options.append(
-                    self._numbered(row, (there.id, end.there_at.start, end.there_at.end))
-                )
+                there_span = (there.id, end.there_at.start, end.there_at.end)
+                options.append(self._row(row, ("link", end.link.id, 0), there_span))
         if self.entry is not None:
             occs = self.corpus.occurrences.of_entry(self.entry.id)
             head = Text(f"Concordance: {self.entry.english} ({len(occs)})", self._style("heading"))
-            options.append(Option(head, disabled=True))
+            options.append(self._heading(head))
             for occ in occs[:MAX_CONCORDANCE]:
                 other = self.corpus.documents.get(occ.doc)
                 if other is None:
@@ -251,15 +274,44 @@ class ContextPane(VerticalScroll):
                     f"{other.date} {other.id}{'  (here)' if here else ''}\n", self._style("muted")
                 )
                 row.append(snippet(other.body, occ.start, occ.end, 50))
-                options.append(self._numbered(row, (occ.doc, occ.start, occ.end)))
+                item = ("term", self.entry.id, 0)
+                options.append(self._row(row, item, (occ.doc, occ.start, occ.end)))
         jumps.set_options(options)
         jumps.display = bool(options)
+
+    def _heading(self, text: Text) -> Option:
+        self.items.append(None)
+        return Option(text, disabled=True)
 
     def _numbered(self, row: Text, target: Target) -> Option:
         self.targets.append(target)
         n = len(self.targets)
         label = Text(f"{n} " if n <= 9 else "  ", Style(bold=True))
         return Option(label + row, id=f"jump-{n - 1}")
+
+    # --------------------------------------------------------------------- edit
+    def highlighted_item(self) -> Item | None:
+        """The annotation of the highlighted row (the term shown, if no row is)."""
+        jumps = self.query_one("#ctx-jumps", OptionList)
+        index = jumps.highlighted
+        if index is not None and 0 <= index < len(self.items):
+            return self.items[index]
+        return ("term", self.entry.id, 0) if self.entry is not None else None
+
+    def _edit(self, delete: bool) -> None:
+        item = self.highlighted_item()
+        if item is None:
+            self.notify("Nothing to edit on this row", timeout=2)
+            return
+        self.post_message(self.Edit(item, delete))
+
+    def action_edit_item(self) -> None:
+        """Edit the annotation on the highlighted row (e)."""
+        self._edit(delete=False)
+
+    def action_delete_item(self) -> None:
+        """Delete the annotation on the highlighted row, after a question (d)."""
+        self._edit(delete=True)
 
     # ------------------------------------------------------------------- follow
     def follow(self, number: int) -> bool:
@@ -283,8 +335,10 @@ class ContextPane(VerticalScroll):
         return False
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a focused row follows it."""
+        """Enter on a focused row follows it (or, on a note or speaker row, edits it)."""
         event.stop()
         ident = event.option.id or ""
         if ident.startswith("jump-"):
             self.follow(int(ident[5:]) + 1)
+        elif ident.startswith("item-"):
+            self._edit(delete=False)

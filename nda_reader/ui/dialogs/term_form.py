@@ -1,0 +1,165 @@
+"""The glossary-entry form: English, hanzi, drafted pinyin, kind, aliases and note.
+
+Opened with the selection (its text pre-fills the English, or the hanzi if it is Chinese)
+or with an existing entry to edit. The pinyin is drafted from the hanzi as you type (in
+name form for a person) until you change it yourself; a pinyin that differs from the
+draft is saved with ``pinyin_override: true``, as ``nda-reader check`` expects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input
+
+from nda_reader.corpus import Corpus
+from nda_reader.glossary import ENTRY_KINDS, GlossaryEntry
+from nda_reader.selection import is_hanzi
+from nda_reader.ui.dialogs.form import FormDialog, split_list
+
+ANNOTATOR_NOTE = "Hanzi supplied by the annotator; not given in the texts."
+
+
+class TermForm(FormDialog[dict[str, Any]]):
+    """A new glossary entry (or changes to ``entry``); dismisses with its fields or None."""
+
+    def __init__(self, corpus: Corpus, text: str = "", entry: GlossaryEntry | None = None):
+        super().__init__()
+        self.corpus = corpus
+        self.entry = entry
+        self.title_text = f"Edit term {entry.id}" if entry else "New glossary term"
+        hanzi_text = is_hanzi(text)
+        self.start = {
+            "english": entry.english if entry else ("" if hanzi_text else text),
+            "hanzi": entry.hanzi if entry else (text if hanzi_text else ""),
+            "pinyin": entry.pinyin if entry else "",
+            "kind": entry.kind if entry else "term",
+            "aliases": ", ".join(entry.aliases) if entry else "",
+            "note": " ".join(entry.note.split()) if entry else "",
+        }
+        self._draft = ""
+
+    def fields(self) -> ComposeResult:
+        """The entry's fields."""
+        start = self.start
+        yield self.label("English (preferred form)")
+        yield Input(start["english"], id="term-english")
+        yield self.label("Hanzi (simplified)")
+        yield Input(start["hanzi"], id="term-hanzi")
+        yield self.label("Pinyin (drafted from the hanzi; edit if needed)")
+        yield Input(start["pinyin"], id="term-pinyin")
+        yield self.label(f"Kind ({', '.join(ENTRY_KINDS)})")
+        yield Input(start["kind"], id="term-kind", suggester=SuggestFromList(ENTRY_KINDS))
+        yield self.label("Other English forms used in the texts (comma-separated)")
+        yield Input(start["aliases"], id="term-aliases")
+        yield self.label("Note")
+        yield Input(start["note"], id="term-note")
+
+    def on_mount(self) -> None:
+        """Focus the first empty field; draft the pinyin of a pre-filled hanzi."""
+        if self.entry is None and self.start["hanzi"]:
+            self._redraft()
+        super().on_mount()
+        first = "term-hanzi" if self.start["english"] and not self.start["hanzi"] else (
+            "term-english" if not self.start["english"] else "term-hanzi"
+        )
+        self.query_one(f"#{first}", Input).focus()
+
+    def draft(self) -> str:
+        """Pinyin drafted from the hanzi and kind (pypinyin is imported only now)."""
+        hanzi = self.value("term-hanzi").strip()
+        if not hanzi:
+            return ""
+        from nda_reader.pinyin import draft_pinyin
+
+        return draft_pinyin(hanzi, person=self.value("term-kind").strip() == "person")
+
+    def _redraft(self) -> None:
+        pinyin = self.query_one("#term-pinyin", Input)
+        if pinyin.value and pinyin.value != self._draft:
+            self._draft = self.draft()  # the user's own pinyin stays
+            return
+        self._draft = self.draft()
+        pinyin.value = self._draft
+
+    @on(Input.Changed, "#term-hanzi,#term-kind")
+    def _hanzi_changed(self, event: Input.Changed) -> None:
+        self._redraft()
+
+    # -------------------------------------------------------------- validation
+    def _forms_taken(self) -> dict[str, str]:
+        taken: dict[str, str] = {}
+        for entry in self.corpus.glossary.entries.values():
+            if self.entry is not None and entry.id == self.entry.id:
+                continue
+            for form in entry.forms:
+                taken[form.casefold()] = entry.id
+        return taken
+
+    def problem(self) -> str:
+        """What the entry still lacks, or which form another entry has already."""
+        english = self.value("term-english").strip()
+        hanzi = self.value("term-hanzi").strip()
+        if not english:
+            return "Give the English form"
+        if not hanzi:
+            return "Give the hanzi (simplified characters)"
+        if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in hanzi):
+            return "The hanzi field needs Chinese characters"
+        if not self.value("term-pinyin").strip():
+            return "Give the pinyin"
+        kind = self.value("term-kind").strip()
+        if kind not in ENTRY_KINDS:
+            return f"Kind must be one of: {', '.join(ENTRY_KINDS)}"
+        taken = self._forms_taken()
+        for form in [english, hanzi, *split_list(self.value("term-aliases"))]:
+            other = taken.get(form.casefold())
+            if other:
+                return f"{form!r} is already a form of {other!r} (use G to add an alias there)"
+        return ""
+
+    def result(self) -> dict[str, Any]:
+        """The entry's fields in file order (for an edit: only the changed ones)."""
+        hanzi = self.value("term-hanzi").strip()
+        pinyin = self.value("term-pinyin").strip()
+        in_text = any(hanzi in doc.body for doc in self.corpus.documents.values())
+        note = self.value("term-note").strip()
+        fields: dict[str, Any] = {
+            "kind": self.value("term-kind").strip(),
+            "hanzi": hanzi,
+            "pinyin": pinyin,
+        }
+        draft = self.draft()
+        if draft and pinyin != draft:
+            fields["pinyin_override"] = True
+        fields["english"] = self.value("term-english").strip()
+        fields["aliases"] = split_list(self.value("term-aliases"))
+        fields["hanzi_source"] = "text" if in_text else "annotator"
+        if self.entry is None:
+            if not note and not in_text:
+                note = ANNOTATOR_NOTE
+            if note:
+                fields["note"] = note
+            return fields
+        entry = self.entry
+        fields["note"] = note
+        fields["pinyin_override"] = fields.get("pinyin_override", entry.pinyin_override or None)
+        if draft and pinyin == draft:
+            fields["pinyin_override"] = None
+        old = {
+            "kind": entry.kind,
+            "hanzi": entry.hanzi,
+            "pinyin": entry.pinyin,
+            "pinyin_override": entry.pinyin_override or None,
+            "english": entry.english,
+            "aliases": list(entry.aliases),
+            "hanzi_source": entry.hanzi_source,
+            "note": " ".join(entry.note.split()),
+        }
+        changes = {k: v for k, v in fields.items() if v != old.get(k)}
+        if "note" in changes and not changes["note"]:
+            changes["note"] = None
+        return changes
