@@ -106,6 +106,15 @@ class _IndentedDumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Text with line breaks double-quoted with ``\\n`` escapes, as the format docs ask."""
+    style = '"' if "\n" in value or "\r" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_IndentedDumper.add_representer(str, _represent_str)
+
+
 def render_block(item: dict[str, Any], indent: int) -> str:
     """Serialise one list item as a YAML block at ``indent`` columns."""
     dumped = yaml.dump(

@@ -63,9 +63,9 @@ class TermForm(FormDialog[dict[str, Any]]):
         if self.entry is None and self.start["hanzi"]:
             self._redraft()
         super().on_mount()
-        first = "term-hanzi" if self.start["english"] and not self.start["hanzi"] else (
-            "term-english" if not self.start["english"] else "term-hanzi"
-        )
+        first = "term-english"
+        if self.entry is None and self.start["english"] and not self.start["hanzi"]:
+            first = "term-hanzi"
         self.query_one(f"#{first}", Input).focus()
 
     def draft(self) -> str:

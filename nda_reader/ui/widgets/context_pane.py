@@ -238,6 +238,7 @@ class ContextPane(VerticalScroll):
 
     def _fill_jumps(self, marks: DocMarks, doc: Document, offset: int, block: int) -> None:
         jumps = self.query_one("#ctx-jumps", OptionList)
+        was = self.highlighted_item()
         options: list[Option] = []
         self.targets = []
         self.items = []
@@ -278,6 +279,10 @@ class ContextPane(VerticalScroll):
                 options.append(self._row(row, item, (occ.doc, occ.start, occ.end)))
         jumps.set_options(options)
         jumps.display = bool(options)
+        if was is not None and was in self.items:
+            jumps.highlighted = self.items.index(was)
+        elif jumps.has_focus:
+            self.on_descendant_focus()
 
     def _heading(self, text: Text) -> Option:
         self.items.append(None)
@@ -290,13 +295,23 @@ class ContextPane(VerticalScroll):
         return Option(label + row, id=f"jump-{n - 1}")
 
     # --------------------------------------------------------------------- edit
+    def on_descendant_focus(self) -> None:
+        """Focusing the list highlights its first row, so e, d and enter act at once."""
+        jumps = self.query_one("#ctx-jumps", OptionList)
+        if jumps.highlighted is None:
+            first = next(
+                (i for i in range(jumps.option_count) if not jumps.get_option_at_index(i).disabled),
+                None,
+            )
+            jumps.highlighted = first
+
     def highlighted_item(self) -> Item | None:
-        """The annotation of the highlighted row (the term shown, if no row is)."""
+        """The annotation of the highlighted row (None if no row is highlighted)."""
         jumps = self.query_one("#ctx-jumps", OptionList)
         index = jumps.highlighted
         if index is not None and 0 <= index < len(self.items):
             return self.items[index]
-        return ("term", self.entry.id, 0) if self.entry is not None else None
+        return None
 
     def _edit(self, delete: bool) -> None:
         item = self.highlighted_item()
