@@ -1,0 +1,194 @@
+"""Annotations are never lost: hand comments kept, outside changes merged, failed writes kept
+for a retry, orphans re-attached, and a lone file says it needs a corpus folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from nda_reader.corpus import load_corpus
+from nda_reader.ui.screens.orphans import OrphansScreen
+from nda_reader.ui.screens.reading import ReadingScreen
+from tests.conftest import text_file
+from tests.ui.annotate_helpers import (
+    MEETING,
+    app_for,
+    copy_corpus,
+    messages,
+    read,
+    select,
+    type_text,
+)
+from tests.ui.conftest import open_from_library
+
+
+async def _add_note(pilot, quote: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    await select(pilot, quote)
+    await pilot.press("m")
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_hand_commented_file_is_unchanged_outside_the_edited_entry(tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    glossary = root / "annotations/glossary.yaml"
+    original = read(glossary)
+    commented = original.replace(
+        "\n  - id: nda\n", "\n  # The administration itself; keep first.\n  - id: nda\n", 1
+    ).replace("entries:\n", "entries:   # hand-kept order\n\n", 1)
+    glossary.write_text(commented, encoding="utf-8")
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        await select(pilot, "data circulation")
+        await pilot.press("G")
+        await pilot.pause()
+        await type_text(pilot, "national data administration")
+        await pilot.press("enter")
+        await pilot.pause()
+    after = read(glossary)
+    assert after == commented.replace(
+        "      - National Bureau of Data\n",
+        "      - National Bureau of Data\n      - data circulation\n",
+        1,
+    )
+
+
+async def test_a_change_made_on_disk_during_the_session_is_kept(tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    notes = root / "annotations/notes.yaml"
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        outside = read(notes).replace("layer: notes\n", "layer: notes\n# edited elsewhere\n", 1)
+        notes.write_text(outside, encoding="utf-8")
+        await _add_note(pilot, "Year of Data Value Release", "Mine.")
+        assert (
+            "annotations/notes.yaml had changed on disk; "
+            "your change was applied to the new version" in " ".join(messages(app))
+        )
+        text = read(notes)
+        assert text.startswith(outside.rstrip("\n")) and "text: Mine.\n" in text
+        assert any(n.text == "Mine." for n in app.corpus.notes)
+
+
+async def test_read_only_folder_keeps_the_change_and_retry_saves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_corpus(tmp_path)
+    notes = root / "annotations/notes.yaml"
+    before = read(notes)
+    real_replace = os.replace
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        monkeypatch.setattr(os, "replace", refuse)
+        await _add_note(pilot, "Year of Data Value Release", "Kept for later.")
+        shown = " ".join(messages(app))
+        assert "cannot save (Permission denied)" in shown and "change is kept" in shown
+        assert "ctrl+s" in shown
+        assert read(notes) == before
+        assert not list(notes.parent.glob(".notes.yaml.*.tmp"))  # no debris
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("ctrl+s")
+        assert read(notes) == before  # still refused
+        assert any(m.startswith("Still not saved") for m in messages(app))
+        monkeypatch.setattr(os, "replace", real_replace)
+        await pilot.press("ctrl+s")
+        assert "text: Kept for later.\n" in read(notes)
+        assert "Saved the kept changes" in messages(app)
+        screen.main.focus()
+        await pilot.press("u")
+        assert read(notes) == before
+
+
+async def test_missing_folder_is_named_and_retry_works_once_it_exists(tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        (root / "annotations").rename(tmp_path / "moved-away")
+        await _add_note(pilot, "Year of Data Value Release", "Where did it go?")
+        assert any(
+            f"{root / 'annotations'}: folder does not exist" in m for m in messages(app)
+        )
+        (root / "annotations").mkdir()
+        await pilot.press("ctrl+s")
+        text = read(root / "annotations/notes.yaml")
+        assert text.startswith("layer: notes\nversion: 1\n") and "Where did it go?" in text
+
+
+async def test_orphan_reattached_from_the_orphans_view(tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    text_path = root / "texts" / f"{MEETING}.md"
+    text_path.write_text(
+        read(text_path).replace(
+            "its ailgnment with current legal frameworks", "its fit with the law"
+        ),
+        encoding="utf-8",
+    )
+    orphans = load_corpus(root).orphans()
+    index = next(i for i, o in enumerate(orphans) if "ailgnment" in o.anchor.exact)
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        await select(pilot, "Solidify data property rights and its fit with the law")
+        await pilot.press("O")
+        await pilot.pause()
+        assert isinstance(app.screen, OrphansScreen)
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert all("ailgnment" not in o.anchor.exact for o in app.corpus.orphans())
+        assert "exact: Solidify data property rights and its fit with the law\n" in "".join(
+            read(p) for p in (root / "annotations").rglob("*.yaml")
+        )
+        assert len(app.corpus.orphans()) == len(orphans) - 1
+
+
+async def test_orphan_deleted_from_the_orphans_view(tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    text_path = root / "texts" / f"{MEETING}.md"
+    text_path.write_text(
+        read(text_path).replace("its ailgnment with current legal frameworks", "its fit"),
+        encoding="utf-8",
+    )
+    orphans = load_corpus(root).orphans()
+    count = len(orphans)
+    index = next(i for i, o in enumerate(orphans) if "ailgnment" in o.anchor.exact)
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        await pilot.press("O")
+        await pilot.pause()
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert len(app.corpus.orphans()) == count - 1
+        assert all("ailgnment" not in o.anchor.exact for o in app.corpus.orphans())
+        await pilot.press("u")
+        assert len(app.corpus.orphans()) == count
+
+
+async def test_a_file_outside_a_corpus_says_annotations_need_a_folder(tmp_path: Path) -> None:
+    lone = tmp_path / "lone.md"
+    lone.write_text(text_file("lone", "Some words here.\n"), encoding="utf-8")
+    app = app_for(lone, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert any("Annotations need a corpus folder" in m for m in messages(app))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "config") == ["lone.md"]
