@@ -302,3 +302,20 @@ async def test_speaker_turn_new_speaker_change_delete_undo(tmp_path: Path) -> No
         assert read(layer) == before
         await pilot.press("ctrl+r")
         assert read(layer) == text
+
+
+async def test_help_lists_the_annotation_keys(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from nda_reader.ui.screens.help import HelpScreen
+
+    app = app_for(copy_corpus(tmp_path), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.query_one(OptionList)
+        text = "\n".join(str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count))
+        for needle in ("new glossary term", "Undo", "Redo", "Orphans", "Save again", "alias"):
+            assert needle in text, needle

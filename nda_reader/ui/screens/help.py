@@ -106,6 +106,9 @@ class HelpScreen(ModalScreen[None]):
         if self.key_help is None:
             below = [s for s in self.app.screen_stack if s is not self]
             self.key_help = bindings_of(below[-1]) if below else []
+            extra = getattr(below[-1], "extra_key_help", None) if below else None
+            if extra is not None:
+                self.key_help += extra()
         options = self.query_one(OptionList)
         options.add_options(self.rows(self.key_help))
         options.focus()

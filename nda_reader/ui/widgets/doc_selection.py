@@ -51,6 +51,20 @@ SELECTION_BINDINGS: list[BindingType] = [
 ]
 """Keys of selecting and annotating (see docs/reader-keys.md)."""
 
+SELECTING_HELP: list[tuple[str, str]] = [
+    ("v", "Select: start at the cursor (search match, term or word); v again stops"),
+    ("shift+← →, ctrl+← →", "Select or extend by a character / a word"),
+    ("h l, w b", "While selecting: extend by a character / a word"),
+    (") (, } {", "While selecting: extend by a sentence / a passage"),
+    ("j k", "While selecting: extend by a line"),
+    ("g", "While selecting: new glossary term from the selection"),
+    ("G", "While selecting: add the selection as an alias of an entry"),
+    ("m, p, r", "Note, speaker turn, cross-reference end: on the selection or passage"),
+    ("esc", "While selecting: stop, without any change"),
+    ("e, d (context list)", "Edit / delete the annotation on the highlighted row"),
+]
+"""Help rows for the selecting keys, which are only active while selecting."""
+
 ALWAYS = frozenset({"select", "extend", "annotate"})
 """Actions that work with and without a selection (the others only while selecting)."""
 SELECTING = frozenset({"sel", "sel_cancel"})
