@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 
 from nda_reader.anchors import Anchor
 from nda_reader.annotate import AnnotateError
@@ -63,9 +62,9 @@ class AnnotationsMixin:
         self.session.remember(self.corpus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No undo, redo or orphans list under an open dialog."""
+        """No undo, redo or orphans list while an annotation form is open."""
         if action in ("undo", "redo", "orphans", "retry_save"):
-            return not isinstance(self.screen, ModalScreen)
+            return not getattr(self.screen, "annotation_form", False)
         return True
 
     # ------------------------------------------------------------------ saving
