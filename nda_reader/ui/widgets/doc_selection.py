@@ -48,6 +48,9 @@ SELECTION_BINDINGS: list[BindingType] = [
     Binding("m", "annotate('note')", "Note"),
     Binding("p", "annotate('turn')", "Speaker"),
     Binding("r", "annotate('link')", "Link"),
+    Binding("m", "passage('note')", "Note on passage", show=False),
+    Binding("p", "passage('turn')", "Speaker turn from passage", show=False),
+    Binding("r", "passage('link')", "Cross-reference end", show=False),
 ]
 """Keys of selecting and annotating (see docs/reader-keys.md)."""
 
@@ -65,11 +68,10 @@ SELECTING_HELP: list[tuple[str, str]] = [
 ]
 """Help rows for the selecting keys, which are only active while selecting."""
 
-ALWAYS = frozenset({"select", "extend", "annotate"})
-"""Actions that work with and without a selection (the others only while selecting)."""
-SELECTING = frozenset({"sel", "sel_cancel"})
-PASSAGE_KINDS = frozenset({"note", "turn", "link"})
-"""Annotations that, without a selection, apply to the passage under the cursor."""
+ALWAYS = frozenset({"select", "extend", "passage"})
+"""Actions that work with and without a selection."""
+SELECTING = frozenset({"sel", "sel_cancel", "annotate"})
+"""Actions only while selecting (the others only while not)."""
 
 
 class SelectionMixin:
@@ -136,8 +138,6 @@ class SelectionMixin:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Selection keys only while selecting; the reading keys only while not."""
         if action in ALWAYS:
-            if action == "annotate" and not self.selecting:
-                return bool(parameters) and parameters[0] in PASSAGE_KINDS
             return True
         if action in SELECTING:
             return self.selecting
@@ -252,6 +252,10 @@ class SelectionMixin:
             if used > cell:
                 return i
         return line.end
+
+    def action_passage(self, kind: str) -> None:
+        """Annotate the selection, or else the passage under the cursor (``m``, ``p``, ``r``)."""
+        self.action_annotate(kind)
 
     def action_annotate(self, kind: str) -> None:
         """Ask the reading screen to annotate the selection (or the current passage)."""
