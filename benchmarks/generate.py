@@ -7,7 +7,7 @@ The corpus is deterministic. Markers the benchmark waits for:
 - ``P000030`` is on the second screen at 120x40 in both nda-reader and less (page down);
 - term ``Zorblat0001``'s note ``alpha-note-0001`` is shown by nda-reader's context pane after
   ``t`` (next term), and by ``less -p Zorblat0001`` after ``n`` (next match), because the text
-  repeats it far down.
+  repeats it far down (paragraph 1500).
 """
 
 from __future__ import annotations
@@ -78,13 +78,13 @@ def document(rng: random.Random) -> str:
         else:
             words = [rng.choice(WORDS) for _ in range(55)]
             for _ in range(3):
-                t = rng.randint(1, TERMS)
+                t = rng.randint(2, TERMS)  # term 0001 only where the markers need it
                 words.insert(
                     rng.randrange(len(words)),
                     rng.choice([f"Zorblat{t:04d}", hanzi_for(t), f"zorb form {t:04d}"]),
                 )
             para = f"P{n:06d} " + " ".join(words) + "."
-        if n == 5000:
+        if n == 1500:
             para += " alpha-note-0001 Zorblat0001 appears again here."
         if n == 2:
             para += " The first term is Zorblat0001."
