@@ -28,6 +28,7 @@ class DocMarks:
     links: dict[tuple[str, int], list[LinkEnd]] = field(default_factory=dict)
     notes: dict[tuple[str, int], list[Note]] = field(default_factory=dict)
     part_index: dict[str, int] = field(default_factory=dict)
+    _occ_pos: list[Pos] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, corpus: Corpus, parts: Sequence[Document]) -> DocMarks:
@@ -46,6 +47,12 @@ class DocMarks:
                     for block in _blocks(doc, at.start, at.end):
                         marks.notes.setdefault((doc.id, block), []).append(note)
         return marks
+
+    def occurrence_positions(self) -> list[Pos]:
+        """Reading-order positions of :attr:`occurrences` (sorted; for bisecting)."""
+        if len(self._occ_pos) != len(self.occurrences):
+            self._occ_pos = [self.pos(o.doc, o.start) for o in self.occurrences]
+        return self._occ_pos
 
     def pos(self, doc_id: str, offset: int) -> Pos:
         """The reading-order position of ``offset`` in part ``doc_id``."""

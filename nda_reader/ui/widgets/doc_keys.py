@@ -6,6 +6,7 @@ Kept apart from the rendering code: the key bindings and the cursor movements th
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
@@ -133,17 +134,18 @@ class NavigationMixin:
     def action_term(self, step: int) -> None:
         """Put the cursor on the next (1) or previous (-1) glossary term."""
         here = self.marks.pos(*self.position())
-        occs = [o for o in self.marks.occurrences if self._occ_shown(o)]
+        occs = self.marks.occurrences
+        keys = self.marks.occurrence_positions()
+        # Bisect to the cursor, then walk past occurrences hidden by the speaker filter.
         if step > 0:
-            after = [o for o in occs if self.marks.pos(o.doc, o.start) > here]
-            if not self._term_set() and occs:
-                after = [o for o in occs if self.marks.pos(o.doc, o.start) >= here]
+            i = (bisect.bisect_right if self._term_set() else bisect.bisect_left)(keys, here)
+            candidates = range(i, len(occs))
         else:
-            after = [o for o in reversed(occs) if self.marks.pos(o.doc, o.start) < here]
-        if not after:
+            candidates = range(bisect.bisect_left(keys, here) - 1, -1, -1)
+        occ = next((occs[i] for i in candidates if self._occ_shown(occs[i])), None)
+        if occ is None:
             self.say("No more terms")
             return
-        occ = after[0]
         y = self.flow.line_at(occ.doc, occ.start)
         if y is not None:
             self._set_cursor(y, occ)

@@ -9,6 +9,7 @@ posts :class:`DocumentView.CursorMoved`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -133,6 +134,7 @@ class DocumentView(
         self._dragged = False
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
+        self._occ_starts: dict[str, tuple[list[Occurrence], list[int]]] = {}
 
     # ----------------------------------------------------------------- documents
     @property
@@ -365,6 +367,15 @@ class DocumentView(
         gutter.append(" " * (GUTTER - 3))
         return gutter
 
+    def _occurrence_starts(self, doc_id: str) -> list[int]:
+        """Start offsets of the glossary occurrences in ``doc_id`` (cached per index)."""
+        occs = self.corpus.occurrences.in_doc(doc_id)
+        cached = self._occ_starts.get(doc_id)
+        if cached is None or cached[0] is not occs:
+            cached = (occs, [o.start for o in occs])
+            self._occ_starts[doc_id] = cached
+        return cached[1]
+
     def _body_text(self, line: DisplayLine) -> Text:
         body = self._body(line.doc_id)
         s, e = line.start, line.end
@@ -381,9 +392,13 @@ class DocumentView(
                 text.stylize(style, a - s, b - s)
 
         term_style = self._style("term")
-        for occ in self.corpus.occurrences.in_doc(line.doc_id):
-            if occ.end > s and occ.start < e:
-                mark(occ.start, occ.end, term_style)
+        occs = self.corpus.occurrences.in_doc(line.doc_id)
+        # Occurrences are sorted and never overlap: bisect to the line instead of scanning.
+        i = max(0, bisect.bisect_left(self._occurrence_starts(line.doc_id), s) - 1)
+        while i < len(occs) and occs[i].start < e:
+            if occs[i].end > s:
+                mark(occs[i].start, occs[i].end, term_style)
+            i += 1
         match_style = self._style("match")
         for doc_id, ms, me in self.matches:
             if doc_id == line.doc_id:
