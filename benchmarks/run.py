@@ -12,14 +12,16 @@ table and, with ``--write``, replaces the results section of the given file.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import platform
-import re
+import shlex
 import statistics
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import yaml
 
@@ -32,58 +34,88 @@ READER = [sys.executable, "-m", "nda_reader"]
 
 
 @dataclass(frozen=True)
-class Scenario:
-    """One termtime measurement: nda-reader (A) against less (B)."""
+class Probe:
+    """What to run and wait for: launch until ``marker``, then ``keys`` until ``after``."""
 
-    name: str
-    reader_args: list[str]
-    less: str
+    command: str
     marker: str
     keys: str = ""
     after: str = ""
 
 
-def scenarios() -> list[Scenario]:
-    big = str(BIG / "texts" / "big.md")
+@dataclass(frozen=True)
+class Scenario:
+    """One measurement: nda-reader against less, alternated run by run."""
+
+    name: str
+    reader: Probe
+    less: Probe
+
+
+def _reader(path: Path, config: Path) -> str:
+    return shlex.join(["env", f"XDG_CONFIG_HOME={config}", *READER, str(path)])
+
+
+def scenarios(config: Path) -> list[Scenario]:
+    """The measurements, each with the same text for both programs."""
+    big = BIG / "texts" / "big.md"
+    first = "From 29 to 30 December"
+    page2 = "Execute six specialized actions"
     return [
         Scenario(
             "bundled: launch to first text",
-            [str(MEETING)],
-            f"less {MEETING}",
-            "From 29 to 30 December",
+            Probe(_reader(MEETING, config), first),
+            Probe(f"less {MEETING}", first),
         ),
         Scenario(
             "bundled: page down",
-            [str(MEETING)],
-            f"less {MEETING}",
-            "From 29 to 30 December",
-            "NPage",
-            "Data labeling breakthrough",
+            Probe(_reader(MEETING, config), first, "NPage", page2),
+            Probe(f"less {MEETING}", first, "NPage", page2),
         ),
-        Scenario("1 MB: launch to first text", [big], f"less {big}", "P000003"),
-        Scenario("1 MB: page down", [big], f"less {big}", "P000003", "NPage", "P000030"),
         Scenario(
-            "1 MB: next term (less: next match)",
-            [big],
-            f"less -p Zorblat0001 {big}",
-            "P000003",
-            "t",
-            "alpha-note-0001",
+            "1 MB: launch to first text",
+            Probe(_reader(big, config), "P000003"),
+            Probe(f"less {big}", "P000003"),
+        ),
+        Scenario(
+            "1 MB: page down",
+            Probe(_reader(big, config), "P000003", "NPage", "P000030"),
+            Probe(f"less {big}", "P000003", "NPage", "P000030"),
+        ),
+        Scenario(
+            "1 MB: next term `t` (less: next match `n`)",
+            Probe(_reader(big, config), "P000003", "t", "alpha-note-0001"),
+            Probe(f"less -p Zorblat0001 {big}", "P000003", "n", "alpha-note-0001"),
         ),
     ]
 
 
-def run_termtime(s: Scenario, runs: int, config: Path) -> dict[str, float | None]:
-    cmd = [sys.executable, str(TERMTIME), "--marker", s.marker, "--runs", str(runs), "--vs", s.less]
-    if s.keys:
-        cmd += ["--keys", s.keys, "--after", s.after]
-    cmd += ["--", "env", f"XDG_CONFIG_HOME={config}", *READER, *s.reader_args]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO).stdout
-    medians = re.findall(r"(to marker|keypress to after): (?:median (\d+) ms|no successful)", out)
-    values = [float(ms) if ms else None for _, ms in medians]
-    if s.keys:
-        return {"reader": values[1], "less": values[3]} if len(values) == 4 else {}
-    return {"reader": values[0], "less": values[1]} if len(values) == 2 else {}
+def _termtime() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("termtime", TERMTIME)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def measure(s: Scenario, runs: int, termtime: ModuleType) -> dict[str, float | None]:
+    """Median ms (launch, or keypress when the probe has keys) for reader and less."""
+    samples: dict[str, list[float]] = {"reader": [], "less": []}
+    for _ in range(runs):
+        for name, probe in (("reader", s.reader), ("less", s.less)):
+            options = argparse.Namespace(
+                marker=probe.marker,
+                keys=probe.keys or None,
+                after=probe.after or None,
+                size="120x40",
+                timeout=20.0,
+                settle=0.3,
+            )
+            first, key, _ = termtime.one_run(probe.command, options)
+            value = key if probe.keys else first
+            if value is not None:
+                samples[name].append(value * 1000)
+    return {k: statistics.median(v) if v else None for k, v in samples.items()}
 
 
 def time_load(root: Path, repeat: int = 7) -> tuple[float, float]:
@@ -125,9 +157,10 @@ def main() -> int:
     if True:  # always regenerate: the markers depend on the generator's current version
         subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py")], check=True)
     config = REPO / "benchmarks" / "out" / "config"
+    termtime = _termtime()
     rows = ["| measurement | nda-reader | less | ratio |", "| --- | ---: | ---: | ---: |"]
-    for s in scenarios():
-        result = run_termtime(s, args.runs, config)
+    for s in scenarios(config):
+        result = measure(s, args.runs, termtime)
         reader, less = result.get("reader"), result.get("less")
         ratio = f"{reader / less:.1f}×" if reader and less else "—"
         rows.append(f"| {s.name} | {fmt(reader)} | {fmt(less)} | {ratio} |")
