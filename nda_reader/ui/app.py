@@ -19,7 +19,6 @@ from nda_reader.history import JumpHistory, Location
 from nda_reader.settings import Settings, load_settings, save_settings
 from nda_reader.text import Document
 from nda_reader.ui.app_annotations import ANNOTATION_BINDINGS, AnnotationsMixin
-from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.theming import theme_variable_defaults
 
@@ -90,6 +89,8 @@ class ReaderApp(AnnotationsMixin, App[None]):
             # line paints sooner without it.
             self.push_screen(ReadingScreen(self.document))
         else:
+            from nda_reader.ui.screens.library import LibraryScreen
+
             self.push_screen(LibraryScreen())
         errors = self.corpus.problems.errors
         if errors:
@@ -108,6 +109,8 @@ class ReaderApp(AnnotationsMixin, App[None]):
 
     def show_library(self) -> None:
         """Return to the library (the bottom screen of the stack), building it if needed."""
+        from nda_reader.ui.screens.library import LibraryScreen
+
         has_library = any(isinstance(s, LibraryScreen) for s in self.screen_stack)
         while len(self.screen_stack) > (1 if has_library else 2) and not isinstance(
             self.screen, LibraryScreen

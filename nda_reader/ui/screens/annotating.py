@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from nda_reader import annotate
 from nda_reader.anchors import Anchor, make_anchor
 from nda_reader.corpus import Corpus
 from nda_reader.search import one_line
@@ -102,6 +101,7 @@ class AnnotatingMixin:
             self._link_end(anchor, done)
 
     def _new_term(self, text: str, done: Any) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.term_form import TermForm
 
         def saved(fields: dict[str, Any] | None) -> None:
@@ -111,6 +111,7 @@ class AnnotatingMixin:
         self.reader.push_screen(TermForm(self._corpus, text), saved)
 
     def _new_alias(self, text: str, done: Any) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.entry_picker import EntryPicker
 
         def saved(entry_id: str | None) -> None:
@@ -122,6 +123,7 @@ class AnnotatingMixin:
         self.reader.push_screen(EntryPicker(self._corpus, text), saved)
 
     def _new_note(self, anchor: Anchor, done: Any) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.note_form import NoteForm
 
         def saved(result: tuple[str, list[str]] | None) -> None:
@@ -145,6 +147,7 @@ class AnnotatingMixin:
         return None
 
     def _new_turn(self, anchor: Anchor, done: Any) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.speaker_form import Choice, SpeakerForm
 
         assert anchor.pos is not None
@@ -167,6 +170,8 @@ class AnnotatingMixin:
         self.reader.push_screen(SpeakerForm(self._corpus, anchor.doc, quote(anchor.exact)), saved)
 
     def _reassign(self, turn: Anchor, ident: str, new: dict[str, Any] | None) -> bool:
+        from nda_reader import annotate
+
         def edits() -> list[Any]:
             out = [annotate.add_speaker(self._corpus, turn.doc, new)] if new else []
             return [*out, annotate.reassign_turn(self._corpus, turn, ident)]
@@ -174,6 +179,7 @@ class AnnotatingMixin:
         return self.reader.try_save(edits, f"give the turn to {ident!r}")
 
     def _link_end(self, anchor: Anchor, done: Any) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.link_form import LinkForm
 
         app = self.reader
@@ -216,6 +222,7 @@ class AnnotatingMixin:
             self._edit_turn(ident, offset)
 
     def _edit_term(self, entry_id: str) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.term_form import TermForm
 
         entry = self._corpus.glossary.get(entry_id)
@@ -231,6 +238,7 @@ class AnnotatingMixin:
         self.reader.push_screen(TermForm(self._corpus, entry=entry), saved)
 
     def _edit_note(self, note_id: str) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.note_form import NoteForm
 
         note = next((n for n in self._corpus.notes if n.id == note_id), None)
@@ -244,6 +252,7 @@ class AnnotatingMixin:
         self.reader.push_screen(NoteForm(quote(note.anchor.exact), note.text, note.tags), saved)
 
     def _edit_link(self, link_id: str) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.link_form import LinkForm
 
         link = next((ln for ln in self._corpus.crossrefs if ln.id == link_id), None)
@@ -275,6 +284,7 @@ class AnnotatingMixin:
         self.reader.push_screen(form, saved)
 
     def _delete(self, item: Item) -> None:
+        from nda_reader import annotate
         from nda_reader.ui.dialogs.confirm import ConfirmDialog
 
         kind, ident, offset = item
