@@ -91,6 +91,8 @@ class Layout:
     turns: list[TurnSpan] = field(default_factory=list)
     speaker_slots: dict[str, int] = field(default_factory=dict)
     """Speaker id -> colour slot 1..6 in order of first appearance."""
+    complete: bool = True
+    """False for the first lines only (see ``limit`` of :func:`layout_document`)."""
     _starts: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
     _blocks: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
@@ -212,16 +214,21 @@ def layout_document(
     width: int,
     *,
     only_speaker: str | None = None,
+    limit: int | None = None,
 ) -> Layout:
     """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells.
 
     Parts after the first are introduced by a ``— page N —`` separator. With
     ``only_speaker``, blocks outside that speaker's turns are hidden; each hidden run
-    becomes one HIDDEN line.
+    becomes one HIDDEN line. With ``limit``, stop after the block that reaches ``limit``
+    lines: the result (``complete`` False) is the exact beginning of the full layout.
     """
     result = Layout(width=max(1, width))
     lines = result.lines
     for p, doc in enumerate(parts):
+        if limit is not None and len(lines) >= limit:
+            result.complete = False
+            break
         doc_turns = list(turns.get(doc.id, ()))
         base = len(result.turns)
         result.turns.extend(doc_turns)
@@ -251,6 +258,9 @@ def layout_document(
             )
             _add_block(lines, doc, block, result.width, turn, label)
             lines.append(DisplayLine(LineKind.BLANK, doc.id, turn=turn))
+            if limit is not None and len(lines) >= limit:
+                result.complete = False
+                break
     while lines and lines[-1].kind is LineKind.BLANK:
         lines.pop()
     for y in range(1, len(lines)):  # a blank line carries the bar only inside one turn

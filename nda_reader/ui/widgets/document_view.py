@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from nda_reader.corpus import Corpus
+from nda_reader.corpus import Corpus, TurnSpan
 from nda_reader.layout import DisplayLine, Layout, LineKind, display_text, layout_document
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
@@ -34,6 +34,8 @@ from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
 from nda_reader.ui.widgets.doc_selection import SELECTION_BINDINGS, SelectionMixin
 
 GUTTER = 4
+PROGRESSIVE_CHARS = 300_000
+"""Texts longer than this are laid out in two steps: the first screens, then the rest."""
 LINK_GLYPH = "»"
 NOTE_GLYPH = "✎"
 BAR_GLYPH = "▌"
@@ -135,6 +137,7 @@ class DocumentView(
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
         self._occ_starts: dict[str, tuple[list[Occurrence], list[int]]] = {}
+        self._layout_generation = 0
 
     # ----------------------------------------------------------------- documents
     @property
@@ -204,9 +207,26 @@ class DocumentView(
         if not force and self.flow.width == self.text_width and self.flow.lines:
             return
         turns = {p.id: self.corpus.turns(p.id) for p in self.parts}
-        self.flow = layout_document(
-            self.parts, turns, self.text_width, only_speaker=self.only_speaker
-        )
+        self._layout_generation += 1
+        flow = None
+        if sum(len(p.body) for p in self.parts) > PROGRESSIVE_CHARS:
+            # A big text: lay out the first screens now, the rest in a thread after paint.
+            first = layout_document(
+                self.parts,
+                turns,
+                self.text_width,
+                only_speaker=self.only_speaker,
+                limit=4 * max(self.size.height, 40),
+            )
+            y = first.line_at(*keep)
+            if y is not None and y < len(first.lines) - 2 * max(self.size.height, 40):
+                flow = first
+                self._finish_layout(turns, self.text_width, self._layout_generation)
+        if flow is None:
+            flow = layout_document(
+                self.parts, turns, self.text_width, only_speaker=self.only_speaker
+            )
+        self.flow = flow
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.flow.lines))
         y = self.flow.line_at(*keep)
@@ -214,6 +234,23 @@ class DocumentView(
             term = self.cursor.term
             self.cursor = CursorState(y, term if term and self._visible(term) else None)
             self._scroll_into_view("center")
+        self.refresh()
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _finish_layout(
+        self, turns: dict[str, list[TurnSpan]], width: int, generation: int
+    ) -> None:
+        """Lay out the whole text off the main thread, then install it (same first lines)."""
+        parts, only = list(self.parts), self.only_speaker
+        flow = layout_document(parts, turns, width, only_speaker=only)
+        self.app.call_from_thread(self._install_layout, flow, generation)
+
+    def _install_layout(self, flow: Layout, generation: int) -> None:
+        if generation != self._layout_generation or flow.width != self.flow.width:
+            return  # the text, width or filter changed meanwhile: a newer layout is due
+        self.flow = flow
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(flow.lines))
         self.refresh()
 
     def watch_only_speaker(self) -> None:
