@@ -19,6 +19,8 @@ import yaml
 
 from nda_reader.anchors import Anchor
 from nda_reader.corpus import Corpus
+from nda_reader.crossrefs import CrossRef
+from nda_reader.notes import Note
 from nda_reader.store import Edit
 from nda_reader.yamledit import item_blocks, list_shape, render_block, set_fields
 
@@ -152,6 +154,22 @@ def delete_term(corpus: Corpus, entry_id: str) -> Edit:
     return Edit(path, "entries", old=old, description=f"delete term {entry_id!r}")
 
 
+def _note_block(corpus: Corpus, note_id: str) -> tuple[Note, str]:
+    """The note ``note_id`` and its block of text in its file."""
+    note = next((n for n in corpus.notes if n.id == note_id), None)
+    if note is None:
+        raise AnnotateError(f"no note {note_id!r}")
+    return note, _find(note.path, "notes", lambda d: d.get("id") == note_id)
+
+
+def _link_block(corpus: Corpus, link_id: str) -> tuple[CrossRef, str]:
+    """The cross-reference ``link_id`` and its block of text in its file."""
+    link = next((ln for ln in corpus.crossrefs if ln.id == link_id), None)
+    if link is None:
+        raise AnnotateError(f"no cross-reference {link_id!r}")
+    return link, _find(link.path, "links", lambda d: d.get("id") == link_id)
+
+
 # --- notes ----------------------------------------------------------------------------------
 
 
@@ -175,20 +193,14 @@ def add_note(corpus: Corpus, anchor: Anchor, text: str, tags: list[str], created
 
 def update_note(corpus: Corpus, note_id: str, text: str, tags: list[str]) -> Edit:
     """Change a note's text and tags."""
-    note = next((n for n in corpus.notes if n.id == note_id), None)
-    if note is None:
-        raise AnnotateError(f"no note {note_id!r}")
-    old = _find(note.path, "notes", lambda d: d.get("id") == note_id)
+    note, old = _note_block(corpus, note_id)
     new = set_fields(old, {"text": text, "tags": tags or None})
     return Edit(note.path, "notes", old=old, new=new, description="edit note")
 
 
 def delete_note(corpus: Corpus, note_id: str) -> Edit:
     """Remove a note."""
-    note = next((n for n in corpus.notes if n.id == note_id), None)
-    if note is None:
-        raise AnnotateError(f"no note {note_id!r}")
-    old = _find(note.path, "notes", lambda d: d.get("id") == note_id)
+    note, old = _note_block(corpus, note_id)
     return Edit(note.path, "notes", old=old, description="delete note")
 
 
@@ -218,20 +230,14 @@ def add_link(corpus: Corpus, source: Anchor, target: Anchor, relation: str, note
 
 def update_link(corpus: Corpus, link_id: str, relation: str, note: str) -> Edit:
     """Change a cross-reference's relation and note (an empty note removes it)."""
-    link = next((ln for ln in corpus.crossrefs if ln.id == link_id), None)
-    if link is None:
-        raise AnnotateError(f"no cross-reference {link_id!r}")
-    old = _find(link.path, "links", lambda d: d.get("id") == link_id)
+    link, old = _link_block(corpus, link_id)
     new = set_fields(old, {"relation": relation, "note": note or None})
     return Edit(link.path, "links", old=old, new=new, description=f"edit link {link_id!r}")
 
 
 def delete_link(corpus: Corpus, link_id: str) -> Edit:
     """Remove a cross-reference."""
-    link = next((ln for ln in corpus.crossrefs if ln.id == link_id), None)
-    if link is None:
-        raise AnnotateError(f"no cross-reference {link_id!r}")
-    old = _find(link.path, "links", lambda d: d.get("id") == link_id)
+    link, old = _link_block(corpus, link_id)
     return Edit(link.path, "links", old=old, description=f"delete link {link_id!r}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,16 @@ def make_corpus(tmp_path: Path) -> MakeCorpus:
         return root
 
     return make
+
+
+def copy_bundled_corpus(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus (texts and annotations) in ``tmp_path/corpus``, to edit."""
+    from nda_reader.paths import bundled_root
+
+    root = tmp_path / "corpus"
+    for part in ("texts", "annotations"):
+        shutil.copytree(bundled_root() / part, root / part)
+    return root
 
 
 def text_file(doc_id: str, body: str, **meta: str | int) -> str:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from nda_reader.paths import bundled_root
+from tests.conftest import copy_bundled_corpus
 from tests.e2e.tmux_helpers import Terminal, needs_tmux
 
 pytestmark = [pytest.mark.e2e, needs_tmux]
@@ -23,9 +22,7 @@ def _wait_gone(term: Terminal, text: str, timeout: float = 10.0) -> None:
 
 
 def test_new_term_in_one_document_is_a_term_in_another(tmp_path: Path) -> None:
-    root = tmp_path / "corpus"
-    for part in ("texts", "annotations"):
-        shutil.copytree(bundled_root() / part, root / part)
+    root = copy_bundled_corpus(tmp_path)
     glossary = root / "annotations" / "glossary.yaml"
     before = glossary.read_text(encoding="utf-8")
     term = Terminal([str(root)], tmp_path / "config")

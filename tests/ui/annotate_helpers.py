@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
@@ -10,21 +9,16 @@ from textual.pilot import Pilot
 
 from nda_reader.anchors import Anchor, make_anchor
 from nda_reader.corpus import Corpus
-from nda_reader.paths import bundled_root
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
+from tests.conftest import copy_bundled_corpus
 
 MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"
 CONFERENCE = "nda-work-conference-2024"
 
 
-def copy_corpus(tmp_path: Path) -> Path:
-    """A copy of the bundled corpus (texts and annotations) to write into."""
-    root = tmp_path / "corpus"
-    for part in ("texts", "annotations"):
-        shutil.copytree(bundled_root() / part, root / part)
-    return root
+copy_corpus = copy_bundled_corpus
 
 
 def app_for(root: Path, tmp_path: Path) -> ReaderApp:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,18 +22,15 @@ from nda_reader.annotate import (
     update_note,
 )
 from nda_reader.corpus import Corpus, load_corpus
-from nda_reader.paths import bundled_root
 from nda_reader.store import Edit, LayerStore
+from tests.conftest import copy_bundled_corpus
 
 MEETING = "national-data-work-meeting-2025"
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    dest = tmp_path / "corpus"
-    for part in ("texts", "annotations"):
-        shutil.copytree(bundled_root() / part, dest / part)
-    return dest
+    return copy_bundled_corpus(tmp_path)
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,17 +9,14 @@ import pytest
 from nda_reader.anchors import Status
 from nda_reader.check import check_corpus
 from nda_reader.corpus import Corpus, load_corpus
-from nda_reader.paths import bundled_root
+from tests.conftest import copy_bundled_corpus
 
 MEETING = "national-data-work-meeting-2025"
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    dest = tmp_path / "corpus"
-    for part in ("texts", "annotations"):
-        shutil.copytree(bundled_root() / part, dest / part)
-    return dest
+    return copy_bundled_corpus(tmp_path)
 
 
 def _edit(root: Path, doc_id: str, old: str, new: str, count: int = 1) -> None:
