@@ -9,12 +9,9 @@ posts :class:`DocumentView.CursorMoved`.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.style import Style
-from rich.text import Text
 from textual import events, work
 from textual.binding import BindingType
 from textual.cache import LRUCache
@@ -25,20 +22,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from nda_reader.corpus import Corpus, TurnSpan
-from nda_reader.layout import DisplayLine, Layout, LineKind, display_text, layout_document
+from nda_reader.layout import DisplayLine, Layout, LineKind, layout_document
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
 from nda_reader.selection import Selection
 from nda_reader.text import Document
+from nda_reader.ui.widgets.doc_draw import GUTTER, DrawingMixin
 from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
 from nda_reader.ui.widgets.doc_selection import SELECTION_BINDINGS, SelectionMixin
 
-GUTTER = 4
 PROGRESSIVE_CHARS = 300_000
 """Texts longer than this are laid out in two steps: the first screens, then the rest."""
-LINK_GLYPH = "»"
-NOTE_GLYPH = "✎"
-BAR_GLYPH = "▌"
 
 Span = tuple[str, int, int]
 """(doc id, start, end) of a highlighted span."""
@@ -53,7 +47,12 @@ class CursorState:
 
 
 class DocumentView(
-    SelectionMixin, NavigationMixin, ScrollView, can_focus=True, inherit_bindings=False
+    SelectionMixin,
+    NavigationMixin,
+    DrawingMixin,
+    ScrollView,
+    can_focus=True,
+    inherit_bindings=False,
 ):
     """A scrollable, wrapped, highlighted view of one document (all its parts)."""
 
@@ -237,9 +236,7 @@ class DocumentView(
         self.refresh()
 
     @work(thread=True, exclusive=True, group="layout")
-    def _finish_layout(
-        self, turns: dict[str, list[TurnSpan]], width: int, generation: int
-    ) -> None:
+    def _finish_layout(self, turns: dict[str, list[TurnSpan]], width: int, generation: int) -> None:
         """Lay out the whole text off the main thread, then install it (same first lines)."""
         parts, only = list(self.parts), self.only_speaker
         flow = layout_document(parts, turns, width, only_speaker=only)
@@ -367,88 +364,6 @@ class DocumentView(
             strip = self._draw(line, in_cursor, width)
             self._cache[key] = strip
         return strip
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"document-view--{name}", partial=True)
-
-    def _draw(self, line: DisplayLine, in_cursor: bool, width: int) -> Strip:
-        base = self.rich_style
-        if in_cursor:
-            base = base + self._style("cursor")
-        text = Text(style=base, no_wrap=True, end="")
-        text.append_text(self._gutter(line))
-        if line.kind in (LineKind.SEPARATOR, LineKind.HIDDEN):
-            text.append(line.caption, self._style("muted"))
-        elif line.kind is LineKind.TEXT:
-            text.append(line.prefix, self._style("muted"))
-            text.append_text(self._body_text(line))
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments, text.cell_len)
-        return strip.crop_extend(0, width, base)
-
-    def _gutter(self, line: DisplayLine) -> Text:
-        gutter = Text(no_wrap=True, end="")
-        key = (line.doc_id, line.block)
-        first = line.kind is LineKind.TEXT and line.first
-        gutter.append(
-            LINK_GLYPH if first and key in self.marks.links else " ", self._style("link-marker")
-        )
-        gutter.append(
-            NOTE_GLYPH if first and key in self.marks.notes else " ", self._style("note-marker")
-        )
-        if line.turn >= 0:
-            slot = self.flow.speaker_slots.get(self.flow.turn_speaker(line.turn), 1)
-            gutter.append(BAR_GLYPH, self._style(f"speaker-{slot}"))
-        else:
-            gutter.append(" ")
-        gutter.append(" " * (GUTTER - 3))
-        return gutter
-
-    def _occurrence_starts(self, doc_id: str) -> list[int]:
-        """Start offsets of the glossary occurrences in ``doc_id`` (cached per index)."""
-        occs = self.corpus.occurrences.in_doc(doc_id)
-        cached = self._occ_starts.get(doc_id)
-        if cached is None or cached[0] is not occs:
-            cached = (occs, [o.start for o in occs])
-            self._occ_starts[doc_id] = cached
-        return cached[1]
-
-    def _body_text(self, line: DisplayLine) -> Text:
-        body = self._body(line.doc_id)
-        s, e = line.start, line.end
-        text = Text(display_text(body[s:e]), no_wrap=True, end="")
-        if line.heading:
-            text.stylize(self._style("heading"))
-        if line.label and line.turn >= 0:
-            slot = self.flow.speaker_slots.get(self.flow.turn_speaker(line.turn), 1)
-            text.stylize(self._style(f"speaker-{slot}") + Style(bold=True))
-
-        def mark(start: int, end: int, style: Style) -> None:
-            a, b = max(start, s), min(end, e)
-            if a < b:
-                text.stylize(style, a - s, b - s)
-
-        term_style = self._style("term")
-        occs = self.corpus.occurrences.in_doc(line.doc_id)
-        # Occurrences are sorted and never overlap: bisect to the line instead of scanning.
-        i = max(0, bisect.bisect_left(self._occurrence_starts(line.doc_id), s) - 1)
-        while i < len(occs) and occs[i].start < e:
-            if occs[i].end > s:
-                mark(occs[i].start, occs[i].end, term_style)
-            i += 1
-        match_style = self._style("match")
-        for doc_id, ms, me in self.matches:
-            if doc_id == line.doc_id:
-                mark(ms, me, match_style)
-        if self.target and self.target[0] == line.doc_id:
-            mark(self.target[1], self.target[2], self._style("target"))
-        term = self.cursor.term
-        if term is not None and term.doc == line.doc_id:
-            mark(term.start, term.end, self._style("term-current"))
-        sel = self.selection
-        if sel is not None and sel.doc_id == line.doc_id:
-            mark(sel.start, sel.end, self._style("selection"))
-        return text
 
     def scroll_top_to(self, y: int) -> None:
         """Scroll so that display line ``y`` is at the top, at once."""
