@@ -18,37 +18,11 @@ from enum import StrEnum
 from rich.cells import cell_len, get_character_cell_size
 
 from nda_reader.corpus import TurnSpan
+from nda_reader.printable import display_text
 from nda_reader.text import Block, BlockKind, Document
 
 BULLET = "• "
 INDENT = "  "
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
-def _visible(ch: str) -> str:
-    code = ord(ch)
-    if ch in "\n\r\t\f\v":
-        return " "
-    if code < 0x20:
-        return chr(0x2400 + code)  # control pictures: ESC -> ␛
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    if 0x80 <= code <= 0x9F or ch in _BIDI:
-        return "\ufffd"  # �
-    return ch
-
-
-_TABLE = {c: _visible(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI)]}
-
-
-def display_text(text: str) -> str:
-    """``text`` safe for a terminal: one visible character per control character.
-
-    Tabs and line breaks become spaces, other C0 controls their Control Pictures glyph
-    (ESC -> "␛"), DEL "␡", C1 controls and bidi overrides "�". The result has the same
-    length as ``text``, so string indices still map to body offsets.
-    """
-    return text.translate(_TABLE)
 
 
 class LineKind(StrEnum):

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from nda_reader.printable import display_text
+
 if TYPE_CHECKING:
     from nda_reader.corpus import Corpus
 
@@ -50,8 +52,9 @@ class Hit:
 
 
 def one_line(text: str) -> str:
-    """``text`` with every run of whitespace collapsed to a single space."""
-    return _WHITESPACE.sub(" ", text)
+    """``text`` on one line, safe for a terminal: whitespace runs collapsed to one space,
+    control characters shown as visible stand-ins."""
+    return display_text(_WHITESPACE.sub(" ", text))
 
 
 def make_hit(doc_id: str, body: str, start: int, end: int, context: int = 40) -> Hit:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from nda_reader.fields import DATE, FULL_DATE, SLUG, Field, read_fields
+from nda_reader.printable import display_text
 from nda_reader.problems import ProblemList
 from nda_reader.yamlsource import YMap, parse_yaml, read_text
 
@@ -218,5 +219,6 @@ def load_document(
 
 def _plain_document(path: Path, text: str) -> Document:
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), path.stem)
+    first = display_text(first)
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
     return Document(id=slug, title=first[:120], path=path, body=text)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from nda_reader.printable import find_control, visible_controls
 from nda_reader.problems import ProblemList
 
 Pos = tuple[int, int]
@@ -120,7 +121,18 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             # Dates stay the strings the user wrote.
-            return node.value
+            value: str = node.value
+            control = find_control(value)
+            if control is not None:
+                shown = visible_controls(control)
+                self.problems.warning_at(
+                    self.path,
+                    _pos(node),
+                    f"control character U+{ord(control):04X} in a value; it is shown as "
+                    f"{shown!r} and never sent to the terminal — remove it",
+                )
+                value = visible_controls(value)
+            return value
         return self.constructor.construct_object(node, deep=True)
 
     def _mapping(self, node: MappingNode) -> YMap:

@@ -7,7 +7,8 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from nda_reader.corpus import TurnSpan, load_corpus
-from nda_reader.layout import LineKind, display_text, layout_document, offset_at_cell, wrap
+from nda_reader.layout import LineKind, layout_document, offset_at_cell, wrap
+from nda_reader.printable import display_text
 from nda_reader.speakers import Speaker
 from nda_reader.text import Document
 from tests.conftest import REPO

@@ -76,3 +76,14 @@ def test_alias_bomb_is_stopped_not_expanded() -> None:
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
     _, problems = _parse("\n".join(lines) + "\n")
     assert any("too many YAML aliases" in p for p in problems)
+
+
+def test_control_characters_in_values_are_made_visible_and_reported() -> None:
+    value, problems = _parse('note: "red \\e[31m alert\\a"\ntext: "two\\nlines\\tok"\n')
+    assert isinstance(value, YMap)
+    assert value["note"] == "red ␛[31m alert␇"
+    assert value["text"] == "two\nlines\tok"  # line breaks and tabs are plain text
+    assert problems == [
+        "layer.yaml:1:7: warning: control character U+001B in a value; it is shown as '␛' "
+        "and never sent to the terminal — remove it"
+    ]

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from nda_reader.corpus import Corpus
-from nda_reader.layout import display_text
 from nda_reader.paths import bundled_root
+from nda_reader.printable import display_text
 from nda_reader.text import Document
 
 if TYPE_CHECKING:

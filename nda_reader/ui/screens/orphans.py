@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.anchors import Anchor
 from nda_reader.corpus import Corpus, Orphan
-from nda_reader.layout import display_text
+from nda_reader.printable import display_text
 from nda_reader.search import one_line
 
 Choice = tuple[str, Orphan]

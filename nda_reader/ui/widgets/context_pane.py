@@ -22,9 +22,9 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus import Corpus, TurnSpan
 from nda_reader.glossary import GlossaryEntry
-from nda_reader.layout import display_text
 from nda_reader.marks import DocMarks
 from nda_reader.pinyin import syllables, tone_numbers
+from nda_reader.printable import display_text
 from nda_reader.search import one_line
 from nda_reader.text import Document
 

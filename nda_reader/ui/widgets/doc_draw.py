@@ -14,9 +14,10 @@ from rich.text import Text
 from textual.strip import Strip
 
 from nda_reader.corpus import Corpus
-from nda_reader.layout import DisplayLine, Layout, LineKind, display_text
+from nda_reader.layout import DisplayLine, Layout, LineKind
 from nda_reader.marks import DocMarks
 from nda_reader.occurrences import Occurrence
+from nda_reader.printable import display_text
 
 GUTTER = 4
 """Cells left of the text: link mark, note mark, speaker bar, a space."""

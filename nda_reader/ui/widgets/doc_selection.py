@@ -18,8 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from nda_reader import selection as motion
-from nda_reader.layout import DisplayLine, Layout, LineKind, display_text
+from nda_reader.layout import DisplayLine, Layout, LineKind
 from nda_reader.marks import DocMarks
+from nda_reader.printable import display_text
 from nda_reader.selection import Selection
 from nda_reader.text import Document
 

@@ -1,0 +1,53 @@
+"""Showing text from files in a terminal without letting control characters through.
+
+Texts and layer files may hold escape sequences or other control characters (pasted from a
+terminal, or written as ``"\\e"`` in YAML). They must never reach the terminal: they are
+shown as visible stand-ins, one character for one, so offsets into a text still line up.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\n\r\t\f\v":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # control pictures: ESC -> ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if 0x80 <= code <= 0x9F or ch in _BIDI:
+        return "\ufffd"  # �
+    return ch
+
+
+_TABLE = {c: _visible(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI)]}
+
+
+def display_text(text: str) -> str:
+    """``text`` safe for a terminal: one visible character per control character.
+
+    Tabs and line breaks become spaces, other C0 controls their Control Pictures glyph
+    (ESC -> "␛"), DEL "␡", C1 controls and bidi overrides "�". The result has the same
+    length as ``text``, so string indices still map to body offsets.
+    """
+    return text.translate(_TABLE)
+
+
+_KEEP_LINES = {c: r for c, r in _TABLE.items() if chr(c) not in "\n\t"}
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in _KEEP_LINES) + "]")
+
+
+def find_control(text: str) -> str | None:
+    """The first control character in ``text`` other than line breaks and tabs, if any."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with control characters made visible, keeping line breaks and tabs."""
+    return text.translate(_KEEP_LINES)
