@@ -127,16 +127,6 @@ def update_term(corpus: Corpus, entry_id: str, changes: dict[str, Any]) -> Edit:
     return Edit(path, "entries", old=old, new=new, description=f"edit term {entry_id!r}")
 
 
-def _leading_comments(block: str) -> str:
-    out = []
-    for line in block.splitlines(keepends=True):
-        if line.lstrip().startswith("#"):
-            out.append(line)
-        else:
-            break
-    return "".join(out)
-
-
 def add_alias(corpus: Corpus, entry_id: str, alias: str) -> Edit:
     """Add ``alias`` to an existing entry in one step."""
     entry = corpus.glossary.get(entry_id)
