@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nda_reader.corpus import Corpus, load_corpus, load_single
-from nda_reader.paths import bundled_root
+from nda_reader.paths import bundled_root, reading_root
 from nda_reader.paths import config_dir as default_config_dir
 from nda_reader.problems import ProblemList
 from nda_reader.text import Document
@@ -14,11 +14,12 @@ from nda_reader.ui.theming import load_themes
 
 
 def open_path(path: Path | None) -> tuple[Corpus, Document | None]:
-    """Load what ``path`` names: None -> the bundled corpus; a folder -> that corpus;
+    """Load what ``path`` names: None -> the bundled corpus (see
+    :func:`~nda_reader.paths.reading_root`); a folder -> that corpus;
     a file in a corpus's ``texts/`` -> that corpus, opened at the file; any other file ->
     a corpus of its own."""
     if path is None:
-        return load_corpus(bundled_root()), None
+        return load_corpus(reading_root()), None
     if path.is_dir():
         return load_corpus(path), None
     root = path.resolve().parent.parent
