@@ -35,6 +35,14 @@ MAX_CONCORDANCE = 40
 BRIEF_NOTE = 160
 
 
+def short_title(doc: Document, width: int = 40) -> str:
+    """A document's title cut to ``width`` characters, with its page for multi-part ones."""
+    title = doc.part_title or doc.title
+    if len(title) > width:
+        title = title[: width - 1].rstrip() + "…"
+    return f"{title}, p. {doc.part}" if doc.part_of else title
+
+
 def snippet(body: str, start: int, end: int, width: int = 60) -> str:
     """One line of ``body`` around ``[start, end)``, at most ~``width`` characters."""
     text = one_line(body[start:end]).strip()
@@ -272,7 +280,8 @@ class ContextPane(VerticalScroll):
                     continue
                 here = occ.doc == doc.id and occ.start <= offset < occ.end
                 row = Text(
-                    f"{other.date} {other.id}{'  (here)' if here else ''}\n", self._style("muted")
+                    f"{other.date} {short_title(other)}{'  (here)' if here else ''}\n",
+                    self._style("muted"),
                 )
                 row.append(snippet(other.body, occ.start, occ.end, 50))
                 item = ("term", self.entry.id, 0)
