@@ -77,6 +77,25 @@ def _indent(path: Path, key: str) -> int:
     return list_shape(text, key).indent if text.strip() else 2
 
 
+def _insert(path: Path, key: str, item: dict[str, Any], header: str, description: str) -> Edit:
+    """Append ``item`` to the list ``key`` of ``path``, indented as that file indents it."""
+    return Edit(
+        path,
+        key,
+        new=render_block(item, _indent(path, key)),
+        header=header,
+        description=description,
+    )
+
+
+def _speakers_file(corpus: Corpus, doc_id: str) -> tuple[Path, str]:
+    """The speakers layer of ``doc_id`` and the header a new one starts with."""
+    return (
+        _root(corpus) / "speakers" / f"{doc_id}.yaml",
+        f"layer: speakers\nversion: 1\ndoc: {doc_id}\n",
+    )
+
+
 def _item(block: str) -> dict[str, Any]:
     data = yaml.safe_load(block)
     if isinstance(data, list) and data and isinstance(data[0], dict):
@@ -110,13 +129,7 @@ def add_term(corpus: Corpus, fields: dict[str, Any]) -> Edit:
     if entry["id"] in corpus.glossary.entries:
         raise AnnotateError(f"a glossary entry {entry['id']!r} exists already")
     path = glossary_path(corpus)
-    return Edit(
-        path,
-        "entries",
-        new=render_block(entry, _indent(path, "entries")),
-        header=HEADERS["glossary"],
-        description=f"add term {entry['english']!r}",
-    )
+    return _insert(path, "entries", entry, HEADERS["glossary"], f"add term {entry['english']!r}")
 
 
 def update_term(corpus: Corpus, entry_id: str, changes: dict[str, Any]) -> Edit:
@@ -172,13 +185,7 @@ def add_note(corpus: Corpus, anchor: Anchor, text: str, tags: list[str], created
         item["tags"] = tags
     if created:
         item["created"] = created
-    return Edit(
-        path,
-        "notes",
-        new=render_block(item, _indent(path, "notes")),
-        header=HEADERS["notes"],
-        description="add note",
-    )
+    return _insert(path, "notes", item, HEADERS["notes"], "add note")
 
 
 def update_note(corpus: Corpus, note_id: str, text: str, tags: list[str]) -> Edit:
@@ -209,13 +216,7 @@ def add_link(corpus: Corpus, source: Anchor, target: Anchor, relation: str, note
     }
     if note:
         item["note"] = note
-    return Edit(
-        path,
-        "links",
-        new=render_block(item, _indent(path, "links")),
-        header=HEADERS["crossrefs"],
-        description=f"add {relation} link",
-    )
+    return _insert(path, "links", item, HEADERS["crossrefs"], f"add {relation} link")
 
 
 def update_link(corpus: Corpus, link_id: str, relation: str, note: str) -> Edit:
@@ -238,42 +239,17 @@ def add_turn(
     corpus: Corpus, anchor: Anchor, speaker_id: str, new_speaker: dict[str, Any] | None = None
 ) -> list[Edit]:
     """Attribute the passage at ``anchor`` to a speaker (adding the speaker if new)."""
-    path = _root(corpus) / "speakers" / f"{anchor.doc}.yaml"
-    header = f"layer: speakers\nversion: 1\ndoc: {anchor.doc}\n"
-    edits = []
-    if new_speaker is not None:
-        edits.append(
-            Edit(
-                path,
-                "speakers",
-                new=render_block(new_speaker, 2),
-                header=header,
-                description=f"add speaker {speaker_id!r}",
-            )
-        )
+    path, header = _speakers_file(corpus, anchor.doc)
+    edits = [] if new_speaker is None else [add_speaker(corpus, anchor.doc, new_speaker)]
     turn = {"speaker": speaker_id, "anchor": anchor_dict(anchor, with_doc=False)}
-    edits.append(
-        Edit(
-            path,
-            "turns",
-            new=render_block(turn, 2),
-            header=header,
-            description=f"add turn of {speaker_id!r}",
-        )
-    )
+    edits.append(_insert(path, "turns", turn, header, f"add turn of {speaker_id!r}"))
     return edits
 
 
 def add_speaker(corpus: Corpus, doc_id: str, speaker: dict[str, Any]) -> Edit:
     """Declare a new speaker in ``doc_id``'s speakers layer."""
-    path = _root(corpus) / "speakers" / f"{doc_id}.yaml"
-    return Edit(
-        path,
-        "speakers",
-        new=render_block(speaker, 2),
-        header=f"layer: speakers\nversion: 1\ndoc: {doc_id}\n",
-        description=f"add speaker {speaker['id']!r}",
-    )
+    path, header = _speakers_file(corpus, doc_id)
+    return _insert(path, "speakers", speaker, header, f"add speaker {speaker['id']!r}")
 
 
 def _turn_matches(anchor: Anchor) -> Callable[[dict[str, Any]], bool]:
@@ -290,7 +266,7 @@ def _turn_matches(anchor: Anchor) -> Callable[[dict[str, Any]], bool]:
 
 def reassign_turn(corpus: Corpus, anchor: Anchor, speaker_id: str) -> Edit:
     """Give an existing turn (found by its anchor) to another speaker."""
-    path = _root(corpus) / "speakers" / f"{anchor.doc}.yaml"
+    path, _ = _speakers_file(corpus, anchor.doc)
     old = _find(path, "turns", _turn_matches(anchor))
     new = set_fields(old, {"speaker": speaker_id})
     return Edit(path, "turns", old=old, new=new, description=f"give turn to {speaker_id!r}")
@@ -298,14 +274,13 @@ def reassign_turn(corpus: Corpus, anchor: Anchor, speaker_id: str) -> Edit:
 
 def delete_turn(corpus: Corpus, anchor: Anchor) -> Edit:
     """Remove the turn whose anchor is ``anchor``."""
-    path = _root(corpus) / "speakers" / f"{anchor.doc}.yaml"
+    path, _ = _speakers_file(corpus, anchor.doc)
     old = _find(path, "turns", _turn_matches(anchor))
     return Edit(path, "turns", old=old, description="delete turn")
 
 
 def reattach(corpus: Corpus, kind: str, ident: str, old_anchor: Anchor, new: Anchor) -> Edit:
     """Point an orphaned annotation at a new place (``kind`` as in Corpus.orphans())."""
-    root = _root(corpus)
     if kind == "note":
         path = next(n.path for n in corpus.notes if n.id == ident)
         key, field, value = "notes", "anchor", anchor_dict(new)
@@ -315,7 +290,7 @@ def reattach(corpus: Corpus, kind: str, ident: str, old_anchor: Anchor, new: Anc
         key, field, value = "links", kind.removeprefix("link "), anchor_dict(new)
         old = _find(path, key, lambda d: d.get("id") == ident)
     elif kind == "turn":
-        path, key = root / "speakers" / f"{old_anchor.doc}.yaml", "turns"
+        path, key = _speakers_file(corpus, old_anchor.doc)[0], "turns"
         field, value = "anchor", anchor_dict(new, with_doc=False)
         old = _find(path, key, _turn_matches(old_anchor))
     else:

@@ -221,3 +221,21 @@ def test_reattach_an_orphan(root: Path) -> None:
     new = _anchor(corpus, MEETING, "Solidify data property rights and its fit with the law")
     LayerStore().apply(reattach(corpus, orphan.kind, orphan.id, orphan.anchor, new))
     assert all("ailgnment" not in o.anchor.exact for o in load_corpus(root).orphans())
+
+
+def test_new_turn_follows_the_indentation_of_a_hand_written_speakers_file(root: Path) -> None:
+    path = root / "annotations/speakers/scio-nda-briefing-2024-p1.yaml"
+    text = path.read_text(encoding="utf-8")
+    # Re-indent the file's lists by four spaces, as some people write YAML.
+    reindented = "\n".join(("  " + ln) if ln.startswith("  ") else ln for ln in text.split("\n"))
+    path.write_text(reindented, encoding="utf-8")
+    corpus = load_corpus(root)
+    assert corpus.turns("scio-nda-briefing-2024-p1")
+    anchor = _anchor(corpus, "scio-nda-briefing-2024-p1", "Speakers:")
+    LayerStore().apply(
+        add_turn(corpus, anchor, "moderator", {"id": "moderator", "name": "Moderator"})[0]
+    )
+    LayerStore().apply(add_turn(load_corpus(root), anchor, "moderator")[0])
+    reloaded = load_corpus(root)
+    assert reloaded.turns("scio-nda-briefing-2024-p1")[0].speaker.id == "moderator"
+    assert "    - speaker: moderator\n" in path.read_text(encoding="utf-8")
