@@ -46,8 +46,7 @@ class AnnotationSession:
         if corpus.root is not None:
             paths += [corpus.root / "annotations" / name for name in STANDARD_FILES]
             paths += [
-                corpus.root / "annotations" / "speakers" / f"{doc}.yaml"
-                for doc in corpus.documents
+                corpus.root / "annotations" / "speakers" / f"{doc}.yaml" for doc in corpus.documents
             ]
         for path in paths:
             try:
@@ -65,9 +64,7 @@ class AnnotationSession:
         files = sorted({self.shown(r.edit.path) for r in results if r.reapplied})
         if not files:
             return ""
-        return (
-            f"{', '.join(files)} had changed on disk; your change was applied to the new version"
-        )
+        return f"{', '.join(files)} had changed on disk; your change was applied to the new version"
 
     # ------------------------------------------------------------------ saving
     def apply(self, edits: Edit | list[Edit], what: str = "") -> Outcome:

@@ -47,8 +47,13 @@ class AnnotationsMixin:
         screen_stack: list[Screen[Any]]
 
         def notify(
-            self, message: str, *, title: str = "", severity: Any = "information",
-            timeout: float | None = None, markup: bool = True,
+            self,
+            message: str,
+            *,
+            title: str = "",
+            severity: Any = "information",
+            timeout: float | None = None,
+            markup: bool = True,
         ) -> None: ...
 
     def _push(self, screen: Any, callback: Any) -> None:
@@ -158,9 +163,7 @@ class AnnotationsMixin:
         if orphan.kind == "turn" and anchor.doc != orphan.anchor.doc:
             self.notify("A speaker turn stays in its own document", severity="error")
             return
-        self.try_save(
-            lambda: reattach(self.corpus, orphan.kind, orphan.id, orphan.anchor, anchor)
-        )
+        self.try_save(lambda: reattach(self.corpus, orphan.kind, orphan.id, orphan.anchor, anchor))
 
     def _delete_orphan(self, orphan: Orphan) -> None:
         from nda_reader import annotate

@@ -27,8 +27,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("Next cross-reference", "Passage with a cross-reference", "crossref(1)", "view", "x"),
     Command("Previous cross-reference", "", "crossref(-1)", "view", "X"),
     Command("Next turn by this speaker", "", "same_speaker", "view", "s"),
-    Command("Only this speaker", "Toggle hiding other speakers' turns", "speaker_filter", "view",
-            "S"),
+    Command(
+        "Only this speaker", "Toggle hiding other speakers' turns", "speaker_filter", "view", "S"
+    ),
     Command("Next search match", "", "match(1)", "view", "n"),
     Command("Previous search match", "", "match(-1)", "view", "N"),
     Command("Top of document", "", "edge(-1)", "view", "g"),
@@ -36,28 +37,34 @@ COMMANDS: tuple[Command, ...] = (
     Command("Search in document", "Find text in this document", "search", "reading", "/"),
     Command("Search corpus", "Find text in every document", "corpus_search", "reading", "f"),
     Command("Outline", "Headings and speaker turns", "outline", "reading", "o"),
-    Command("Follow", "Open the first related passage beside", "follow_first", "reading",
-            "enter"),
+    Command("Follow", "Open the first related passage beside", "follow_first", "reading", "enter"),
     Command("Switch pane", "Move focus to the other pane", "switch_pane", "reading", "tab"),
     Command("Close split view", "", "close_split", "reading", "w"),
     Command("Toggle context pane", "", "toggle_context", "reading", "c"),
     Command("Library", "Back to the list of documents", "library", "reading", "l"),
     Command("Open document", "Open the highlighted document", "open", "library", "enter"),
-    Command("Select text", "Start a selection at the cursor, to annotate it", "select", "view",
-            "v"),
+    Command(
+        "Select text", "Start a selection at the cursor, to annotate it", "select", "view", "v"
+    ),
     Command("New glossary term", "From the selection (v first)", "annotate('term')", "view", "g"),
-    Command("Add as alias", "The selection as another form of an entry", "annotate('alias')",
-            "view", "G"),
+    Command(
+        "Add as alias",
+        "The selection as another form of an entry",
+        "annotate('alias')",
+        "view",
+        "G",
+    ),
     Command("Note", "A note on the selection or passage", "passage('note')", "view", "m"),
     Command("Speaker turn", "Who speaks from this passage on", "passage('turn')", "view", "p"),
-    Command("Cross-reference end", "Mark the source, then the target", "passage('link')",
-            "view", "r"),
+    Command(
+        "Cross-reference end", "Mark the source, then the target", "passage('link')", "view", "r"
+    ),
     Command("Undo", "Undo the last annotation change", "undo", "app", "u"),
     Command("Redo", "Redo the last undone change", "redo", "app", "ctrl+r"),
-    Command("Save again", "Retry changes that could not be saved", "retry_save", "app",
-            "ctrl+s"),
-    Command("Orphans", "Annotations that cannot be placed: re-attach or delete", "orphans", "app",
-            "O"),
+    Command("Save again", "Retry changes that could not be saved", "retry_save", "app", "ctrl+s"),
+    Command(
+        "Orphans", "Annotations that cannot be placed: re-attach or delete", "orphans", "app", "O"
+    ),
     Command("Jump back", "Back to where the last jump started", "back", "app", "ctrl+o"),
     Command("Jump forward", "Forward again after going back", "forward", "app", "]"),
     Command("Cycle theme", "Next colour theme (remembered)", "cycle_theme", "app", "ctrl+t"),

@@ -117,9 +117,7 @@ async def test_missing_folder_is_named_and_retry_works_once_it_exists(tmp_path: 
         await open_from_library(pilot, MEETING)
         (root / "annotations").rename(tmp_path / "moved-away")
         await _add_note(pilot, "Year of Data Value Release", "Where did it go?")
-        assert any(
-            f"{root / 'annotations'}: folder does not exist" in m for m in messages(app)
-        )
+        assert any(f"{root / 'annotations'}: folder does not exist" in m for m in messages(app))
         (root / "annotations").mkdir()
         await pilot.press("ctrl+s")
         text = read(root / "annotations/notes.yaml")

@@ -210,9 +210,7 @@ async def test_escape_sequences_in_a_text_never_reach_the_terminal(
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
         view = app.screen.main
-        shown = "".join(
-            seg.text for y in range(view.size.height) for seg in view.render_line(y)
-        )
+        shown = "".join(seg.text for y in range(view.size.height) for seg in view.render_line(y))
         assert "Before ␛[2J␛]0;pwned␇ after �31m" in shown
         assert not any(ch in shown for ch in "\x1b\x07\x9b")
 
