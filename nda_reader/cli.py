@@ -26,6 +26,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         type=Path,
         help="a corpus folder (with texts/) or one document; default: the bundled corpus",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load the corpus afresh without reading or writing the cache of loaded corpora "
+        "($XDG_CACHE_HOME/nda-reader; safe to delete at any time)",
+    )
     parser.add_argument("--version", action="version", version=f"nda-reader {__version__}")
     return parser
 
@@ -71,9 +77,10 @@ def run_reader(argv: Sequence[str]) -> int:
     if path is not None and not path.exists():
         print(f"nda-reader: {path}: no such file or folder", file=sys.stderr)
         return 2
+    from nda_reader.paths import cache_dir
     from nda_reader.ui.factory import create_app
 
-    app = create_app(path)
+    app = create_app(path, cache_dir=None if args.no_cache else cache_dir())
     app.run()
     return int(app.return_code or 0)
 

@@ -111,6 +111,13 @@ class Corpus:
             self.matcher, ((d.id, d.body) for d in self.ordered_documents())
         )
 
+    def __getstate__(self) -> dict[str, object]:
+        # The compiled matcher is left out of a pickle: unpickling recompiles a pattern,
+        # which is what a cached corpus is meant to avoid. It is rebuilt when needed.
+        state = dict(self.__dict__)
+        state.pop("matcher", None)
+        return state
+
     def refresh_terms(self) -> None:
         """Forget the compiled matcher and index after the glossary changed."""
         self.__dict__.pop("matcher", None)
@@ -189,17 +196,24 @@ def load_corpus(root: Path) -> Corpus:
     if not texts.is_dir():
         problems.error(root, 1, 1, "no texts/ folder here; a corpus keeps its documents in texts/")
         return corpus
-    for path in sorted(texts.glob("*.md")):
+    text_files, layer_files = corpus_files(root)
+    for path in text_files:
         doc = load_document(path, problems)
         if doc is not None:
             corpus.documents[doc.id] = doc
-    annotations = root / "annotations"
-    if annotations.is_dir():
-        files = sorted(p for p in annotations.rglob("*") if p.suffix in (".yaml", ".yml"))
-        for path in files:
-            _load_layer(corpus, path)
+    for path in layer_files:
+        _load_layer(corpus, path)
     _validate(corpus)
     return corpus
+
+
+def corpus_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The files :func:`load_corpus` reads: ``texts/*.md`` and the layer files under
+    ``annotations/`` (``*.yaml``, ``*.yml``, in subfolders too), each list sorted."""
+    texts = sorted((root / "texts").glob("*.md"))
+    annotations = root / "annotations"
+    layers = sorted(p for p in annotations.rglob("*") if p.suffix in (".yaml", ".yml"))
+    return texts, layers
 
 
 def load_single(path: Path, corpus: Corpus | None = None) -> tuple[Corpus, Document | None]:

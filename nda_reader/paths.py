@@ -61,3 +61,9 @@ def config_dir() -> Path:
     """The user's configuration folder for nda-reader (``$XDG_CONFIG_HOME/nda-reader``)."""
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "nda-reader"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for nda-reader (``$XDG_CACHE_HOME/nda-reader``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "nda-reader"

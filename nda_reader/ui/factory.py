@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nda_reader.corpus import Corpus, load_corpus, load_single
+from nda_reader.corpus import Corpus, load_single
+from nda_reader.corpus_cache import load_corpus_cached
 from nda_reader.paths import bundled_root, reading_root
 from nda_reader.paths import config_dir as default_config_dir
 from nda_reader.problems import ProblemList
@@ -13,18 +14,19 @@ from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.theming import load_themes
 
 
-def open_path(path: Path | None) -> tuple[Corpus, Document | None]:
+def open_path(path: Path | None, cache_dir: Path | None = None) -> tuple[Corpus, Document | None]:
     """Load what ``path`` names: None -> the bundled corpus (see
     :func:`~nda_reader.paths.reading_root`); a folder -> that corpus;
     a file in a corpus's ``texts/`` -> that corpus, opened at the file; any other file ->
-    a corpus of its own."""
+    a corpus of its own. Corpora go through the cache in ``cache_dir``, if one is given
+    (see :mod:`nda_reader.corpus_cache`)."""
     if path is None:
-        return load_corpus(reading_root()), None
+        return load_corpus_cached(reading_root(), cache_dir), None
     if path.is_dir():
-        return load_corpus(path), None
+        return load_corpus_cached(path, cache_dir), None
     root = path.resolve().parent.parent
     if path.resolve().parent.name == "texts":
-        corpus = load_corpus(root)
+        corpus = load_corpus_cached(root, cache_dir)
         doc = corpus.documents.get(path.stem)
         if doc is not None:
             return corpus, doc
@@ -32,12 +34,17 @@ def open_path(path: Path | None) -> tuple[Corpus, Document | None]:
 
 
 def create_app(
-    path: Path | None = None, *, config_dir: Path | None = None, export_dir: Path | None = None
+    path: Path | None = None,
+    *,
+    config_dir: Path | None = None,
+    export_dir: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> ReaderApp:
     """Build the reader for ``path`` (see :func:`open_path`), remembering settings in
-    ``config_dir`` (default: the user's configuration folder) and exporting into
-    ``export_dir`` (default: ``./export``)."""
-    corpus, doc = open_path(path)
+    ``config_dir`` (default: the user's configuration folder), exporting into
+    ``export_dir`` (default: ``./export``) and caching loaded corpora in ``cache_dir``
+    (default: none; the command line passes the user's cache folder)."""
+    corpus, doc = open_path(path, cache_dir)
     theme_problems = ProblemList()
     themes = load_themes(bundled_root() / "themes", theme_problems)
     corpus.problems.extend(theme_problems)

@@ -22,8 +22,9 @@ class Terminal:
 
     def __init__(self, args: list[str], config: Path, size: tuple[int, int] = (120, 40)) -> None:
         self.server = f"nda-e2e-{uuid.uuid4().hex[:8]}"
-        env = f"XDG_CONFIG_HOME={config}"
-        command = " ".join(["env", env, sys.executable, "-m", "nda_reader", *args])
+        # Settings in ``config``, the cache of loaded corpora beside it: never the user's own.
+        env = [f"XDG_CONFIG_HOME={config}", f"XDG_CACHE_HOME={config.parent / 'cache'}"]
+        command = " ".join(["env", *env, sys.executable, "-m", "nda_reader", *args])
         self._tmux(
             "-f",
             "/dev/null",
