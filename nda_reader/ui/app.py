@@ -7,6 +7,7 @@ keys (quit, help, problems, theme cycling, jump history) and the command palette
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -84,14 +85,10 @@ class ReaderApp(AnnotationsMixin, App[None]):
     def on_mount(self) -> None:
         """Open the library (and the given document); report problems."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.document is not None:
-            # The library is built only when asked for: a document opened from the command
-            # line paints sooner without it.
-            self.push_screen(ReadingScreen(self.document))
-        else:
-            from nda_reader.ui.screens.library import LibraryScreen
-
-            self.push_screen(LibraryScreen())
+        # Pushed once the app is running: a screen mounted during the app's own start-up
+        # is rendered once for nothing (Textual holds repaints until start-up ends), which
+        # cost ~20 ms before the first paint.
+        self.call_later(self._open_first_screen)
         errors = self.corpus.problems.errors
         if errors:
             n = len(errors)
@@ -102,6 +99,24 @@ class ReaderApp(AnnotationsMixin, App[None]):
             )
 
     # ------------------------------------------------------------------ screens
+    def _open_first_screen(self) -> None:
+        if self.document is not None:
+            # The library is built only when asked for: a document opened from the command
+            # line paints sooner without it.
+            self.push_screen(ReadingScreen(self.document))
+        else:
+            from nda_reader.ui.screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen())
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Resume garbage collection if the command line paused it for start-up, first
+        moving everything start-up made out of the collector's way (``gc.freeze``)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
         """Open ``doc`` on a reading screen above the library, at ``offset``."""
         self.show_library()

@@ -21,6 +21,7 @@ def make_app(config_dir: Path, path: Path | None = None) -> ReaderApp:
 async def open_from_library(pilot: Pilot[None], doc_id: str) -> ReadingScreen:
     """Select ``doc_id``'s row in the library with the arrow keys and press enter."""
     app = pilot.app
+    await pilot.pause()  # the first screen is pushed once the app is running
     assert isinstance(app, ReaderApp) and isinstance(app.screen, LibraryScreen)
     rows = [d.part_of or d.id for d in library_rows(app.corpus)]
     doc = app.corpus.documents[doc_id]
