@@ -15,6 +15,7 @@ import argparse
 import importlib.util
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +32,7 @@ TERMTIME = REPO.parent / "shared" / "tools" / "termtime.py"
 BIG = REPO / "benchmarks" / "out" / "big"
 MEETING = REPO / "texts" / "national-data-work-meeting-2025.md"
 READER = [sys.executable, "-m", "nda_reader"]
+BARE = REPO / "benchmarks" / "bare_textual.py"
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,20 @@ class Scenario:
     less: Probe
 
 
-def _reader(path: Path, config: Path) -> str:
-    return shlex.join(["env", f"XDG_CONFIG_HOME={config}", *READER, str(path)])
+def _reader(path: Path, out: Path, *, cache: bool = True) -> str:
+    """nda-reader on ``path``; with ``cache=False`` its cache is emptied first, so that
+    each launch is a first launch (or the first after an edit): it loads, indexes and
+    writes the cache."""
+    if not cache:
+        cold = out / "cache-cold"
+        env = [f"XDG_CONFIG_HOME={out / 'config'}", f"XDG_CACHE_HOME={cold}"]
+        run = shlex.join(["env", *env, *READER, str(path)])
+        return shlex.join(["sh", "-c", f"rm -rf {shlex.quote(str(cold))}; exec {run}"])
+    env = [f"XDG_CONFIG_HOME={out / 'config'}", f"XDG_CACHE_HOME={out / 'cache'}"]
+    return shlex.join(["env", *env, *READER, str(path)])
 
 
-def scenarios(config: Path) -> list[Scenario]:
+def scenarios(out: Path) -> list[Scenario]:
     """The measurements, each with the same text for both programs."""
     big = BIG / "texts" / "big.md"
     first = "From 29 to 30 December"
@@ -64,27 +75,37 @@ def scenarios(config: Path) -> list[Scenario]:
     return [
         Scenario(
             "bundled: launch to first text",
-            Probe(_reader(MEETING, config), first),
+            Probe(_reader(MEETING, out), first),
+            Probe(f"less {MEETING}", first),
+        ),
+        Scenario(
+            "bundled: launch to first text, first launch (no cache yet)",
+            Probe(_reader(MEETING, out, cache=False), first),
             Probe(f"less {MEETING}", first),
         ),
         Scenario(
             "bundled: page down",
-            Probe(_reader(MEETING, config), first, "NPage", page2),
+            Probe(_reader(MEETING, out), first, "NPage", page2),
             Probe(f"less {MEETING}", first, "NPage", page2),
         ),
         Scenario(
             "1 MB: launch to first text",
-            Probe(_reader(big, config), "P000003"),
+            Probe(_reader(big, out), "P000003"),
+            Probe(f"less {big}", "P000003"),
+        ),
+        Scenario(
+            "1 MB: launch to first text, first launch (no cache yet)",
+            Probe(_reader(big, out, cache=False), "P000003"),
             Probe(f"less {big}", "P000003"),
         ),
         Scenario(
             "1 MB: page down",
-            Probe(_reader(big, config), "P000003", "NPage", "P000030"),
+            Probe(_reader(big, out), "P000003", "NPage", "P000030"),
             Probe(f"less {big}", "P000003", "NPage", "P000030"),
         ),
         Scenario(
             "1 MB: next term `t` (less: next match `n`)",
-            Probe(_reader(big, config), "P000003", "t", "alpha-note-0001"),
+            Probe(_reader(big, out), "P000003", "t", "alpha-note-0001"),
             Probe(f"less -p Zorblat0001 {big}", "P000003", "n", "alpha-note-0001"),
         ),
     ]
@@ -118,12 +139,18 @@ def measure(s: Scenario, runs: int, termtime: ModuleType) -> dict[str, float | N
     return {k: statistics.median(v) if v else None for k, v in samples.items()}
 
 
-def time_load(root: Path, repeat: int = 7) -> tuple[float, float]:
-    """Median ms of load_corpus + term index, and of yaml.safe_load of the same files."""
+def time_load(root: Path, cache: Path, repeat: int = 7) -> tuple[float, float, float]:
+    """Median ms of load_corpus + term index, of the same from a warm cache, and of
+    yaml.safe_load of the same files."""
     from nda_reader.corpus import load_corpus
+    from nda_reader.corpus_cache import load_corpus_cached
 
     def ours() -> None:
         corpus = load_corpus(root)
+        _ = corpus.occurrences
+
+    def cached() -> None:
+        corpus = load_corpus_cached(root, cache)
         _ = corpus.occurrences
 
     def plain() -> None:
@@ -140,7 +167,8 @@ def time_load(root: Path, repeat: int = 7) -> tuple[float, float]:
             times.append((time.perf_counter() - start) * 1000)
         return statistics.median(times)
 
-    return median(ours), median(plain)
+    cached()  # warm
+    return median(ours), median(cached), median(plain)
 
 
 def fmt(ms: float | None) -> str:
@@ -156,23 +184,49 @@ def main() -> int:
     args = parser.parse_args()
     if True:  # always regenerate: the markers depend on the generator's current version
         subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py")], check=True)
-    config = REPO / "benchmarks" / "out" / "config"
+    out = REPO / "benchmarks" / "out"
+    # As installed by pip: byte-compiled. (Where PYTHONDONTWRITEBYTECODE is set, as in some
+    # sandboxes and CI images, every launch would otherwise compile the package anew.)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "nda_reader")], check=True)
+    shutil.rmtree(out / "cache", ignore_errors=True)
+    from nda_reader.corpus_cache import load_corpus_cached
+
+    for root in (REPO, BIG):  # as a first launch would: later launches read the cache
+        load_corpus_cached(root, out / "cache" / "nda-reader")
     termtime = _termtime()
     rows = ["| measurement | nda-reader | less | ratio |", "| --- | ---: | ---: | ---: |"]
-    for s in scenarios(config):
+    for s in scenarios(out):
         result = measure(s, args.runs, termtime)
         reader, less = result.get("reader"), result.get("less")
         ratio = f"{reader / less:.1f}×" if reader and less else "—"
         rows.append(f"| {s.name} | {fmt(reader)} | {fmt(less)} | {ratio} |")
         print(rows[-1], flush=True)
+    floor = measure(
+        Scenario(
+            "floor",
+            Probe(shlex.join([sys.executable, str(BARE), "From 29 to 30 December"]), "From 29"),
+            Probe(f"less {MEETING}", "From 29 to 30 December"),
+        ),
+        args.runs,
+        termtime,
+    )
     rows += [
         "",
-        "| in-process load (corpus + term index) | nda-reader | libyaml safe load + read |",
-        "| --- | ---: | ---: |",
+        "| reference | launch to first text |",
+        "| --- | ---: |",
+        f"| a Textual app showing one line (`benchmarks/bare_textual.py`) | "
+        f"{fmt(floor.get('reader'))} |",
+    ]
+    print(rows[-1], flush=True)
+    rows += [
+        "",
+        "| in-process load (corpus + term index) | nda-reader | from the cache "
+        "| libyaml safe load + read |",
+        "| --- | ---: | ---: | ---: |",
     ]
     for name, root in (("bundled corpus", REPO), ("1 MB + 2,000 terms", BIG)):
-        ours, plain = time_load(root)
-        rows.append(f"| {name} | {ours:.1f} ms | {plain:.1f} ms |")
+        ours, cached, plain = time_load(root, out / "load-cache")
+        rows.append(f"| {name} | {ours:.1f} ms | {cached:.1f} ms | {plain:.1f} ms |")
         print(rows[-1], flush=True)
     stamp = (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
