@@ -16,13 +16,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 _CJK = (
     "\u2e80-\u2fff\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\U00020000-\U0003ffff"
 )
 _WORD_CHAR = rf"(?:(?![{_CJK}])[^\W_])"
-WORD = re.compile(rf"[{_CJK}]|{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*")
+_WORD_PATTERN = rf"[{_CJK}]|{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*"
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    # Compiled on first use: it takes ~2 ms, and selections are rarer than launches.
+    return re.compile(_WORD_PATTERN)
+
+
 """A word: one CJK character, or a run of letters/digits with inner apostrophes."""
 SENTENCE_END = re.compile(r"[.!?。！？…]+[\"'”’)）」』\]]*(?=\s|$)|[。！？]+[”’）」』]*")
 """The end of a sentence (the match's end is where the sentence stops)."""
@@ -78,7 +87,7 @@ def word_at(body: str, offset: int) -> Span:
     """The word at ``offset`` (or the next one on the same passage); ``(offset, offset)``
     when there is none."""
     lo = max(0, offset - 200)
-    for match in WORD.finditer(body, lo, min(len(body), offset + 400)):
+    for match in _word().finditer(body, lo, min(len(body), offset + 400)):
         if match.end() > offset:
             if "\n" in body[offset : match.start()]:
                 break
@@ -88,14 +97,14 @@ def word_at(body: str, offset: int) -> Span:
 
 def word_forward(body: str, head: int) -> int:
     """The end of the word at or after ``head`` (the end of the body if there is none)."""
-    match = WORD.search(body, head, min(len(body), head + _WINDOW))
+    match = _word().search(body, head, min(len(body), head + _WINDOW))
     return match.end() if match else len(body)
 
 
 def word_backward(body: str, head: int) -> int:
     """The start of the word before ``head`` (0 if there is none)."""
     last = None
-    for match in WORD.finditer(body, max(0, head - _WINDOW), head):
+    for match in _word().finditer(body, max(0, head - _WINDOW), head):
         last = match
     return last.start() if last else 0
 

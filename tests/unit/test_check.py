@@ -260,3 +260,21 @@ def test_folder_without_texts_is_an_error(
     code = main(["check", str(tmp_path)])
     assert code == 1
     assert "no texts/ folder here" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("hanzi", "ok"),
+    [("Liu Liehong", False), ("LIU", False), ("刘烈宏", True), ("㐀x", True), ("豈", True)],
+)
+def test_hanzi_without_chinese_characters_is_an_error_at_its_line(
+    hanzi: str, ok: bool, make_corpus: MakeCorpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _good(make_corpus, **{"annotations/glossary.yaml": GLOSSARY.replace("刘烈宏", hanzi)})
+    code, out = _run(root, capsys)
+    message = (
+        f"{root / 'annotations/glossary.yaml'}:13:12: error: 'hanzi' of glossary entry "
+        f"'liu-liehong' has no Chinese characters: {hanzi!r}"
+    )
+    assert (message in out) is not ok
+    if not ok:
+        assert code == 1
