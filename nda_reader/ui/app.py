@@ -38,14 +38,19 @@ class ReaderApp(AnnotationsMixin, App[None]):
     """Read an annotated corpus: library, reading screen, split view, context pane."""
 
     TITLE = "nda-reader"
+    # A compact footer gives every key a right margin, the docked palette key too; when the
+    # keys overflow (80 columns) that margin shows a letter of the key under it
+    # ("^p palettel").
+    CSS = "Footer.-compact FooterKey.-command-palette { margin-right: 0; }"
     COMMANDS: ClassVar = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("exclamation_mark", "problems", "Problems", show=False),
         Binding("ctrl+t", "cycle_theme", "Theme", show=False),
-        Binding("ctrl+o,left_square_bracket", "back", "Back", show=False),
-        Binding("right_square_bracket", "forward", "Forward", show=False),
+        # Vim's ctrl+i cannot be told from tab in a terminal: ] and alt+→ (as in a browser).
+        Binding("ctrl+o,left_square_bracket,alt+left", "back", "Back", show=False),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
         *ANNOTATION_BINDINGS,
     ]
 

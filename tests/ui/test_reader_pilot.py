@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from rich.cells import cell_len
 
@@ -65,7 +66,12 @@ async def test_term_under_cursor_shows_hanzi_and_tone_marked_pinyin(tmp_path: Pa
         assert "Liu Liehong" in shown  # the preferred English form, not the typo
 
 
-async def test_follow_cross_reference_opens_split_and_history_goes_back(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("back", "forward"), [("ctrl+o", "right_square_bracket"), ("alt+left", "alt+right")]
+)
+async def test_follow_cross_reference_opens_split_and_history_goes_back(
+    tmp_path: Path, back: str, forward: str
+) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, BRIEFING)
@@ -84,10 +90,10 @@ async def test_follow_cross_reference_opens_split_and_history_goes_back(tmp_path
         assert y is not None
         assert split.scroll_offset.y <= y < split.scroll_offset.y + split.size.height
         assert screen.main.position() == start  # the first view stays where it was
-        await pilot.press("ctrl+o")
+        await pilot.press(back)
         await pilot.pause()
         assert screen.main.has_focus and screen.main.position() == start
-        await pilot.press("right_square_bracket")
+        await pilot.press(forward)
         await pilot.pause()
         assert screen.split is not None and screen.split.has_focus
         assert screen.split.position()[0] == target_doc
