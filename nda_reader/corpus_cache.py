@@ -14,15 +14,19 @@ costs ~1 ms per megabyte.
 A cache that is missing, stale, unreadable or corrupt is ignored and rewritten; a cache
 folder that cannot be written is not an error. The cache holds nothing that is not in the
 corpus files: deleting it is always safe. Like Python's own ``.pyc`` files it is trusted
-code-wise (pickle), so it lives in a folder only the user can write (mode 0700).
+code-wise (pickle), so it is written into a folder only the user can write (mode 0700), and
+a cache file or folder owned by someone else or writable by others is never loaded. Caches
+of corpora not opened for 30 days are deleted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 from nda_reader import __version__
@@ -61,9 +65,23 @@ def cache_file(root: Path, cache_dir: Path) -> Path:
     return cache_dir / f"corpus-{name.hexdigest()}.pickle"
 
 
+def _private(path: Path) -> bool:
+    """True if only the user could have written ``path`` and its folder: a pickle from
+    anyone else is never loaded."""
+    if not hasattr(os, "getuid"):
+        return True
+    for item in (path.parent, path):
+        st = item.stat()
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            return False
+    return True
+
+
 def read_cached(path: Path, key: bytes) -> Corpus | None:
     """The corpus stored in ``path`` under ``key``, or None (missing, stale or unreadable)."""
     try:
+        if not _private(path):
+            return None
         data = path.read_bytes()
     except OSError:
         return None
@@ -112,8 +130,24 @@ def load_corpus_cached(root: Path, cache_dir: Path | None) -> Corpus:
     path = cache_file(root, cache_dir)
     corpus = read_cached(path, key)
     if corpus is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # opened now: see prune()
         return corpus
     corpus = load_corpus(root)
     _ = corpus.occurrences
-    write_cached(path, key, corpus)
+    if write_cached(path, key, corpus):
+        prune(cache_dir)
     return corpus
+
+
+def prune(cache_dir: Path, max_age_days: float = 30) -> None:
+    """Delete the caches of corpora not opened for ``max_age_days`` (each open renews its
+    cache's modification time), so that folders opened once, such as a downloaded corpus
+    since deleted, do not pile up."""
+    cutoff = time.time() - max_age_days * 86400
+    for old in cache_dir.glob("corpus-*.pickle"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass

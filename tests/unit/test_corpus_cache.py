@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,46 @@ def test_the_command_line_caches_in_the_users_cache_folder_unless_told_not_to(
     monkeypatch.setattr(factory, "create_app", fake_create_app)
     assert cli.main([*flag]) == 0
     assert given == [None if flag else tmp_path / "xdg-cache" / "nda-reader"]
+
+
+def test_caches_of_corpora_not_opened_for_a_month_are_pruned(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = cache / "corpus-0123456789abcdef0123.pickle"
+    recent = cache / "corpus-fedcba9876543210fedc.pickle"
+    other = cache / "notes.txt"
+    for path in (stale, recent, other):
+        path.write_bytes(b"x")
+    old = time.time() - 40 * 86400
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    load_corpus_cached(corpus_copy, cache)  # a miss: writes its own cache, then prunes
+    assert not stale.exists()
+    assert recent.exists() and other.exists()
+    assert cache_file(corpus_copy, cache).exists()
+
+
+def test_opening_a_corpus_renews_its_cache(corpus_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_corpus_cached(corpus_copy, cache)
+    path = cache_file(corpus_copy, cache)
+    old = time.time() - 40 * 86400
+    os.utime(path, (old, old))
+    load_corpus_cached(corpus_copy, cache)
+    assert path.stat().st_mtime > old + 86400
+
+
+def test_a_cache_others_could_have_written_is_never_loaded(
+    corpus_copy: Path, tmp_path: Path, fresh_loads: list[Path]
+) -> None:
+    cache = tmp_path / "cache"
+    load_corpus_cached(corpus_copy, cache)
+    path = cache_file(corpus_copy, cache)
+    path.chmod(0o666)
+    load_corpus_cached(corpus_copy, cache)
+    assert len(fresh_loads) == 2  # not trusted: loaded afresh (and rewritten, private)
+    assert path.stat().st_mode & 0o777 == 0o600
+    load_corpus_cached(corpus_copy, cache)
+    assert len(fresh_loads) == 2
