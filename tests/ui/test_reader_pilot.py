@@ -90,6 +90,12 @@ async def test_follow_cross_reference_opens_split_and_history_goes_back(
         assert y is not None
         assert split.scroll_offset.y <= y < split.scroll_offset.y + split.size.height
         assert screen.main.position() == start  # the first view stays where it was
+        # The context pane follows the split's cursor, in the same frame as the cursor.
+        await pilot.press("t")
+        term = split.cursor.term
+        assert term is not None
+        entry = app.corpus.glossary.get(term.entry_id)
+        assert entry is not None and entry.hanzi in pane_text(screen).replace(" ", "")
         await pilot.press(back)
         await pilot.pause()
         assert screen.main.has_focus and screen.main.position() == start

@@ -88,6 +88,7 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""
         main = self.main
+        main.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         main.border_title = self._title(self.start_doc)
         main.focus()
         if self.start_offset or self.start_end is not None:
@@ -158,6 +159,7 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
         if split is None:
             split = DocumentView(self.reader.corpus, doc, id="split")
             await self.query_one("#docs").mount(split)
+            split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         split.border_title = self._title(doc)
         split.go_to(doc_id, start, end)
         split.focus()
@@ -176,7 +178,6 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
         view.focus()
 
     # ---------------------------------------------------------------- messages
-    @on(DocumentView.CursorMoved)
     def _cursor_moved(self, event: DocumentView.CursorMoved) -> None:
         if event.view is self.active:
             view = event.view

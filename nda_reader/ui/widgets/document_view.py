@@ -4,7 +4,9 @@ Only visible lines are rendered (``render_line``), from a layout of wrapped disp
 computed by :mod:`nda_reader.layout` and re-computed on resize. Colours come from the
 theme's variables through component classes, so a theme switch restyles everything.
 Navigation keys move the cursor (a passage and, optionally, a glossary term); every move
-posts :class:`DocumentView.CursorMoved`.
+publishes a :class:`DocumentView.CursorMoved` on the view's ``cursor_moved`` signal. A
+signal rather than a message: a subscriber that follows the cursor (the context pane) is
+updated before the next frame, so both repaint together instead of one frame apart.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from textual import events, work
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.signal import Signal
 from textual.strip import Strip
 
 from nda_reader.corpus import Corpus, TurnSpan
@@ -94,23 +96,15 @@ class DocumentView(
 
     BINDINGS: ClassVar[list[BindingType]] = [*DOCUMENT_BINDINGS, *SELECTION_BINDINGS]
 
-    class CursorMoved(Message):
-        """The cursor moved: the ContextPane follows it."""
+    @dataclass(frozen=True)
+    class CursorMoved:
+        """Where the cursor is now, published on :attr:`DocumentView.cursor_moved`."""
 
-        def __init__(
-            self, view: DocumentView, doc_id: str, offset: int, entry_id: str | None, block: int
-        ) -> None:
-            super().__init__()
-            self.view = view
-            self.doc_id = doc_id
-            self.offset = offset
-            self.entry_id = entry_id
-            self.block = block
-
-        @property
-        def control(self) -> DocumentView:
-            """The view whose cursor moved."""
-            return self.view
+        view: DocumentView
+        doc_id: str
+        offset: int
+        entry_id: str | None
+        block: int
 
     gutter_cells = GUTTER
 
@@ -137,6 +131,8 @@ class DocumentView(
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
         self._occ_starts: dict[str, tuple[list[Occurrence], list[int]]] = {}
         self._layout_generation = 0
+        self.cursor_moved: Signal[DocumentView.CursorMoved] = Signal(self, "cursor-moved")
+        """Published after every cursor move (see :meth:`announce`)."""
 
     # ----------------------------------------------------------------- documents
     @property
@@ -335,8 +331,8 @@ class DocumentView(
         return doc_id, offset, entry, line.block if line else -1
 
     def announce(self) -> None:
-        """Post :class:`CursorMoved` for the current cursor."""
-        self.post_message(self.CursorMoved(self, *self.cursor_info()))
+        """Publish :class:`CursorMoved` for the current cursor on :attr:`cursor_moved`."""
+        self.cursor_moved.publish(self.CursorMoved(self, *self.cursor_info()))
 
     # ---------------------------------------------------------------- rendering
     def render_line(self, y: int) -> Strip:
