@@ -36,6 +36,14 @@ def fresh_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return calls
 
 
+@pytest.fixture
+def cached_once(corpus_copy: Path, tmp_path: Path) -> Path:
+    """The cache file written by opening ``corpus_copy`` once (its folder is the cache)."""
+    cache = tmp_path / "cache"
+    load_corpus_cached(corpus_copy, cache)
+    return cache_file(corpus_copy, cache)
+
+
 def test_second_open_is_served_from_the_cache_and_is_the_same_corpus(
     corpus_copy: Path, tmp_path: Path, fresh_loads: list[Path]
 ) -> None:
@@ -83,11 +91,9 @@ def test_an_added_text_is_seen(corpus_copy: Path, tmp_path: Path) -> None:
 
 
 def test_a_corrupt_cache_is_ignored_and_rewritten(
-    corpus_copy: Path, tmp_path: Path, fresh_loads: list[Path]
+    corpus_copy: Path, fresh_loads: list[Path], cached_once: Path
 ) -> None:
-    cache = tmp_path / "cache"
-    load_corpus_cached(corpus_copy, cache)
-    path = cache_file(corpus_copy, cache)
+    path, cache = cached_once, cached_once.parent
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])  # truncated, same header and key
     corpus = load_corpus_cached(corpus_copy, cache)
@@ -189,10 +195,8 @@ def test_caches_of_corpora_not_opened_for_a_month_are_pruned(
     assert cache_file(corpus_copy, cache).exists()
 
 
-def test_opening_a_corpus_renews_its_cache(corpus_copy: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    load_corpus_cached(corpus_copy, cache)
-    path = cache_file(corpus_copy, cache)
+def test_opening_a_corpus_renews_its_cache(corpus_copy: Path, cached_once: Path) -> None:
+    path, cache = cached_once, cached_once.parent
     old = time.time() - 40 * 86400
     os.utime(path, (old, old))
     load_corpus_cached(corpus_copy, cache)
@@ -200,11 +204,9 @@ def test_opening_a_corpus_renews_its_cache(corpus_copy: Path, tmp_path: Path) ->
 
 
 def test_a_cache_others_could_have_written_is_never_loaded(
-    corpus_copy: Path, tmp_path: Path, fresh_loads: list[Path]
+    corpus_copy: Path, fresh_loads: list[Path], cached_once: Path
 ) -> None:
-    cache = tmp_path / "cache"
-    load_corpus_cached(corpus_copy, cache)
-    path = cache_file(corpus_copy, cache)
+    path, cache = cached_once, cached_once.parent
     path.chmod(0o666)
     load_corpus_cached(corpus_copy, cache)
     assert len(fresh_loads) == 2  # not trusted: loaded afresh (and rewritten, private)
