@@ -6,17 +6,14 @@ organisations and outlets, then "new speaker: <what you typed>".
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.annotate import slugify
 from nda_reader.corpus import Corpus
-from nda_reader.ui.dialogs.form import FormDialog
+from nda_reader.ui.dialogs.picker import PickerDialog
 
 SPEAKER_KINDS = ("person", "organisation", "outlet")
 LIMIT = 40
@@ -25,15 +22,11 @@ Choice = tuple[str, dict[str, Any] | None]
 """(speaker id, the new speaker to add, or None for a known one)."""
 
 
-class SpeakerForm(FormDialog[Choice]):
+class SpeakerForm(PickerDialog[Choice]):
     """Choose who speaks; dismisses with ``(speaker id, new speaker or None)``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FormDialog.BINDINGS,
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-    ]
     hint_text = "type a name to filter or add · ↑↓ choose · enter save · esc cancel"
+    filter_placeholder = "name (or part of it)"
 
     def __init__(self, corpus: Corpus, doc_id: str, quote: str, current: str = "") -> None:
         super().__init__()
@@ -49,16 +42,11 @@ class SpeakerForm(FormDialog[Choice]):
     def fields(self) -> ComposeResult:
         """Filter box and choices."""
         yield self.label(f"turn starting at: {self.quote}")
-        yield Input(placeholder="name (or part of it)", id="speaker-filter")
-        yield OptionList(id="speaker-list")
+        yield from self.filter_box()
 
-    def on_mount(self) -> None:
-        """Show the known speakers; focus the filter."""
-        self._fill("")
-        super().on_mount()
-        self.query_one("#speaker-filter", Input).focus()
-
-    def _fill(self, text: str) -> None:
+    def fill(self, text: str) -> None:
+        """List the document's speakers, then glossary people, organisations and outlets
+        matching ``text``, then a new speaker named ``text``."""
         needle = " ".join(text.split())
         low = needle.casefold()
         options: list[Option] = []
@@ -84,47 +72,21 @@ class SpeakerForm(FormDialog[Choice]):
             ident = slugify(needle, taken)
             new = {"id": ident, "name": needle, "kind": "person"}
             self._add(options, f"New speaker: {needle}", (ident, new))
-        found = self.query_one("#speaker-list", OptionList)
-        found.set_options(options)
-        if options:
-            found.highlighted = 0
+        self.show(options)
 
     def _add(self, options: list[Option], label: str, choice: Choice) -> None:
         key = f"choice-{len(options)}"
         self.choices[key] = choice
         options.append(Option(label, id=key))
 
-    @on(Input.Changed, "#speaker-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-        self.check()
-
-    def action_move(self, step: int) -> None:
-        """Move the highlight while typing."""
-        found = self.query_one("#speaker-list", OptionList)
-        found.action_cursor_down() if step > 0 else found.action_cursor_up()
-
     def _chosen(self) -> Choice | None:
-        found = self.query_one("#speaker-list", OptionList)
-        index = found.highlighted
-        if index is None or not found.option_count:
-            return None
-        return self.choices.get(found.get_option_at_index(index).id or "")
+        return self.choices.get(self.highlighted_id() or "")
 
     def problem(self) -> str:
         """Someone must be chosen."""
         if self._chosen() is None:
             return "Type a name, or pick a speaker"
         return ""
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.check()
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.submit()
 
     def result(self) -> Choice | None:
         """The chosen speaker."""

@@ -1,0 +1,80 @@
+"""PickerDialog: a form made of a filter box over a list of choices.
+
+Typing filters the list (the subclass's :meth:`PickerDialog.fill`), ↑↓ move the highlight
+while the cursor stays in the filter, and enter (in the filter or on a row) picks the
+highlighted row. The entry picker and the speaker form are pickers.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from nda_reader.ui.dialogs.form import FormDialog
+
+T = TypeVar("T")
+
+
+class PickerDialog(FormDialog[T]):
+    """Base of the pickers: subclasses give ``fill``, ``problem`` and ``result``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FormDialog.BINDINGS,
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    filter_placeholder = ""
+
+    def filter_box(self) -> ComposeResult:
+        """The filter box and the list, for the subclass's ``fields``."""
+        yield Input(placeholder=self.filter_placeholder, id="picker-filter")
+        yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        """List every choice; focus the filter."""
+        self.fill("")
+        super().on_mount()
+        self.query_one("#picker-filter", Input).focus()
+
+    def fill(self, text: str) -> None:
+        """Show the choices matching ``text`` (with :meth:`show`)."""
+
+    def show(self, options: list[Option]) -> None:
+        """Put ``options`` in the list, the first one highlighted."""
+        found = self.query_one("#picker-list", OptionList)
+        found.set_options(options)
+        if options:
+            found.highlighted = 0
+
+    def highlighted_id(self) -> str | None:
+        """The id of the highlighted row, or None when the list is empty."""
+        found = self.query_one("#picker-list", OptionList)
+        index = found.highlighted
+        if index is None or not found.option_count:
+            return None
+        return found.get_option_at_index(index).id
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        # FormDialog's own Input.Changed handler then checks the form.
+        self.fill(event.value)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight in the list while typing in the filter."""
+        found = self.query_one("#picker-list", OptionList)
+        found.action_cursor_down() if step > 0 else found.action_cursor_up()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.check()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit()
