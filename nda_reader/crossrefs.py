@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nda_reader.anchors import Anchor, read_anchor
-from nda_reader.fields import Field, read_fields, slug_field
+from nda_reader.fields import Field, read_list, slug_field
 from nda_reader.problems import ProblemList
 from nda_reader.yamlsource import YList, YMap
 
@@ -52,12 +52,7 @@ def read_crossrefs(
         problems.error_at(path, data.where("links"), "a crossrefs layer needs 'links:', a list")
         return []
     out: list[CrossRef] = []
-    for i, raw in enumerate(links):
-        label = raw.get("id") if isinstance(raw, YMap) else None
-        what = f"link {label!r}" if label else f"link {i + 1}"
-        values = read_fields(raw, LINK_FIELDS, path, problems, what, links.where(i))
-        if values is None:
-            continue
+    for raw, values, what, (line, col) in read_list(links, LINK_FIELDS, path, problems, "link"):
         source = read_anchor(
             raw["source"], path, problems, f"source of {what}", raw.where("source")
         )
@@ -66,7 +61,6 @@ def read_crossrefs(
         )
         if source is None or target is None:
             continue
-        line, col = links.where(i)
         link = CrossRef(
             values["id"],
             values["relation"],

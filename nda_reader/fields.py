@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,27 @@ def read_fields(
             problems.error_at(path, entry.where(key), f"{key!r} in {what} is empty")
             ok = False
     return out if ok else None
+
+
+def read_list(
+    items: YList,
+    schema: dict[str, Field],
+    path: Path,
+    problems: ProblemList,
+    noun: str,
+    *,
+    by_id: bool = True,
+) -> Iterator[tuple[YMap, dict[str, Any], str, tuple[int, int]]]:
+    """``(raw, values, what, where)`` for each item of a layer's list that passes
+    :func:`read_fields`. ``what`` names the item in messages: ``noun 'its id'`` when
+    ``by_id`` and it has one, else ``noun N`` (counting from 1)."""
+    for i, raw in enumerate(items):
+        where = items.where(i)
+        label = raw.get("id") if by_id and isinstance(raw, YMap) else None
+        what = f"{noun} {label!r}" if label else f"{noun} {i + 1}"
+        values = read_fields(raw, schema, path, problems, what, where)
+        if values is not None:
+            yield raw, values, what, where
 
 
 def _describe(value: Any) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nda_reader.fields import Field, date_field, read_fields, slug_field, str_list
+from nda_reader.fields import Field, date_field, read_fields, read_list, slug_field, str_list
 from nda_reader.problems import ProblemList
 from nda_reader.yamlsource import YList, YMap
 
@@ -138,13 +138,9 @@ def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Gloss
     if not isinstance(entries, YList):
         problems.error_at(path, data.where("entries"), "a glossary needs 'entries:', a list")
         return
-    for i, raw in enumerate(entries):
-        where = entries.where(i)
-        label = raw.get("id") if isinstance(raw, YMap) else None
-        what = f"glossary entry {label!r}" if label else f"glossary entry {i + 1}"
-        values = read_fields(raw, ENTRY_FIELDS, path, problems, what, where)
-        if values is None:
-            continue
+    for raw, values, what, where in read_list(
+        entries, ENTRY_FIELDS, path, problems, "glossary entry"
+    ):
         entry = GlossaryEntry(
             id=values["id"],
             kind=values["kind"],

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nda_reader.anchors import Anchor, read_anchor
-from nda_reader.fields import Field, read_fields, slug_field, str_list
+from nda_reader.fields import Field, read_list, slug_field, str_list
 from nda_reader.problems import ProblemList
 from nda_reader.yamlsource import YList, YMap
 
@@ -42,18 +42,12 @@ def read_notes(data: YMap, path: Path, problems: ProblemList, seen: dict[str, No
         problems.error_at(path, data.where("notes"), "'notes:' must be a list")
         return []
     out: list[Note] = []
-    for i, raw in enumerate(notes):
-        label = raw.get("id") if isinstance(raw, YMap) else None
-        what = f"note {label!r}" if label else f"note {i + 1}"
-        values = read_fields(raw, NOTE_FIELDS, path, problems, what, notes.where(i))
-        if values is None:
-            continue
+    for raw, values, what, (line, col) in read_list(notes, NOTE_FIELDS, path, problems, "note"):
         anchor = read_anchor(
             raw["anchor"], path, problems, f"anchor of {what}", raw.where("anchor")
         )
         if anchor is None:
             continue
-        line, col = notes.where(i)
         note = Note(
             values["id"],
             anchor,

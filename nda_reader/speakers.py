@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nda_reader.anchors import Anchor, read_anchor
-from nda_reader.fields import Field, read_fields, slug_field
+from nda_reader.fields import Field, read_list, slug_field
 from nda_reader.problems import ProblemList
 from nda_reader.yamlsource import YList, YMap
 
@@ -77,13 +77,9 @@ def read_speakers(data: YMap, path: Path, problems: ProblemList) -> SpeakerLayer
         problems.error_at(path, data.where("speakers"), "'speakers:' must be a list of speakers")
         speakers = YList()
         speakers.pos, speakers.item_pos = data.pos, []
-    for i, raw in enumerate(speakers):
-        values = read_fields(
-            raw, SPEAKER_FIELDS, path, problems, f"speaker {i + 1}", speakers.where(i)
-        )
-        if values is None:
-            continue
-        line, col = speakers.where(i)
+    for raw, values, _what, (line, col) in read_list(
+        speakers, SPEAKER_FIELDS, path, problems, "speaker", by_id=False
+    ):
         speaker = Speaker(**values, line=line, column=col)
         if not speaker.term and not speaker.name:
             problems.error(
@@ -98,11 +94,9 @@ def read_speakers(data: YMap, path: Path, problems: ProblemList) -> SpeakerLayer
     if not isinstance(turns, YList):
         problems.error_at(path, data.where("turns"), "'turns:' must be a list of turns")
         return layer
-    for i, raw in enumerate(turns):
-        what = f"turn {i + 1}"
-        values = read_fields(raw, TURN_FIELDS, path, problems, what, turns.where(i))
-        if values is None:
-            continue
+    for raw, values, what, (line, col) in read_list(
+        turns, TURN_FIELDS, path, problems, "turn", by_id=False
+    ):
         anchor = read_anchor(
             raw["anchor"], path, problems, f"anchor of {what}", raw.where("anchor"), default_doc=doc
         )
@@ -116,6 +110,5 @@ def read_speakers(data: YMap, path: Path, problems: ProblemList) -> SpeakerLayer
                 f"'speakers:' (known: {', '.join(layer.speakers) or 'none'})",
             )
             continue
-        line, col = turns.where(i)
         layer.turns.append(Turn(values["speaker"], anchor, line, col))
     return layer
