@@ -41,6 +41,16 @@ async def select(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
+async def add_alias(pilot: Pilot[None], quote: str, entry_filter: str) -> None:
+    """Select ``quote``, press G and pick the entry that ``entry_filter`` finds first."""
+    await select(pilot, quote)
+    await pilot.press("G")
+    await pilot.pause()
+    await type_text(pilot, entry_filter)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def highlight_row(pilot: Pilot[None], kind: str, ident: str | None = None) -> None:
     """Focus the context list and move to the row of annotation ``kind`` (and ``ident``)."""
     from nda_reader.ui.screens.reading import ReadingScreen

@@ -12,6 +12,7 @@ from tests.ui.annotate_helpers import (
     BRIEFING,
     CONFERENCE,
     MEETING,
+    add_alias,
     anchor_lines,
     anchor_of,
     app_for,
@@ -133,12 +134,7 @@ async def test_alias_to_an_existing_entry_in_one_step(tmp_path: Path) -> None:
     app = app_for(root, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_library(pilot, MEETING)
-        await select(pilot, "data circulation")
-        await pilot.press("G")
-        await pilot.pause()
-        await type_text(pilot, "National Data Administration")
-        await pilot.press("enter")
-        await pilot.pause()
+        await add_alias(pilot, "data circulation", "National Data Administration")
         after = read(glossary)
         added = [ln for ln in after.splitlines() if ln not in before.splitlines()]
         assert added == ["      - data circulation"]

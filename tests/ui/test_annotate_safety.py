@@ -14,6 +14,7 @@ from nda_reader.ui.screens.reading import ReadingScreen
 from tests.conftest import text_file
 from tests.ui.annotate_helpers import (
     MEETING,
+    add_alias,
     app_for,
     copy_corpus,
     messages,
@@ -44,12 +45,7 @@ async def test_hand_commented_file_is_unchanged_outside_the_edited_entry(tmp_pat
     app = app_for(root, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_library(pilot, MEETING)
-        await select(pilot, "data circulation")
-        await pilot.press("G")
-        await pilot.pause()
-        await type_text(pilot, "national data administration")
-        await pilot.press("enter")
-        await pilot.pause()
+        await add_alias(pilot, "data circulation", "national data administration")
     after = read(glossary)
     assert after == commented.replace(
         "      - National Bureau of Data\n",
