@@ -41,12 +41,12 @@ async def select(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-async def add_alias(pilot: Pilot[None], quote: str, entry_filter: str) -> None:
-    """Select ``quote``, press G and pick the entry that ``entry_filter`` finds first."""
+async def annotate_by_keys(pilot: Pilot[None], quote: str, key: str, text: str) -> None:
+    """Select ``quote``, press ``key`` (G alias, m note…), type ``text`` and press enter."""
     await select(pilot, quote)
-    await pilot.press("G")
+    await pilot.press(key)
     await pilot.pause()
-    await type_text(pilot, entry_filter)
+    await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
 

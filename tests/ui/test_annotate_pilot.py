@@ -12,9 +12,9 @@ from tests.ui.annotate_helpers import (
     BRIEFING,
     CONFERENCE,
     MEETING,
-    add_alias,
     anchor_lines,
     anchor_of,
+    annotate_by_keys,
     app_for,
     copy_corpus,
     highlight_row,
@@ -134,7 +134,7 @@ async def test_alias_to_an_existing_entry_in_one_step(tmp_path: Path) -> None:
     app = app_for(root, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_library(pilot, MEETING)
-        await add_alias(pilot, "data circulation", "National Data Administration")
+        await annotate_by_keys(pilot, "data circulation", "G", "National Data Administration")
         after = read(glossary)
         added = [ln for ln in after.splitlines() if ln not in before.splitlines()]
         assert added == ["      - data circulation"]

@@ -14,24 +14,14 @@ from nda_reader.ui.screens.reading import ReadingScreen
 from tests.conftest import text_file
 from tests.ui.annotate_helpers import (
     MEETING,
-    add_alias,
+    annotate_by_keys,
     app_for,
     copy_corpus,
     messages,
     read,
     select,
-    type_text,
 )
 from tests.ui.conftest import open_from_library
-
-
-async def _add_note(pilot, quote: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    await select(pilot, quote)
-    await pilot.press("m")
-    await pilot.pause()
-    await type_text(pilot, text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_hand_commented_file_is_unchanged_outside_the_edited_entry(tmp_path: Path) -> None:
@@ -45,7 +35,7 @@ async def test_hand_commented_file_is_unchanged_outside_the_edited_entry(tmp_pat
     app = app_for(root, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_library(pilot, MEETING)
-        await add_alias(pilot, "data circulation", "national data administration")
+        await annotate_by_keys(pilot, "data circulation", "G", "national data administration")
     after = read(glossary)
     assert after == commented.replace(
         "      - National Bureau of Data\n",
@@ -62,7 +52,7 @@ async def test_a_change_made_on_disk_during_the_session_is_kept(tmp_path: Path) 
         await open_from_library(pilot, MEETING)
         outside = read(notes).replace("layer: notes\n", "layer: notes\n# edited elsewhere\n", 1)
         notes.write_text(outside, encoding="utf-8")
-        await _add_note(pilot, "Year of Data Value Release", "Mine.")
+        await annotate_by_keys(pilot, "Year of Data Value Release", "m", "Mine.")
         assert (
             "annotations/notes.yaml had changed on disk; "
             "your change was applied to the new version" in " ".join(messages(app))
@@ -87,7 +77,7 @@ async def test_read_only_folder_keeps_the_change_and_retry_saves_it(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
         monkeypatch.setattr(os, "replace", refuse)
-        await _add_note(pilot, "Year of Data Value Release", "Kept for later.")
+        await annotate_by_keys(pilot, "Year of Data Value Release", "m", "Kept for later.")
         shown = " ".join(messages(app))
         assert "cannot save (Permission denied)" in shown and "change is kept" in shown
         assert "ctrl+s" in shown
@@ -112,7 +102,7 @@ async def test_missing_folder_is_named_and_retry_works_once_it_exists(tmp_path: 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_library(pilot, MEETING)
         (root / "annotations").rename(tmp_path / "moved-away")
-        await _add_note(pilot, "Year of Data Value Release", "Where did it go?")
+        await annotate_by_keys(pilot, "Year of Data Value Release", "m", "Where did it go?")
         assert any(f"{root / 'annotations'}: folder does not exist" in m for m in messages(app))
         (root / "annotations").mkdir()
         await pilot.press("ctrl+s")
