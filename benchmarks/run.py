@@ -142,8 +142,8 @@ def measure(s: Scenario, runs: int, termtime: ModuleType) -> dict[str, float | N
 def time_load(root: Path, cache: Path, repeat: int = 7) -> tuple[float, float, float]:
     """Median ms of load_corpus + term index, of the same from a warm cache, and of
     yaml.safe_load of the same files."""
-    from nda_reader.corpus import load_corpus
-    from nda_reader.corpus_cache import load_corpus_cached
+    from nda_reader.corpus.cache import load_corpus_cached
+    from nda_reader.corpus.loader import load_corpus
 
     def ours() -> None:
         corpus = load_corpus(root)
@@ -189,7 +189,7 @@ def main() -> int:
     # sandboxes and CI images, every launch would otherwise compile the package anew.)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "nda_reader")], check=True)
     shutil.rmtree(out / "cache", ignore_errors=True)
-    from nda_reader.corpus_cache import load_corpus_cached
+    from nda_reader.corpus.cache import load_corpus_cached
 
     for root in (REPO, BIG):  # as a first launch would: later launches read the cache
         load_corpus_cached(root, out / "cache" / "nda-reader")

@@ -2,6 +2,6 @@
 
 import sys
 
-from nda_reader.cli import main
+from nda_reader.cli.main import main
 
 sys.exit(main())

@@ -15,12 +15,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from nda_reader.corpus import Corpus
-from nda_reader.history import JumpHistory, Location
-from nda_reader.settings import Settings, load_settings, save_settings
-from nda_reader.text import Document
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.model import Corpus
+from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.app_annotations import ANNOTATION_BINDINGS, AnnotationsMixin
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.settings import Settings, load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
 
 if TYPE_CHECKING:

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
 
-from nda_reader.anchors import Anchor
-from nda_reader.annotate import AnnotateError
-from nda_reader.corpus import Corpus, Orphan, load_corpus
-from nda_reader.session import AnnotationSession, Outcome
-from nda_reader.store import Edit
+from nda_reader.corpus.anchors import Anchor
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.model import Corpus, Orphan
+from nda_reader.editing.actions import AnnotateError
+from nda_reader.editing.layer_store import Edit
+from nda_reader.editing.session import AnnotationSession, Outcome
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -158,7 +159,7 @@ class AnnotationsMixin:
         self._push(OrphansScreen(self.corpus, anchor), chosen)
 
     def _reattach(self, orphan: Orphan, anchor: Anchor) -> None:
-        from nda_reader.annotate import reattach
+        from nda_reader.editing.actions import reattach
 
         if orphan.kind == "turn" and anchor.doc != orphan.anchor.doc:
             self.notify("A speaker turn stays in its own document", severity="error")
@@ -166,7 +167,7 @@ class AnnotationsMixin:
         self.try_save(lambda: reattach(self.corpus, orphan.kind, orphan.id, orphan.anchor, anchor))
 
     def _delete_orphan(self, orphan: Orphan) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nda_reader.corpus import Corpus, load_single
-from nda_reader.corpus_cache import load_corpus_cached
-from nda_reader.paths import bundled_root, reading_root
-from nda_reader.paths import config_dir as default_config_dir
-from nda_reader.problems import ProblemList
-from nda_reader.text import Document
+from nda_reader.corpus.cache import load_corpus_cached
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.loader import load_single
+from nda_reader.corpus.locations import bundled_root, reading_root
+from nda_reader.corpus.locations import config_dir as default_config_dir
+from nda_reader.corpus.model import Corpus
+from nda_reader.formats.problems import ProblemList
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.theming import load_themes
 
@@ -19,7 +20,7 @@ def open_path(path: Path | None, cache_dir: Path | None = None) -> tuple[Corpus,
     :func:`~nda_reader.paths.reading_root`); a folder -> that corpus;
     a file in a corpus's ``texts/`` -> that corpus, opened at the file; any other file ->
     a corpus of its own. Corpora go through the cache in ``cache_dir``, if one is given
-    (see :mod:`nda_reader.corpus_cache`)."""
+    (see :mod:`nda_reader.corpus.cache`)."""
     if path is None:
         return load_corpus_cached(reading_root(), cache_dir), None
     if path.is_dir():

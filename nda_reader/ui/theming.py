@@ -18,8 +18,8 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from nda_reader.problems import ProblemList
-from nda_reader.yamlsource import YMap, parse_yaml, read_text
+from nda_reader.formats.problems import ProblemList
+from nda_reader.formats.yaml_source import YMap, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_bundled_corpus
-from tests.e2e.tmux_helpers import Terminal, needs_tmux
+from tests.helpers.corpora import copy_bundled_corpus
+from tests.helpers.tmux import Terminal, needs_tmux
 
 pytestmark = [pytest.mark.e2e, needs_tmux]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux_helpers import Terminal, needs_tmux
+from tests.helpers.tmux import Terminal, needs_tmux
 
 pytestmark = [pytest.mark.e2e, needs_tmux]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers.corpora import REPO
 
 
 @pytest.mark.e2e
@@ -50,7 +50,7 @@ def test_installed_wheel_checks_the_bundled_corpus_from_another_folder(tmp_path:
         [
             str(python),
             "-c",
-            "import nda_reader, nda_reader.paths as p; "
+            "import nda_reader, nda_reader.corpus.locations as p; "
             "print(nda_reader.__file__); print(p.bundled_root())",
         ],
         cwd=elsewhere,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nda_reader.corpus import load_corpus
+from nda_reader.corpus.loader import load_corpus
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.document_view import DocumentView
-from tests.ui.annotate_helpers import (
+from tests.helpers.annotating import (
     BRIEFING,
     CONFERENCE,
     MEETING,
@@ -23,7 +23,7 @@ from tests.ui.annotate_helpers import (
     select,
     type_text,
 )
-from tests.ui.conftest import open_from_library
+from tests.helpers.pilot import open_from_library
 
 NEW_TERM = (
     "\n\n  - id: data-circulation\n"

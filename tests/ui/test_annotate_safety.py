@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from nda_reader.corpus import load_corpus
+from nda_reader.corpus.loader import load_corpus
 from nda_reader.ui.screens.orphans import OrphansScreen
 from nda_reader.ui.screens.reading import ReadingScreen
-from tests.conftest import text_file
-from tests.ui.annotate_helpers import (
+from tests.helpers.annotating import (
     MEETING,
     annotate_by_keys,
     app_for,
@@ -21,7 +20,8 @@ from tests.ui.annotate_helpers import (
     read,
     select,
 )
-from tests.ui.conftest import open_from_library
+from tests.helpers.corpora import text_file
+from tests.helpers.pilot import open_from_library
 
 
 async def test_hand_commented_file_is_unchanged_outside_the_edited_entry(tmp_path: Path) -> None:

@@ -11,15 +11,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList
 
-from nda_reader.corpus import Corpus, load_corpus
-from nda_reader.search import search_corpus
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.model import Corpus
+from nda_reader.reading.search import search_corpus
 from nda_reader.ui.dialogs.search_input import SearchInput
 from nda_reader.ui.screens.help import HelpScreen
 from nda_reader.ui.screens.outline import OutlineScreen, outline_entries
 from nda_reader.ui.screens.problems import ProblemsScreen
 from nda_reader.ui.screens.search_results import SearchResultsScreen
 from nda_reader.ui.theming import load_themes, theme_variable_defaults
-from tests.conftest import REPO, MakeCorpus, text_file
+from tests.helpers.corpora import REPO, MakeCorpus, text_file
 
 SCIO = "scio-nda-briefing-2024-p1"
 
@@ -357,7 +358,7 @@ async def test_problems_lines_like_check(make_corpus: MakeCorpus) -> None:
 
 
 async def test_problems_errors_and_warnings_coloured_differently(tmp_path: Path) -> None:
-    from nda_reader.problems import Problem, Severity
+    from nda_reader.formats.problems import Problem, Severity
 
     problems = [
         Problem(tmp_path / "a.yaml", 3, 5, "bad thing"),

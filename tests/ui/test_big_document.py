@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from nda_reader.layout import Layout
+from nda_reader.reading.wrapping import Layout
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets import document_view
 from nda_reader.ui.widgets.document_view import PROGRESSIVE_CHARS
-from tests.conftest import MakeCorpus, text_file
+from tests.helpers.corpora import MakeCorpus, text_file
 
 
 async def test_big_document_is_laid_out_in_two_steps_and_ends_where_the_text_ends(
@@ -47,8 +47,8 @@ async def test_big_document_is_laid_out_in_two_steps_and_ends_where_the_text_end
 
 
 def test_first_screens_match_the_full_layout(tmp_path: Path) -> None:
-    from nda_reader.layout import layout_document
-    from nda_reader.text import Document
+    from nda_reader.corpus.document import Document
+    from nda_reader.reading.wrapping import layout_document
 
     body = "\n\n".join(f"P{n:05d} " + "word " * 40 for n in range(300))
     doc = Document(id="d", title="d", path=tmp_path / "d.md", body=body)

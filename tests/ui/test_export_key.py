@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nda_reader.export import render_document
+from nda_reader.export.markdown import render_document
 from nda_reader.ui.factory import create_app
-from tests.ui.conftest import open_from_library
+from tests.helpers.pilot import open_from_library
 
 
 async def test_e_exports_the_open_multi_part_document_and_names_the_file(tmp_path: Path) -> None:

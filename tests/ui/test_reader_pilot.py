@@ -9,13 +9,13 @@ import pytest
 import yaml
 from rich.cells import cell_len
 
-from nda_reader.layout import LineKind
-from nda_reader.settings import load_settings
+from nda_reader.reading.wrapping import LineKind
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.settings import load_settings
 from nda_reader.ui.widgets.document_view import GUTTER, DocumentView
-from tests.conftest import REPO, MakeCorpus, text_file
-from tests.ui.conftest import make_app, open_from_library, pane_text
+from tests.helpers.corpora import REPO, MakeCorpus, text_file
+from tests.helpers.pilot import make_app, open_from_library, pane_text
 
 MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from nda_reader.ui.app import ReaderApp
-from tests.ui.conftest import make_app, open_from_library
+from tests.helpers.pilot import make_app, open_from_library
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 MEETING = "national-data-work-meeting-2025"

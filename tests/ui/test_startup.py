@@ -7,8 +7,8 @@ from pathlib import Path
 
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
-from tests.conftest import REPO
-from tests.ui.conftest import make_app
+from tests.helpers.corpora import REPO
+from tests.helpers.pilot import make_app
 
 
 async def test_a_document_given_on_the_command_line_opens_without_the_library(

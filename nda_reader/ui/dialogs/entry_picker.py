@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
-from nda_reader.corpus import Corpus
+from nda_reader.corpus.model import Corpus
 from nda_reader.ui.dialogs.picker import PickerDialog
 
 LIMIT = 50

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from nda_reader.crossrefs import RELATIONS
+from nda_reader.corpus.crossrefs import RELATIONS
 from nda_reader.ui.dialogs.form import FormDialog
 
 HELP = {

@@ -11,8 +11,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
-from nda_reader.annotate import slugify
-from nda_reader.corpus import Corpus
+from nda_reader.corpus.model import Corpus
+from nda_reader.editing.actions import slugify
 from nda_reader.ui.dialogs.picker import PickerDialog
 
 SPEAKER_KINDS = ("person", "organisation", "outlet")

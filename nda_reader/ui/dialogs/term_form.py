@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from nda_reader.corpus import Corpus
-from nda_reader.glossary import ENTRY_KINDS, GlossaryEntry
-from nda_reader.selection import is_hanzi
+from nda_reader.corpus.glossary import ENTRY_KINDS, GlossaryEntry
+from nda_reader.corpus.model import Corpus
+from nda_reader.reading.motions import is_hanzi
 from nda_reader.ui.dialogs.form import FormDialog, split_list
 
 ANNOTATOR_NOTE = "Hanzi supplied by the annotator; not given in the texts."
@@ -73,7 +73,7 @@ class TermForm(FormDialog[dict[str, Any]]):
         hanzi = self.value("term-hanzi").strip()
         if not hanzi:
             return ""
-        from nda_reader.pinyin import draft_pinyin
+        from nda_reader.lang.pinyin import draft_pinyin
 
         return draft_pinyin(hanzi, person=self.value("term-kind").strip() == "person")
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from nda_reader.anchors import Anchor, make_anchor
-from nda_reader.corpus import Corpus
-from nda_reader.search import one_line
+from nda_reader.corpus.anchors import Anchor, make_anchor
+from nda_reader.corpus.model import Corpus
+from nda_reader.reading.search import one_line
 from nda_reader.ui.widgets.context_pane import ContextPane, Item
 from nda_reader.ui.widgets.doc_selection import SelectionMixin
 
@@ -58,7 +58,7 @@ class AnnotatingMixin:
         doc = self._corpus.documents.get(sel.doc_id) if sel is not None else None
         if sel is None or doc is None or sel.empty:
             return None
-        from nda_reader.selection import trimmed
+        from nda_reader.reading.motions import trimmed
 
         start, end = trimmed(doc.body, sel.start, sel.end)
         return make_anchor(doc.id, doc.body, start, end) if start < end else None
@@ -101,7 +101,7 @@ class AnnotatingMixin:
             self._link_end(anchor, done)
 
     def _new_term(self, text: str, done: Any) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.term_form import TermForm
 
         def saved(fields: dict[str, Any] | None) -> None:
@@ -111,7 +111,7 @@ class AnnotatingMixin:
         self.reader.push_screen(TermForm(self._corpus, text), saved)
 
     def _new_alias(self, text: str, done: Any) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.entry_picker import EntryPicker
 
         def saved(entry_id: str | None) -> None:
@@ -123,7 +123,7 @@ class AnnotatingMixin:
         self.reader.push_screen(EntryPicker(self._corpus, text), saved)
 
     def _new_note(self, anchor: Anchor, done: Any) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.note_form import NoteForm
 
         def saved(result: tuple[str, list[str]] | None) -> None:
@@ -147,7 +147,7 @@ class AnnotatingMixin:
         return None
 
     def _new_turn(self, anchor: Anchor, done: Any) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.speaker_form import Choice, SpeakerForm
 
         assert anchor.pos is not None
@@ -170,7 +170,7 @@ class AnnotatingMixin:
         self.reader.push_screen(SpeakerForm(self._corpus, anchor.doc, quote(anchor.exact)), saved)
 
     def _reassign(self, turn: Anchor, ident: str, new: dict[str, Any] | None) -> bool:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
 
         def edits() -> list[Any]:
             out = [annotate.add_speaker(self._corpus, turn.doc, new)] if new else []
@@ -179,7 +179,7 @@ class AnnotatingMixin:
         return self.reader.try_save(edits, f"give the turn to {ident!r}")
 
     def _link_end(self, anchor: Anchor, done: Any) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.link_form import LinkForm
 
         app = self.reader
@@ -222,7 +222,7 @@ class AnnotatingMixin:
             self._edit_turn(ident, offset)
 
     def _edit_term(self, entry_id: str) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.term_form import TermForm
 
         entry = self._corpus.glossary.get(entry_id)
@@ -238,7 +238,7 @@ class AnnotatingMixin:
         self.reader.push_screen(TermForm(self._corpus, entry=entry), saved)
 
     def _edit_note(self, note_id: str) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.note_form import NoteForm
 
         note = next((n for n in self._corpus.notes if n.id == note_id), None)
@@ -252,7 +252,7 @@ class AnnotatingMixin:
         self.reader.push_screen(NoteForm(quote(note.anchor.exact), note.text, note.tags), saved)
 
     def _edit_link(self, link_id: str) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.link_form import LinkForm
 
         link = next((ln for ln in self._corpus.crossrefs if ln.id == link_id), None)
@@ -284,7 +284,7 @@ class AnnotatingMixin:
         self.reader.push_screen(form, saved)
 
     def _delete(self, item: Item) -> None:
-        from nda_reader import annotate
+        from nda_reader.editing import actions as annotate
         from nda_reader.ui.dialogs.confirm import ConfirmDialog
 
         kind, ident, offset = item

@@ -11,10 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from nda_reader.corpus import Corpus
-from nda_reader.paths import bundled_root
-from nda_reader.printable import display_text
-from nda_reader.text import Document
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.locations import bundled_root
+from nda_reader.corpus.model import Corpus
+from nda_reader.lang.terminal_text import display_text
 
 if TYPE_CHECKING:
     from nda_reader.ui.app import ReaderApp

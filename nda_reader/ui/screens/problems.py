@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from nda_reader.problems import Problem
+from nda_reader.formats.problems import Problem
 
 
 def summary(problems: list[Problem]) -> str:

@@ -17,8 +17,8 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from nda_reader.history import Location
-from nda_reader.text import Document
+from nda_reader.corpus.document import Document
+from nda_reader.reading.jump_history import Location
 from nda_reader.ui.screens.annotating import AnnotatingMixin
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
@@ -261,7 +261,7 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
 
     def action_export(self) -> None:
         """Write the open document as annotated Markdown and say where it went."""
-        from nda_reader.export import ExportError, export_documents
+        from nda_reader.export.markdown import ExportError, export_documents
 
         doc_id, _ = self.active.position()
         try:

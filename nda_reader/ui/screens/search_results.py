@@ -21,8 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from nda_reader.corpus import Corpus
-from nda_reader.search import Hit, search_corpus
+from nda_reader.corpus.model import Corpus
+from nda_reader.reading.search import Hit, search_corpus
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""

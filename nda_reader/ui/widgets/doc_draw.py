@@ -13,11 +13,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from nda_reader.corpus import Corpus
-from nda_reader.layout import DisplayLine, Layout, LineKind
-from nda_reader.marks import DocMarks
-from nda_reader.occurrences import Occurrence
-from nda_reader.printable import display_text
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.term_index import Occurrence
+from nda_reader.lang.terminal_text import display_text
+from nda_reader.reading.doc_index import DocMarks
+from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind
 
 GUTTER = 4
 """Cells left of the text: link mark, note mark, speaker bar, a space."""

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Region
 
-from nda_reader.corpus import Corpus
-from nda_reader.layout import DisplayLine, Layout, LineKind
-from nda_reader.marks import DocMarks
-from nda_reader.occurrences import Occurrence
-from nda_reader.search import find_in_text
-from nda_reader.text import Document
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.term_index import Occurrence
+from nda_reader.reading.doc_index import DocMarks
+from nda_reader.reading.search import find_in_text
+from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind
 
 DOCUMENT_BINDINGS: list[BindingType] = [
     Binding("down,j", "cursor(1)", "Down", show=False),

@@ -17,12 +17,12 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from nda_reader import selection as motion
-from nda_reader.layout import DisplayLine, Layout, LineKind
-from nda_reader.marks import DocMarks
-from nda_reader.printable import display_text
-from nda_reader.selection import Selection
-from nda_reader.text import Document
+from nda_reader.corpus.document import Document
+from nda_reader.lang.terminal_text import display_text
+from nda_reader.reading import motions as motion
+from nda_reader.reading.doc_index import DocMarks
+from nda_reader.reading.motions import Selection
+from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind
 
 if TYPE_CHECKING:
     from nda_reader.ui.widgets.document_view import DocumentView

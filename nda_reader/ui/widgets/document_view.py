@@ -1,7 +1,7 @@
 """DocumentView: a document drawn line by line (Textual Line API) with a reading cursor.
 
 Only visible lines are rendered (``render_line``), from a layout of wrapped display lines
-computed by :mod:`nda_reader.layout` and re-computed on resize. Colours come from the
+computed by :mod:`nda_reader.reading.wrapping` and re-computed on resize. Colours come from the
 theme's variables through component classes, so a theme switch restyles everything.
 Navigation keys move the cursor (a passage and, optionally, a glossary term); every move
 publishes a :class:`DocumentView.CursorMoved` on the view's ``cursor_moved`` signal. A
@@ -23,12 +23,12 @@ from textual.scroll_view import ScrollView
 from textual.signal import Signal
 from textual.strip import Strip
 
-from nda_reader.corpus import Corpus, TurnSpan
-from nda_reader.layout import DisplayLine, Layout, LineKind, layout_document
-from nda_reader.marks import DocMarks
-from nda_reader.occurrences import Occurrence
-from nda_reader.selection import Selection
-from nda_reader.text import Document
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.model import Corpus, TurnSpan
+from nda_reader.corpus.term_index import Occurrence
+from nda_reader.reading.doc_index import DocMarks
+from nda_reader.reading.motions import Selection
+from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind, layout_document
 from nda_reader.ui.widgets.doc_draw import GUTTER, DrawingMixin
 from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
 from nda_reader.ui.widgets.doc_selection import SELECTION_BINDINGS, SelectionMixin

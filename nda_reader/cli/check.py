@@ -1,0 +1,44 @@
+"""``nda-reader check [CORPUS]``: validate a corpus; print ``path:line:col`` problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from nda_reader.corpus.locations import bundled_root
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nda-reader check",
+        description="Validate texts and annotation layers; print path:line:col: problems.",
+    )
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, help="corpus folder (default: the bundled corpus)"
+    )
+    parser.add_argument(
+        "--no-pinyin",
+        action="store_true",
+        help="skip comparing stored pinyin with pypinyin's draft",
+    )
+    return parser
+
+
+def run_check(argv: Sequence[str]) -> int:
+    """Run ``nda-reader check``; return the exit status (0 clean, 1 errors, 2 bad usage)."""
+    args = _parser().parse_args(argv)
+    from nda_reader.corpus.check import check_corpus, print_report
+
+    root = args.corpus if args.corpus is not None else bundled_root()
+    if not root.exists():
+        print(
+            f"nda-reader check: {root}: no such folder; give a corpus folder "
+            "(one with texts/ and annotations/)",
+            file=sys.stderr,
+        )
+        return 2
+    report = check_corpus(root, pinyin=not args.no_pinyin)
+    print_report(report, sys.stdout, base=Path.cwd())
+    return 1 if report.errors else 0

@@ -1,0 +1,128 @@
+"""``nda-reader export``: write documents as annotated Markdown files.
+
+Exit status: 0 written, 1 failure (nothing written, e.g. an unwritable folder), 2 bad usage
+(nothing written: unknown or invalid document id, ``--all`` with ids, no ids).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.locations import bundled_root
+from nda_reader.export.markdown import (
+    GLOSS_MODES,
+    ExportError,
+    ExportOptions,
+    all_groups,
+    export_documents,
+    resolve_groups,
+)
+from nda_reader.export.render import group_documents
+
+PROG = "nda-reader export"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like the export's own."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``message`` on one line with a hint, and exit with status 2."""
+        self.exit(2, f"{PROG}: {message}; run '{PROG} -h' for help\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Write documents as annotated Markdown (front matter, speaker labels, "
+        "glossed terms, notes as footnotes, cross-references as links, a glossary). "
+        "A multi-part document becomes one file named after its part_of id.",
+        epilog="Exit status: 0 written; 1 failed, nothing written; 2 bad usage, nothing "
+        "written. See docs/export.md.",
+    )
+    parser.add_argument(
+        "docs", nargs="*", metavar="DOC", help="document id or multi-part (part_of) id"
+    )
+    parser.add_argument("--all", action="store_true", help="export every document")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("export"),
+        metavar="PATH",
+        help="output folder (created if missing; default: ./export)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help="corpus folder with texts/ and annotations/ (default: the bundled corpus)",
+    )
+    parser.add_argument(
+        "--gloss",
+        choices=GLOSS_MODES,
+        default="inline",
+        help="first occurrence of a term: gloss inline, 'Term (汉字 pīnyīn)', or as a "
+        "footnote (default: inline)",
+    )
+    parser.add_argument("--no-glossary", action="store_true", help="leave out the Glossary section")
+    parser.add_argument("--no-notes", action="store_true", help="leave out the notes")
+    parser.add_argument(
+        "--list", action="store_true", help="list the ids that can be exported and exit"
+    )
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return code
+
+
+def run_export(argv: Sequence[str]) -> int:
+    """Run ``nda-reader export``; return the exit status."""
+    args = _parser().parse_args(argv)
+    if args.all and args.docs:
+        return _fail("give document ids or --all, not both", 2)
+    if not (args.all or args.docs or args.list):
+        return _fail(
+            "say what to export: one or more document ids, or --all "
+            "(run 'nda-reader export --list' to see the ids)",
+            2,
+        )
+    root: Path = args.corpus if args.corpus is not None else bundled_root()
+    if not (root / "texts").is_dir():
+        return _fail(
+            f"'{root}' is not a corpus folder (no texts/ in it); give one with --corpus", 2
+        )
+    corpus = load_corpus(root)
+    if args.list:
+        for group in all_groups(corpus):
+            docs = group_documents(corpus, group)
+            first = docs[0]
+            title = (first.part_title or first.title) if first.part_of else first.title
+            print(f"{group}\t{' '.join(title.split())}")
+        return 0
+    options = ExportOptions(
+        gloss=args.gloss, glossary=not args.no_glossary, notes=not args.no_notes
+    )
+    try:
+        ids = all_groups(corpus) if args.all else resolve_groups(corpus, args.docs)
+        if not ids:
+            return _fail(f"the corpus '{root}' has no documents to export", 1)
+        written = export_documents(corpus, ids, args.output, options)
+    except ExportError as exc:
+        return _fail(exc.message, exc.exit_code)
+    errors = sum(p.is_error for p in corpus.problems)
+    if errors:
+        print(
+            f"{PROG}: warning: the corpus has {errors} error(s); exported what loaded "
+            "(run 'nda-reader check' for details)",
+            file=sys.stderr,
+        )
+    for path in written:
+        print(f"wrote {args.output / path.name}")
+    return 0

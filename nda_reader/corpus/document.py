@@ -1,0 +1,224 @@
+"""Documents: front matter, body, and the passages (blocks) the body is made of."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from nda_reader.formats.problems import ProblemList
+from nda_reader.formats.schema import DATE, FULL_DATE, SLUG, Field, read_fields
+from nda_reader.formats.yaml_source import YMap, parse_yaml, read_text
+from nda_reader.lang.terminal_text import display_text
+
+KINDS = ("transcript", "readout", "speech", "report")
+
+FRONT_MATTER: dict[str, Field] = {
+    "id": Field(str, True, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
+    "title": Field(str, True),
+    "date": Field(str, True, pattern=FULL_DATE, pattern_hint="write the date as YYYY-MM-DD"),
+    "published": Field(str, pattern=DATE, pattern_hint="write the date as YYYY-MM-DD"),
+    "publisher": Field(str),
+    "source": Field(str),
+    "kind": Field(str, True, choices=KINDS),
+    "language": Field(str, True),
+    "part_of": Field(str, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
+    "part": Field(int),
+    "part_title": Field(str),
+    "note": Field(str),
+}
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_ITEM = re.compile(r"^([ \t]*)(?:[-*+•]|\d+[.)])[ \t]+")
+
+
+class BlockKind(StrEnum):
+    """What a block of the body is."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One passage of a body: a heading, a paragraph or a list item.
+
+    ``start``/``end`` are offsets into the body of the block's text without its Markdown
+    marker; ``level`` is the heading level or the list nesting depth (0 = top level).
+    """
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass
+class Document:
+    """A text of the corpus: its metadata and body, split into blocks."""
+
+    id: str
+    title: str
+    path: Path
+    body: str
+    date: str = ""
+    published: str = ""
+    publisher: str = ""
+    source: str = ""
+    kind: str = "report"
+    language: str = "en"
+    part_of: str = ""
+    part: int = 0
+    part_title: str = ""
+    note: str = ""
+    body_line: int = 1
+    """1-based line of the file on which the body starts."""
+    blocks: list[Block] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.blocks:
+            self.blocks = split_blocks(self.body)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        self._block_starts = [b.start for b in self.blocks]
+
+    def block_text(self, block: Block) -> str:
+        """The text of ``block`` without its Markdown marker."""
+        return self.body[block.start : block.end]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing body ``offset``, or the last one starting before it."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return self.blocks[i] if i >= 0 else None
+
+    def file_position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of body ``offset``."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return (self.body_line + i, offset - self._line_starts[i] + 1)
+
+    @property
+    def sort_key(self) -> tuple[str, str, int]:
+        """Order documents by date, then by multi-part group and part."""
+        return (self.date, self.part_of or self.id, self.part)
+
+
+def split_blocks(body: str) -> list[Block]:
+    """Split a Markdown-subset body into headings, paragraphs and list items."""
+    blocks: list[Block] = []
+    offset = 0
+    current: list[int] | None = None  # [start, end, kind, level]
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            start, end, kind, level = current
+            blocks.append(Block(len(blocks), BlockKind(_KIND_NAMES[kind]), start, end, level))
+            current = None
+
+    for line in body.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        line_start, line_end = offset, offset + len(content)
+        offset += len(line)
+        if not content.strip():
+            close()
+            continue
+        if m := _HEADING.match(content):
+            close()
+            blocks.append(
+                Block(
+                    len(blocks), BlockKind.HEADING, line_start + m.end(), line_end, len(m.group(1))
+                )
+            )
+            continue
+        if m := _ITEM.match(content):
+            close()
+            depth = len(m.group(1).expandtabs(2)) // 2
+            current = [line_start + m.end(), line_end, 2, depth]
+            continue
+        if current is None:
+            current = [line_start + len(content) - len(content.lstrip()), line_end, 1, 0]
+        else:
+            current[1] = line_end
+    close()
+    return blocks
+
+
+_KIND_NAMES = {1: "paragraph", 2: "item"}
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, 1-based line where the body starts)."""
+    if not text.startswith("---\n") and not text.startswith("---\r\n"):
+        return None, text, 1
+    lines = text.splitlines(keepends=True)
+    for i in range(1, len(lines)):
+        if lines[i].rstrip("\r\n") in ("---", "..."):
+            yaml_text = "".join(lines[1:i])
+            body = "".join(lines[i + 1 :])
+            return yaml_text, body, i + 2
+    return None, text, 1
+
+
+def load_document(
+    path: Path, problems: ProblemList, *, require_front_matter: bool = True
+) -> Document | None:
+    """Load a text file; report missing or invalid front matter with file positions.
+
+    With ``require_front_matter=False`` (a file opened on its own, outside any corpus), a
+    file without front matter is read as plain text titled by its first line.
+    """
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    if "\x00" in text:
+        problems.error(path, 1, 1, "file contains NUL bytes; it does not look like a text")
+        return None
+    fm_text, body, body_line = split_front_matter(text)
+    if fm_text is None:
+        if require_front_matter:
+            problems.error(
+                path,
+                1,
+                1,
+                "missing front matter: start the file with a '---' line, the fields id, title, "
+                "date, kind and language, and another '---' line (see docs/text-format.md)",
+            )
+            return None
+        return _plain_document(path, text)
+    meta = parse_yaml(fm_text, path, problems, line_offset=1)
+    if meta is None:
+        if fm_text.strip() == "":
+            problems.error(path, 1, 1, "front matter is empty; add id, title, date, kind, language")
+        return None
+    values = read_fields(
+        meta,
+        FRONT_MATTER,
+        path,
+        problems,
+        "front matter",
+        meta.pos if isinstance(meta, YMap) else (2, 1),
+    )
+    if values is None:
+        return None
+    if values["id"] != path.stem:
+        problems.error_at(
+            path,
+            meta.where("id"),
+            f"id {values['id']!r} must match the file name {path.stem!r}; "
+            "rename the file or change the id",
+        )
+        return None
+    if "part_of" in values and "part" not in values:
+        problems.error_at(path, meta.where("part_of"), "'part_of' needs a 'part' number too")
+    return Document(path=path, body=body, body_line=body_line, **values)
+
+
+def _plain_document(path: Path, text: str) -> Document:
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), path.stem)
+    first = display_text(first)
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
+    return Document(id=slug, title=first[:120], path=path, body=text)

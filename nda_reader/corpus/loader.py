@@ -1,0 +1,178 @@
+"""Loading a corpus folder: ``texts/*.md`` and the layer files under ``annotations/``.
+
+:func:`load_corpus` never raises on bad input: every problem becomes a
+:class:`~nda_reader.formats.problems.Problem` and whatever is valid is still loaded, so the
+reader can open a corpus with errors and show them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nda_reader.corpus.anchors import Status
+from nda_reader.corpus.crossrefs import read_crossrefs
+from nda_reader.corpus.document import Document, load_document
+from nda_reader.corpus.glossary import read_glossary
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.notes import read_notes
+from nda_reader.corpus.speakers import read_speakers
+from nda_reader.formats.problems import Problem, Severity
+from nda_reader.formats.yaml_source import YMap, load_yaml
+
+LAYER_KINDS = ("glossary", "speakers", "crossrefs", "notes")
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load the corpus in ``root`` (``texts/`` and ``annotations/``), collecting problems."""
+    corpus = Corpus(root=root)
+    problems = corpus.problems
+    texts = root / "texts"
+    if not root.is_dir():
+        problems.error(root, 1, 1, "corpus folder not found; give a folder with texts/ in it")
+        return corpus
+    if not texts.is_dir():
+        problems.error(root, 1, 1, "no texts/ folder here; a corpus keeps its documents in texts/")
+        return corpus
+    text_files, layer_files = corpus_files(root)
+    for path in text_files:
+        doc = load_document(path, problems)
+        if doc is not None:
+            corpus.documents[doc.id] = doc
+    for path in layer_files:
+        _load_layer(corpus, path)
+    _validate(corpus)
+    return corpus
+
+
+def corpus_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The files :func:`load_corpus` reads: ``texts/*.md`` and the layer files under
+    ``annotations/`` (``*.yaml``, ``*.yml``, in subfolders too), each list sorted."""
+    texts = sorted((root / "texts").glob("*.md"))
+    annotations = root / "annotations"
+    layers = sorted(p for p in annotations.rglob("*") if p.suffix in (".yaml", ".yml"))
+    return texts, layers
+
+
+def load_single(path: Path, corpus: Corpus | None = None) -> tuple[Corpus, Document | None]:
+    """Open one file: inside ``corpus`` if given, else as a corpus of its own with no layers."""
+    if corpus is not None:
+        stem = path.stem
+        return corpus, corpus.documents.get(stem)
+    own = Corpus(root=None)
+    doc = load_document(path, own.problems, require_front_matter=False)
+    if doc is not None:
+        own.documents[doc.id] = doc
+    return own, doc
+
+
+def _load_layer(corpus: Corpus, path: Path) -> None:
+    problems = corpus.problems
+    data = load_yaml(path, problems)
+    if data is None:
+        return
+    if not isinstance(data, YMap):
+        problems.error(path, 1, 1, "a layer file must be a mapping starting with 'layer:'")
+        return
+    kind = data.get("layer")
+    if kind not in LAYER_KINDS:
+        problems.error_at(
+            path, data.where("layer"), f"'layer:' is {kind!r}; use one of: {', '.join(LAYER_KINDS)}"
+        )
+        return
+    version = data.get("version", 1)
+    if version != 1:
+        problems.error_at(
+            path,
+            data.where("version"),
+            f"layer version {version!r} is not supported; this nda-reader reads 1",
+        )
+        return
+    allowed = {
+        "layer",
+        "version",
+        {"glossary": "entries", "speakers": "doc", "crossrefs": "links", "notes": "notes"}[kind],
+    }
+    if kind == "speakers":
+        allowed |= {"speakers", "turns"}
+    for key in data:
+        if key not in allowed:
+            problems.error(
+                path,
+                *data.key_pos[key],
+                f"unknown top-level key {key!r} in a {kind} layer; "
+                f"allowed: {', '.join(sorted(allowed))}",
+            )
+    corpus.layer_files.append(path)
+    if kind == "glossary":
+        read_glossary(data, path, problems, corpus.glossary)
+    elif kind == "speakers":
+        layer = read_speakers(data, path, problems)
+        if layer is not None:
+            if layer.doc in corpus.speaker_layers:
+                other = corpus.speaker_layers[layer.doc].path
+                problems.error(
+                    path,
+                    layer.doc_line,
+                    layer.doc_column,
+                    f"{other.name} already tags speakers of {layer.doc!r}; merge the two files",
+                )
+            else:
+                corpus.speaker_layers[layer.doc] = layer
+    elif kind == "crossrefs":
+        seen = {link.id: link for link in corpus.crossrefs}
+        corpus.crossrefs.extend(read_crossrefs(data, path, problems, seen))
+    else:
+        seen_notes = {n.id: n for n in corpus.notes}
+        corpus.notes.extend(read_notes(data, path, problems, seen_notes))
+
+
+def _validate(corpus: Corpus) -> None:
+    """Cross-file checks: references to documents, terms and speakers; orphans."""
+    problems = corpus.problems
+    for layer in corpus.speaker_layers.values():
+        if layer.doc not in corpus.documents:
+            problems.error(
+                layer.path,
+                layer.doc_line,
+                layer.doc_column,
+                f"unknown document {layer.doc!r}; no texts/{layer.doc}.md",
+            )
+        for speaker in layer.speakers.values():
+            if speaker.term and corpus.glossary.get(speaker.term) is None:
+                problems.error(
+                    layer.path,
+                    speaker.line,
+                    speaker.column,
+                    f"speaker {speaker.id!r} names unknown glossary entry "
+                    f"{speaker.term!r}; add it to the glossary or use 'name:'",
+                )
+    for entry in corpus.glossary.entries.values():
+        for role in entry.roles:
+            org = role.organisation
+            if org and org.islower() and "-" in org and corpus.glossary.get(org) is None:
+                problems.warning(
+                    entry.path,
+                    entry.line,
+                    entry.column,
+                    f"role organisation {org!r} of {entry.id!r} looks like an id "
+                    "but is not in the glossary",
+                )
+    for orphan in corpus.orphans():
+        a = orphan.anchor
+        status = orphan.resolution.status.value
+        problems.append(
+            Problem(
+                a.path,
+                a.line,
+                a.column,
+                f"orphaned {orphan.kind} {orphan.id!r} ({status}): {orphan.resolution.reason}",
+                Severity.ERROR,
+                orphan=True,
+            )
+        )
+    for kind, ident, anchor in corpus._all_anchors():
+        at = corpus.place(anchor)
+        if at.status is Status.FUZZY:
+            problems.warning(
+                anchor.path, anchor.line, anchor.column, f"{kind} {ident!r}: {at.reason}"
+            )

@@ -1,0 +1,177 @@
+"""An annotation session: saving edits, undo and redo of whole actions, and what to tell the user.
+
+Wraps a :class:`~nda_reader.store.LayerStore`. One user action can be several edits (a new
+speaker and its first turn); the session undoes and redoes them together. Every call returns
+an :class:`Outcome` with a message for the user and whether files changed (then the corpus
+must be reloaded). Nothing here raises for a save that fails: the message says why, and a
+failed write stays pending for :meth:`AnnotationSession.retry`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nda_reader.corpus.model import Corpus
+from nda_reader.editing.layer_store import ConflictError, Edit, LayerStore, SaveError, SaveResult
+
+STANDARD_FILES = ("glossary.yaml", "notes.yaml", "crossrefs.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened: a message, its severity and whether any file changed."""
+
+    message: str
+    severity: str = "information"
+    """``information``, ``warning`` or ``error`` (as Textual's notify takes them)."""
+    changed: bool = False
+
+
+@dataclass
+class AnnotationSession:
+    """Saves annotation actions and keeps their undo/redo history for one session."""
+
+    store: LayerStore = field(default_factory=LayerStore)
+    root: Path | None = None
+    groups: list[tuple[int, str]] = field(default_factory=list)
+    """Per undoable action: how many store edits it made and what it was."""
+    redo_groups: list[tuple[int, str]] = field(default_factory=list)
+    pending_groups: list[tuple[int, str]] = field(default_factory=list)
+
+    def remember(self, corpus: Corpus) -> None:
+        """Record every layer file of ``corpus`` as loaded (to notice outside changes)."""
+        self.root = corpus.root
+        paths = list(corpus.layer_files)
+        if corpus.root is not None:
+            paths += [corpus.root / "annotations" / name for name in STANDARD_FILES]
+            paths += [
+                corpus.root / "annotations" / "speakers" / f"{doc}.yaml" for doc in corpus.documents
+            ]
+        for path in paths:
+            try:
+                self.store.remember(path)
+            except OSError:
+                continue
+
+    def shown(self, path: Path) -> str:
+        """``path`` relative to the corpus folder, for messages."""
+        if self.root is not None and path.is_relative_to(self.root):
+            return str(path.relative_to(self.root))
+        return str(path)
+
+    def _reapplied(self, results: list[SaveResult]) -> str:
+        files = sorted({self.shown(r.edit.path) for r in results if r.reapplied})
+        if not files:
+            return ""
+        return f"{', '.join(files)} had changed on disk; your change was applied to the new version"
+
+    # ------------------------------------------------------------------ saving
+    def apply(self, edits: Edit | list[Edit], what: str = "") -> Outcome:
+        """Save one user action (one or more edits) and make it one undo step."""
+        batch = edits if isinstance(edits, list) else [edits]
+        what = what or batch[-1].description
+        results: list[SaveResult] = []
+        for i, edit in enumerate(batch):
+            try:
+                results.append(self.store.apply(edit))
+            except ConflictError as exc:
+                for _ in results:  # take back the part of this action already written
+                    self.store.undo()
+                    self.store.redo_stack.pop()
+                return Outcome(f"Not saved: {exc}", "error", changed=bool(results))
+            except SaveError as exc:
+                self.store.pending.extend(batch[i + 1 :])
+                if results:
+                    self.groups.append((len(results), what))
+                self.pending_groups.append((len(batch) - len(results), what))
+                self.redo_groups.clear()
+                return Outcome(
+                    f"Not saved: {exc}. Your change is kept; press ctrl+s to try again.",
+                    "error",
+                    changed=bool(results),
+                )
+        self.groups.append((len(batch), what))
+        self.redo_groups.clear()
+        note = self._reapplied(results)
+        if note:
+            return Outcome(f"Saved ({what}). {note}.", "warning", changed=True)
+        return Outcome(f"Saved: {what}", changed=True)
+
+    def retry(self) -> Outcome:
+        """Write the changes that could not be saved, oldest first."""
+        if not self.store.pending:
+            return Outcome("Nothing is waiting to be saved")
+        before = len(self.store.pending)
+        error = ""
+        try:
+            results = self.store.retry()
+        except (SaveError, ConflictError) as exc:
+            results, error = [], str(exc)
+        done = before - len(self.store.pending)
+        while done and self.pending_groups:
+            count, what = self.pending_groups[0]
+            taken = min(count, done)
+            self.groups.append((taken, what))
+            done -= taken
+            if taken == count:
+                self.pending_groups.pop(0)
+            else:
+                self.pending_groups[0] = (count - taken, what)
+        self.redo_groups.clear()
+        if error:
+            return Outcome(f"Still not saved: {error}", "error", changed=True)
+        note = self._reapplied(results)
+        return Outcome("Saved the kept changes" + (f". {note}." if note else ""), changed=True)
+
+    @property
+    def waiting(self) -> int:
+        """How many edits are waiting for a retry."""
+        return len(self.store.pending)
+
+    # ------------------------------------------------------------------ history
+    def undo(self) -> Outcome:
+        """Undo the last action (all its edits)."""
+        if not self.groups:
+            return Outcome("Nothing to undo")
+        count, what = self.groups[-1]
+        return self._step(count, what, undo=True)
+
+    def redo(self) -> Outcome:
+        """Redo the last undone action."""
+        if not self.redo_groups:
+            return Outcome("Nothing to redo")
+        count, what = self.redo_groups[-1]
+        return self._step(count, what, undo=False)
+
+    def _step(self, count: int, what: str, *, undo: bool) -> Outcome:
+        verb = "Undone" if undo else "Redone"
+        results: list[SaveResult] = []
+        pending = len(self.store.pending)
+        try:
+            for _ in range(count):
+                result = self.store.undo() if undo else self.store.redo()
+                if result is not None:
+                    results.append(result)
+        except (SaveError, ConflictError) as exc:
+            del self.store.pending[pending:]  # an undo is not kept for a retry
+            if results:  # half done: the rest stays on its stack
+                source, target = (
+                    (self.groups, self.redo_groups) if undo else (self.redo_groups, self.groups)
+                )
+                source[-1] = (count - len(results), what)
+                target.append((len(results), what))
+            return Outcome(
+                f"Could not {'undo' if undo else 'redo'} {what}: {exc}", "error", bool(results)
+            )
+        source, target = (
+            (self.groups, self.redo_groups) if undo else (self.redo_groups, self.groups)
+        )
+        source.pop()
+        target.append((count, what))
+        note = self._reapplied(results)
+        return Outcome(
+            f"{verb}: {what}" + (f". {note}." if note else ""),
+            "warning" if note else "information",
+            changed=True,
+        )

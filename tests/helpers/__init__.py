@@ -1,0 +1,1 @@
+"""Helpers shared by the tests; test modules and conftest.py import from here only."""

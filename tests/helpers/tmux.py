@@ -1,0 +1,86 @@
+"""Drive the real ``nda-reader`` in tmux: a private server, keys in, screen text out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.corpora import REPO
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    """A tmux pane of a fixed size running one command, on its own tmux server."""
+
+    def __init__(self, args: list[str], config: Path, size: tuple[int, int] = (120, 40)) -> None:
+        self.server = f"nda-e2e-{uuid.uuid4().hex[:8]}"
+        # Settings in ``config``, the cache of loaded corpora beside it: never the user's own.
+        env = [f"XDG_CONFIG_HOME={config}", f"XDG_CACHE_HOME={config.parent / 'cache'}"]
+        command = " ".join(["env", *env, sys.executable, "-m", "nda_reader", *args])
+        self._tmux(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            "-c",
+            str(REPO),
+            command,
+        )
+
+    def _tmux(self, *args: str) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        done = subprocess.run(
+            ["tmux", "-L", self.server, *args], capture_output=True, text=True, env=env, check=False
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        """The visible text of the pane."""
+        return self._tmux("capture-pane", "-p", "-t", "main")
+
+    def keys(self, *keys: str) -> None:
+        """Send tmux key names (``Down``, ``Enter``, ``t``…)."""
+        self._tmux("send-keys", "-t", "main", *keys)
+
+    def press(self, key: str, timeout: float = 3.0) -> str:
+        """Send one key and return the screen once it has changed (or after ``timeout``)."""
+        before = self.screen()
+        self.keys(key)
+        deadline = time.monotonic() + timeout
+        screen = before
+        while time.monotonic() < deadline:
+            time.sleep(0.03)
+            screen = self.screen()
+            if screen != before:
+                time.sleep(0.05)  # let the repaint finish
+                return self.screen()
+        return screen
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """Wait until ``text`` is on screen; return the screen, or fail showing it."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        """Stop the program and the tmux server."""
+        self._tmux("kill-server")

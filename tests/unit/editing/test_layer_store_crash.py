@@ -1,0 +1,63 @@
+"""Killing a process in the middle of saves never leaves a broken or partial layer file."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from tests.helpers.corpora import REPO
+
+BASE = (
+    "layer: notes\nversion: 1\nnotes:\n  - id: keep\n    anchor: {doc: d, exact: x}\n"
+    "    text: kept\n"
+)
+
+CHILD = """
+import sys
+from pathlib import Path
+from nda_reader.editing.layer_store import Edit, LayerStore
+from nda_reader.formats.yaml_edit import render_block
+path = Path(sys.argv[1])
+store = LayerStore()
+store.remember(path)
+# A large entry makes each write take long enough to be interrupted.
+block = render_block({"id": "big", "anchor": {"doc": "d", "exact": "x"},
+                      "text": "数据要素 " * 40000}, 2)
+print("ready", flush=True)
+while True:
+    store.apply(Edit(path, "notes", new=block))
+    store.undo()
+"""
+
+
+def test_kill_during_saves_leaves_the_old_or_the_new_file_whole(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    rng = random.Random(1234)
+    seen_states = set()
+    for _ in range(25):
+        path.write_text(BASE, encoding="utf-8")
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path)], cwd=REPO, stdout=subprocess.PIPE, text=True
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        ids = [note["id"] for note in data["notes"]]
+        assert ids in (["keep"], ["keep", "big"])
+        if ids == ["keep"]:
+            assert text == BASE
+        else:
+            assert data["notes"][1]["text"].count("数据要素") == 40000
+        seen_states.add(len(ids))
+    # Both states must have been hit, or the test did not interrupt anything interesting.
+    assert seen_states == {1, 2}

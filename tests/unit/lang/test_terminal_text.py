@@ -1,0 +1,38 @@
+"""Nothing from a file reaches the terminal as a control sequence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nda_reader.corpus.document import load_document
+from nda_reader.formats.problems import ProblemList
+from nda_reader.lang.terminal_text import display_text, find_control, visible_controls
+from nda_reader.reading.search import make_hit
+
+
+def test_display_text_keeps_length_and_shows_each_control() -> None:
+    raw = "a\x1b[31mb\x07\x9b\u202ec\td"
+    shown = display_text(raw)
+    assert len(shown) == len(raw)
+    assert shown == "a␛[31mb␇��c d"
+    assert find_control(shown) is None
+
+
+def test_visible_controls_keeps_line_breaks() -> None:
+    assert visible_controls("x\x1by\nz") == "x␛y\nz"
+    assert find_control("x\ny\tz") is None
+
+
+def test_search_snippets_never_carry_escape_sequences() -> None:
+    body = "before \x1b]0;pwned\x07 the data market after"
+    start = body.index("data")
+    hit = make_hit("d", body, start, start + 4, context=20)
+    assert "\x1b" not in hit.before + hit.match + hit.after
+    assert "␛]0;pwned␇" in hit.before
+
+
+def test_title_of_a_plain_file_is_shown_harmlessly(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text("Hello \x1b[31mred\x1b[0m text\n\nbody\n", encoding="utf-8")
+    doc = load_document(path, ProblemList(), require_front_matter=False)
+    assert doc is not None and doc.title == "Hello ␛[31mred␛[0m text"
