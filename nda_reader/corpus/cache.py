@@ -25,13 +25,13 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 
 from nda_reader import __version__
 from nda_reader.corpus.loader import corpus_files, load_corpus
 from nda_reader.corpus.model import Corpus
+from nda_reader.formats.atomic import atomic_write
 
 _FORMAT = b"nda-reader corpus cache 1\n"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -103,18 +103,10 @@ def write_cached(path: Path, key: bytes, corpus: Corpus) -> bool:
         payload = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return False
-    tmp = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".corpus-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(_FORMAT)
-            out.write(key)
-            out.write(payload)
-        os.replace(tmp, path)
+        atomic_write(path, _FORMAT + key + payload, mode=0o600)
     except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         return False
     return True
 

@@ -16,6 +16,7 @@ from nda_reader.formats.schema import (
     str_list,
 )
 from nda_reader.formats.yaml_source import YList, YMap
+from nda_reader.lang.hanzi import has_han
 
 ENTRY_KINDS = (
     "term",
@@ -53,14 +54,6 @@ ROLE_FIELDS: dict[str, Field] = {
     "from": date_field(),
     "to": date_field(),
 }
-
-_HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
-
-
-def has_han(text: str) -> bool:
-    """True if ``text`` has a CJK ideograph (a plain scan: compiling the equivalent
-    character-class regex costs ~1.5 ms at import)."""
-    return any(lo <= ch <= hi for ch in text for lo, hi in _HAN_RANGES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,11 @@ nothing. A failed write keeps the edit pending so it can be retried.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from nda_reader.formats.atomic import atomic_write
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_edit import EditError, insert_block, remove_block, replace_block
 from nda_reader.formats.yaml_source import parse_yaml
@@ -91,39 +89,37 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file, fsync and rename."""
-    data = text.encode("utf-8")
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 @dataclass
 class LayerStore:
     """Applies edits to layer files and keeps the undo and redo history of a session."""
 
     seen: dict[Path, str] = field(default_factory=dict)
     """Digest of each file as this store last read or wrote it."""
-    undo_stack: list[Edit] = field(default_factory=list)
-    redo_stack: list[Edit] = field(default_factory=list)
-    pending: list[Edit] = field(default_factory=list)
+    _undo: list[Edit] = field(default_factory=list)
+    _redo: list[Edit] = field(default_factory=list)
+    _pending: list[Edit] = field(default_factory=list)
+
+    @property
+    def pending(self) -> list[Edit]:
+        """The edits waiting for a retry (a copy), oldest first."""
+        return list(self._pending)
+
+    def defer(self, edits: list[Edit]) -> None:
+        """Keep ``edits`` for :meth:`retry` without trying them now (the rest of an action
+        whose first edit could not be written)."""
+        self._pending.extend(e for e in edits if e not in self._pending)
+
+    def forget_pending(self, keep: int) -> None:
+        """Drop the pending edits after the first ``keep`` (an undo that failed is not
+        retried later)."""
+        del self._pending[keep:]
+
+    def take_back(self, count: int) -> None:
+        """Undo the last ``count`` saved edits for good: they are not offered for redo
+        (the first part of an action whose rest could not be saved)."""
+        for _ in range(count):
+            if self.undo() is not None:
+                self._redo.pop()
 
     def remember(self, path: Path) -> None:
         """Record the file's current content as known (call after loading it)."""
@@ -132,37 +128,37 @@ class LayerStore:
     def apply(self, edit: Edit) -> SaveResult:
         """Apply and save ``edit``; push it on the undo stack and clear redo."""
         result = self._save(edit)
-        self.undo_stack.append(result.edit)
-        self.redo_stack.clear()
+        self._undo.append(result.edit)
+        self._redo.clear()
         return result
 
     def undo(self) -> SaveResult | None:
         """Undo the last edit (re-applied to the file as it is now); None if nothing to undo."""
-        if not self.undo_stack:
+        if not self._undo:
             return None
-        edit = self.undo_stack[-1]
+        edit = self._undo[-1]
         result = self._save(edit.inverse())
-        self.undo_stack.pop()
-        self.redo_stack.append(edit)
+        self._undo.pop()
+        self._redo.append(edit)
         return result
 
     def redo(self) -> SaveResult | None:
         """Redo the last undone edit; None if there is nothing to redo."""
-        if not self.redo_stack:
+        if not self._redo:
             return None
-        edit = self.redo_stack[-1]
+        edit = self._redo[-1]
         result = self._save(edit)
-        self.redo_stack.pop()
-        self.undo_stack.append(result.edit)
+        self._redo.pop()
+        self._undo.append(result.edit)
         return result
 
     def retry(self) -> list[SaveResult]:
         """Try the pending (failed) writes again, oldest first."""
         done = []
-        while self.pending:
-            edit = self.pending[0]
+        while self._pending:
+            edit = self._pending[0]
             done.append(self.apply(edit))
-            self.pending.pop(0)
+            self._pending.pop(0)
         return done
 
     def _save(self, edit: Edit) -> SaveResult:
@@ -184,14 +180,14 @@ class LayerStore:
                 f"{path}: the edit would make the file invalid: {problems[0].message}"
             )
         if not path.parent.is_dir():
-            if edit not in self.pending:
-                self.pending.append(edit)
+            if edit not in self._pending:
+                self._pending.append(edit)
             raise SaveError(f"{path.parent}: folder does not exist; create it and retry")
         try:
             atomic_write(path, text)
         except OSError as exc:
-            if edit not in self.pending:
-                self.pending.append(edit)
+            if edit not in self._pending:
+                self._pending.append(edit)
             raise SaveError(
                 f"{path}: cannot save ({exc.strerror or exc}); "
                 "your change is kept — fix the folder's permissions and retry"

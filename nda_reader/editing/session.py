@@ -76,12 +76,10 @@ class AnnotationSession:
             try:
                 results.append(self.store.apply(edit))
             except ConflictError as exc:
-                for _ in results:  # take back the part of this action already written
-                    self.store.undo()
-                    self.store.redo_stack.pop()
+                self.store.take_back(len(results))  # the part of this action already written
                 return Outcome(f"Not saved: {exc}", "error", changed=bool(results))
             except SaveError as exc:
-                self.store.pending.extend(batch[i + 1 :])
+                self.store.defer(batch[i + 1 :])
                 if results:
                     self.groups.append((len(results), what))
                 self.pending_groups.append((len(batch) - len(results), what))
@@ -154,7 +152,7 @@ class AnnotationSession:
                 if result is not None:
                     results.append(result)
         except (SaveError, ConflictError) as exc:
-            del self.store.pending[pending:]  # an undo is not kept for a retry
+            self.store.forget_pending(pending)  # an undo is not kept for a retry
             if results:  # half done: the rest stays on its stack
                 source, target = (
                     (self.groups, self.redo_groups) if undo else (self.redo_groups, self.groups)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nda_reader.lang.hanzi import all_han
+
 __all__ = ["check_pinyin", "draft_pinyin", "normalize", "syllables", "tone_numbers"]
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -74,9 +76,7 @@ _FUNCTION_WORDS = frozenset("和与及的之在对等了是为以于或而并向
 
 
 def _is_hanzi(text: str) -> bool:
-    from pypinyin.constants import RE_HANS
-
-    return bool(text) and RE_HANS.match(text) is not None
+    return all_han(text)
 
 
 def _base(char: str) -> str:

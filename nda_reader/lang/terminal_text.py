@@ -51,3 +51,12 @@ def find_control(text: str) -> str | None:
 def visible_controls(text: str) -> str:
     """``text`` with control characters made visible, keeping line breaks and tabs."""
     return text.translate(_KEEP_LINES)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, safe for a terminal: whitespace runs collapsed to one space,
+    control characters shown as visible stand-ins."""
+    return display_text(_WHITESPACE.sub(" ", text))

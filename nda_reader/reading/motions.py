@@ -163,10 +163,3 @@ def trimmed(body: str, start: int, end: int) -> Span:
     while end > start and body[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def is_hanzi(text: str) -> bool:
-    """True when ``text`` has CJK characters and no Latin letters."""
-    has_cjk = any(re.match(f"[{_CJK}]", ch) for ch in text)
-    has_latin = any(ch.isascii() and ch.isalpha() for ch in text)
-    return has_cjk and not has_latin

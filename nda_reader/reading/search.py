@@ -11,12 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from nda_reader.lang.terminal_text import display_text
+from nda_reader.lang.terminal_text import one_line
 
 if TYPE_CHECKING:
     from nda_reader.corpus.model import Corpus
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 def compile_query(query: str) -> re.Pattern[str] | None:
@@ -49,12 +47,6 @@ class Hit:
     before: str
     match: str
     after: str
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line, safe for a terminal: whitespace runs collapsed to one space,
-    control characters shown as visible stand-ins."""
-    return display_text(_WHITESPACE.sub(" ", text))
 
 
 def make_hit(doc_id: str, body: str, start: int, end: int, context: int = 40) -> Hit:

@@ -1,19 +1,17 @@
 """User settings kept in ``settings.yaml`` of the configuration folder.
 
 Loading never raises: a missing, unreadable or corrupt file gives the defaults. Saving is
-atomic (a temporary file in the same folder, flushed and fsynced, then ``os.replace``), so
-a crash never leaves a half-written file behind.
+atomic (:mod:`nda_reader.formats.atomic`), so a crash never leaves a half-written file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
+
+from nda_reader.formats.atomic import atomic_write
 
 SETTINGS_FILE = "settings.yaml"
 DEFAULT_THEME = "nda-dark"
@@ -55,20 +53,9 @@ def save_settings(settings: Settings, config_dir: Path) -> str | None:
     """
     target = settings_path(config_dir)
     text = yaml.safe_dump(asdict(settings), allow_unicode=True, sort_keys=True)
-    tmp_name: str | None = None
     try:
         config_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=config_dir)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
+        atomic_write(target, text)
     except OSError as exc:
         return f"could not save settings to {target}: {exc.strerror or exc}"
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
     return None

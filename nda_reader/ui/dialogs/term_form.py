@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from nda_reader.corpus.glossary import ENTRY_KINDS, GlossaryEntry
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.motions import is_hanzi
+from nda_reader.lang.hanzi import has_han, is_chinese_text
 from nda_reader.ui.dialogs.form import FormDialog, split_list
 
 ANNOTATOR_NOTE = "Hanzi supplied by the annotator; not given in the texts."
@@ -31,7 +31,7 @@ class TermForm(FormDialog[dict[str, Any]]):
         self.corpus = corpus
         self.entry = entry
         self.title_text = f"Edit term {entry.id}" if entry else "New glossary term"
-        hanzi_text = is_hanzi(text)
+        hanzi_text = is_chinese_text(text)
         self.start = {
             "english": entry.english if entry else ("" if hanzi_text else text),
             "hanzi": entry.hanzi if entry else (text if hanzi_text else ""),
@@ -107,7 +107,7 @@ class TermForm(FormDialog[dict[str, Any]]):
             return "Give the English form"
         if not hanzi:
             return "Give the hanzi (simplified characters)"
-        if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in hanzi):
+        if not has_han(hanzi):
             return "The hanzi field needs Chinese characters"
         if not self.value("term-pinyin").strip():
             return "Give the pinyin"

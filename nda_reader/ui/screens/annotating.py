@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from nda_reader.corpus.anchors import Anchor, make_anchor
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.search import one_line
+from nda_reader.lang.terminal_text import one_line
 from nda_reader.ui.widgets.context_pane import ContextPane, Item
 from nda_reader.ui.widgets.doc_selection import SelectionMixin
 

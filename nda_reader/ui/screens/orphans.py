@@ -17,8 +17,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.model import Corpus, Orphan
-from nda_reader.lang.terminal_text import display_text
-from nda_reader.reading.search import one_line
+from nda_reader.lang.terminal_text import display_text, one_line
 
 Choice = tuple[str, Orphan]
 """("attach" or "delete", the orphan)."""

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.document import BlockKind, Document
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.search import one_line
+from nda_reader.lang.terminal_text import one_line
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""

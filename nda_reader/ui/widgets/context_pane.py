@@ -24,9 +24,8 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.lang.pinyin import syllables, tone_numbers
-from nda_reader.lang.terminal_text import display_text
+from nda_reader.lang.terminal_text import display_text, one_line
 from nda_reader.reading.doc_index import DocMarks
-from nda_reader.reading.search import one_line
 
 Target = tuple[str, int, int]
 Item = tuple[str, str, int]

@@ -9,8 +9,8 @@ import pytest
 
 from nda_reader.cli.main import main
 from nda_reader.corpus.loader import load_corpus
-from nda_reader.export import markdown as export_module
 from nda_reader.export.markdown import ExportError, export_documents, write_files
+from nda_reader.formats import atomic
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.export_checks import rich_corpus
 
@@ -161,16 +161,16 @@ def test_failure_midway_leaves_nothing_partial(
     out = tmp_path / "out"
     out.mkdir()
     (out / "alpha.md").write_text("old alpha")
-    real = export_module._write_temp
+    real = atomic.stage
     calls = []
 
-    def flaky(folder: Path, name: str, data: bytes) -> Path:
-        calls.append(name)
+    def flaky(target: Path, data: bytes, *, mode: int | None = None) -> atomic.Staged:
+        calls.append(target.name)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return real(folder, name, data)
+        return real(target, data, mode=mode)
 
-    monkeypatch.setattr(export_module, "_write_temp", flaky)
+    monkeypatch.setattr(atomic, "stage", flaky)
     with pytest.raises(ExportError) as err:
         export_documents(load_corpus(root), ["alpha", "beta"], out)
     assert err.value.exit_code == 1 and "No space left on device" in err.value.message
@@ -181,10 +181,10 @@ def test_failure_midway_leaves_nothing_partial(
 def test_new_output_folder_is_removed_after_a_failure(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(folder: Path, name: str, data: bytes) -> Path:
+    def broken(target: Path, data: bytes, *, mode: int | None = None) -> atomic.Staged:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export_module, "_write_temp", broken)
+    monkeypatch.setattr(atomic, "stage", broken)
     with pytest.raises(ExportError):
         export_documents(load_corpus(root), ["alpha"], tmp_path / "new" / "deeper")
     assert not (tmp_path / "new").exists()

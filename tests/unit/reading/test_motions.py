@@ -5,7 +5,6 @@ from __future__ import annotations
 from nda_reader.reading.motions import (
     Selection,
     char_step,
-    is_hanzi,
     paragraph_backward,
     paragraph_forward,
     sentence_backward,
@@ -89,8 +88,5 @@ def test_paragraphs() -> None:
     assert paragraph_forward(BLOCKS, 77, len(BODY)) == len(BODY)
 
 
-def test_trim_and_hanzi() -> None:
+def test_trim() -> None:
     assert trimmed(" ab \n", 0, 5) == (1, 3)
-    assert is_hanzi("数据要素×")
-    assert not is_hanzi("data 数据")
-    assert not is_hanzi("data")

@@ -1,0 +1,39 @@
+"""The one answer to "is this Chinese?": Han ideographs in every CJK block.
+
+Used by the glossary loader, the term form, pinyin drafting and the checks alike, so that
+no part of the reader accepts a character another part rejects. A plain scan over code
+point ranges: compiling the equivalent character-class regex costs ~1.5 ms at import.
+"""
+
+from __future__ import annotations
+
+HAN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x3007, 0x3007),  # 〇, the ideographic zero of dates (二〇二四)
+    (0x3400, 0x4DBF),  # Extension A
+    (0x4E00, 0x9FFF),  # the unified ideographs
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0x20000, 0x2FFFF),  # plane 2: Extensions B-F, compatibility supplement (𠮷)
+    (0x30000, 0x3FFFF),  # plane 3: Extensions G-H
+)
+"""Code point ranges of Han ideographs, inclusive."""
+
+
+def is_han(char: str) -> bool:
+    """True when the one character ``char`` is a Han ideograph (hanzi)."""
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in HAN_RANGES)
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` has at least one hanzi."""
+    return any(is_han(ch) for ch in text)
+
+
+def all_han(text: str) -> bool:
+    """True when ``text`` is non-empty and every character is a hanzi."""
+    return bool(text) and all(is_han(ch) for ch in text)
+
+
+def is_chinese_text(text: str) -> bool:
+    """True when ``text`` has hanzi and no Latin letters (a selection to file as hanzi)."""
+    return has_han(text) and not any(ch.isascii() and ch.isalpha() for ch in text)
