@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.theme import Theme
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.reading.jump_history import JumpHistory, Location
-from nda_reader.ui.app_annotations import ANNOTATION_BINDINGS, AnnotationsMixin
+from nda_reader.ui.app_annotations import AnnotationsMixin
+from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import Settings, load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
@@ -43,16 +44,7 @@ class ReaderApp(AnnotationsMixin, App[None]):
     # ("^p palettel").
     CSS = "Footer.-compact FooterKey.-command-palette { margin-right: 0; }"
     COMMANDS: ClassVar = App.COMMANDS | {_reader_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("exclamation_mark", "problems", "Problems", show=False),
-        Binding("ctrl+t", "cycle_theme", "Theme", show=False),
-        # Vim's ctrl+i cannot be told from tab in a terminal: ] and alt+→ (as in a browser).
-        Binding("ctrl+o,left_square_bracket,alt+left", "back", "Back", show=False),
-        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
-        *ANNOTATION_BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.APP)
 
     def __init__(
         self,
@@ -62,8 +54,13 @@ class ReaderApp(AnnotationsMixin, App[None]):
         config_dir: Path,
         themes: list[Theme] | None = None,
         export_dir: Path | None = None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.user_keymap: dict[str, str] = dict(keymap or {})
+        """The user's keymap (action id -> keys), already checked (see ``ui.keymap``)."""
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
         self.corpus = corpus
         self.document = document
         self.config_dir = config_dir

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingType
-
 from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus, Orphan
@@ -21,13 +19,6 @@ from nda_reader.editing.session import AnnotationSession, Outcome
 
 if TYPE_CHECKING:
     from textual.screen import Screen
-
-ANNOTATION_BINDINGS: list[BindingType] = [
-    Binding("u", "undo", "Undo", show=False),
-    Binding("ctrl+r", "redo", "Redo", show=False),
-    Binding("ctrl+s", "retry_save", "Save again", show=False),
-    Binding("O", "orphans", "Orphans", show=False),
-]
 
 NO_FOLDER = (
     "Annotations need a corpus folder (with texts/ and annotations/); this file was "

@@ -12,6 +12,7 @@ from nda_reader.corpus.locations import config_dir as default_config_dir
 from nda_reader.corpus.model import Corpus
 from nda_reader.formats.problems import ProblemList
 from nda_reader.ui.app import ReaderApp
+from nda_reader.ui.keymap import load_keymap
 from nda_reader.ui.theming import load_themes
 
 
@@ -41,18 +42,17 @@ def create_app(
     export_dir: Path | None = None,
     cache_dir: Path | None = None,
 ) -> ReaderApp:
-    """Build the reader for ``path`` (see :func:`open_path`), remembering settings in
-    ``config_dir`` (default: the user's configuration folder), exporting into
+    """Build the reader for ``path`` (see :func:`open_path`), remembering settings and
+    reading ``keymap.yaml`` in ``config_dir`` (default: the user's configuration folder),
+    exporting into
     ``export_dir`` (default: ``./export``) and caching loaded corpora in ``cache_dir``
     (default: none; the command line passes the user's cache folder)."""
     corpus, doc = open_path(path, cache_dir)
-    theme_problems = ProblemList()
-    themes = load_themes(bundled_root() / "themes", theme_problems)
-    corpus.problems.extend(theme_problems)
+    config = config_dir if config_dir is not None else default_config_dir()
+    own_problems = ProblemList()
+    themes = load_themes(bundled_root() / "themes", own_problems)
+    keymap = load_keymap(config, own_problems)
+    corpus.problems.extend(own_problems)
     return ReaderApp(
-        corpus,
-        doc,
-        config_dir=config_dir if config_dir is not None else default_config_dir(),
-        themes=themes,
-        export_dir=export_dir,
+        corpus, doc, config_dir=config, themes=themes, export_dir=export_dir, keymap=keymap
     )

@@ -15,6 +15,7 @@ from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.reading.search import search_corpus
 from nda_reader.ui.dialogs.search_input import SearchInput
+from nda_reader.ui.keys import Scope
 from nda_reader.ui.screens.help import HelpScreen
 from nda_reader.ui.screens.outline import OutlineScreen, outline_entries
 from nda_reader.ui.screens.problems import ProblemsScreen
@@ -299,14 +300,17 @@ async def test_outline_empty_and_escape(make_corpus: MakeCorpus) -> None:
 # -- help -----------------------------------------------------------------------------
 
 
-async def test_help_lists_given_keys() -> None:
+async def test_help_lists_the_keys_of_the_given_scopes_and_the_apps() -> None:
     app = ScreenHost()
-    async with app.run_test() as pilot:
-        app.open(HelpScreen([("q", "Quit"), ("j, down", "Line down"), ("ctrl+o", "Back")]))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open(HelpScreen((Scope.LIBRARY,)))
         await pilot.pause()
         text = screen_text(app)
-        for key, description in (("q", "Quit"), ("j, down", "Line down"), ("ctrl+o", "Back")):
+        for heading in ("Library", "Everywhere"):
+            assert heading in text
+        for key, description in (("enter", "Open the highlighted document"), ("q", "Quit")):
             assert any(key in ln and description in ln for ln in text.splitlines())
+        assert "Next glossary term" not in text  # a reading key, not the library's
         await pilot.press("q")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
@@ -314,14 +318,14 @@ async def test_help_lists_given_keys() -> None:
 
 
 @pytest.mark.parametrize("key", ["escape", "question_mark"])
-async def test_help_from_active_bindings(key: str) -> None:
+async def test_help_over_any_screen_lists_the_apps_keys_hidden_ones_too(key: str) -> None:
     app = ScreenHost()
     async with app.run_test(size=(100, 40)) as pilot:
         app.open(HelpScreen())
         await pilot.pause()
         text = screen_text(app)
-        assert any("x" in ln and "Do the x thing" in ln for ln in text.splitlines())
-        assert "Next theme" in text, "bindings hidden from the footer are listed too"
+        assert any("?" in ln and "Every key that works here" in ln for ln in text.splitlines())
+        assert "Next colour theme" in text, "bindings hidden from the footer are listed too"
         await pilot.press(key)
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

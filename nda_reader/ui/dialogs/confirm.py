@@ -5,19 +5,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
+
+from nda_reader.ui.keys import Scope, bindings_for
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; ``y`` dismisses with True, ``n`` or escape with False."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.CONFIRM,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.CONFIRM)
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }

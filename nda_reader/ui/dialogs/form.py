@@ -11,10 +11,12 @@ from typing import ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from nda_reader.ui.keys import Scope, bindings_for
 
 T = TypeVar("T")
 
@@ -27,9 +29,8 @@ def split_list(text: str) -> list[str]:
 class FormDialog(ModalScreen[T | None], Generic[T]):
     """Base of the annotation forms: subclasses give fields, ``problem`` and ``result``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.FORM,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.FORM)
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }

@@ -11,11 +11,12 @@ from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.ui.dialogs.form import FormDialog
+from nda_reader.ui.keys import Scope, bindings_for
 
 T = TypeVar("T")
 
@@ -23,11 +24,8 @@ T = TypeVar("T")
 class PickerDialog(FormDialog[T]):
     """Base of the pickers: subclasses give ``fill``, ``problem`` and ``result``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FormDialog.BINDINGS,
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.FORM, Scope.PICKER)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.PICKER)
 
     filter_placeholder = ""
 

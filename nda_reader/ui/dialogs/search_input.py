@@ -6,10 +6,12 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from nda_reader.ui.keys import Scope, bindings_for
 
 
 class SearchInput(ModalScreen[str | None]):
@@ -21,9 +23,8 @@ class SearchInput(ModalScreen[str | None]):
     ``None``.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ASK,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.ASK)
 
     DEFAULT_CSS = """
     SearchInput {

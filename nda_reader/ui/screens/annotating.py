@@ -63,12 +63,6 @@ class AnnotatingMixin:
         start, end = trimmed(doc.body, sel.start, sel.end)
         return make_anchor(doc.id, doc.body, start, end) if start < end else None
 
-    def extra_key_help(self) -> list[tuple[str, str]]:
-        """Help rows for keys that are active only while selecting or in the pane."""
-        from nda_reader.ui.widgets.doc_selection import SELECTING_HELP
-
-        return SELECTING_HELP
-
     def corpus_reloaded(self, corpus: Corpus) -> None:
         """Show the reloaded corpus in every view and the pane, in the same places."""
         for view in self.views():

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -15,6 +15,7 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.corpus.model import Corpus
 from nda_reader.lang.terminal_text import display_text
+from nda_reader.ui.keys import Scope, bindings_for
 
 if TYPE_CHECKING:
     from nda_reader.ui.app import ReaderApp
@@ -40,15 +41,8 @@ def _fit(text: str, width: int) -> str:
 class LibraryScreen(Screen[None]):
     """A table of documents; enter opens one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=True),
-        Binding("f", "corpus_search", "Corpus search"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
-        # Priority: the table's own home/end scroll sideways instead of choosing a row.
-        Binding("home,g", "first", "First", show=False, priority=True),
-        Binding("end,G", "last", "Last", show=False, priority=True),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.LIBRARY,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.LIBRARY)
 
     DEFAULT_CSS = """
     LibraryScreen #library-title { height: 1; padding: 0 1; background: $panel; color: $text; }

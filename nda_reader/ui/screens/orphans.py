@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.model import Corpus, Orphan
 from nda_reader.lang.terminal_text import display_text, one_line
+from nda_reader.ui.keys import Scope, bindings_for
 
 Choice = tuple[str, Orphan]
 """("attach" or "delete", the orphan)."""
@@ -31,11 +32,8 @@ def _cut(text: str, width: int = 60) -> str:
 class OrphansScreen(ModalScreen[Choice | None]):
     """The orphans of ``corpus``; ``selection`` is where enter re-attaches one (if any)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,O", "close", "Close", show=False),
-        Binding("enter,a", "choose('attach')", "Re-attach here"),
-        Binding("d,delete", "choose('delete')", "Delete"),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ORPHANS,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.ORPHANS)
 
     DEFAULT_CSS = """
     OrphansScreen { align: center middle; }

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from nda_reader.corpus.document import BlockKind, Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.lang.terminal_text import one_line
+from nda_reader.ui.keys import Scope, bindings_for
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""
@@ -112,10 +113,8 @@ class OutlineScreen(ModalScreen[Target | None]):
     label, or ``(part_id, 0, 0)`` for a part header); escape dismisses with ``None``.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=False),
-        Binding("o", "close", "Close", show=False),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.OUTLINE,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.OUTLINE)
 
     DEFAULT_CSS = """
     OutlineScreen {

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -15,6 +15,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.formats.problems import Problem
+from nda_reader.ui.keys import Scope, bindings_for
 
 
 def summary(problems: list[Problem]) -> str:
@@ -40,10 +41,8 @@ class ProblemsScreen(ModalScreen[None]):
     ``base`` are relative to it. Escape (or ``!``) closes; dismisses with ``None``.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=False),
-        Binding("exclamation_mark", "close", "Close", show=False),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.PROBLEMS,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.PROBLEMS)
 
     DEFAULT_CSS = """
     ProblemsScreen {

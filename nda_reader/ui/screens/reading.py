@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 
 from nda_reader.corpus.document import Document
 from nda_reader.reading.jump_history import Location
+from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.annotating import AnnotatingMixin
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
@@ -33,19 +35,13 @@ NARROW = 100
 class ReadingScreen(AnnotatingMixin, Screen[None]):
     """Read one document with its context; split view for followed links."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "follow_first", "Follow"),
-        *(Binding(str(n), f"follow({n})", f"Follow {n}", show=False) for n in range(1, 10)),
-        Binding("tab,f6", "switch_pane", "Switch pane", show=False),
-        Binding("ctrl+w", "window_prefix", "Switch pane", show=False),
-        Binding("w", "close_split", "Close split", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("f", "corpus_search", "Corpus search"),
-        Binding("o", "outline", "Outline"),
-        Binding("c", "toggle_context", "Context", show=False),
-        Binding("e", "export", "Export"),
-        Binding("escape,l", "library", "Library"),
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (
+        Scope.READING,
+        Scope.VIEW,
+        Scope.SELECTING,
+        Scope.CONTEXT,
+    )
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.READING)
 
     DEFAULT_CSS = """
     ReadingScreen #body { layout: horizontal; height: 1fr; }
@@ -133,6 +129,14 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
             return focused
         last = self._last_view
         return last if last is not None and last.is_attached else self.main
+
+    def node_for(self, scope: Scope) -> Widget:
+        """The active view runs the text's keys, the context pane its list's keys."""
+        if scope in (Scope.VIEW, Scope.SELECTING):
+            return self.active
+        if scope is Scope.CONTEXT:
+            return self.context
+        return self
 
     def _title(self, doc: Document) -> str:
         title = doc.part_title or doc.title

@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.model import Corpus
 from nda_reader.reading.search import Hit, search_corpus
+from nda_reader.ui.keys import Scope, bindings_for
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""
@@ -65,13 +66,8 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     (offsets into ``Document.body``) or ``None``.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=False),
-        *[
-            Binding(str(n), f"pick({n})", f"Open match {n} in view", show=False)
-            for n in range(1, 10)
-        ],
-    ]
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS,)
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.RESULTS)
 
     DEFAULT_CSS = """
     SearchResultsScreen {

@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -26,6 +26,7 @@ from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.lang.pinyin import syllables, tone_numbers
 from nda_reader.lang.terminal_text import display_text, one_line
 from nda_reader.reading.doc_index import DocMarks
+from nda_reader.ui.keys import Scope, bindings_for
 
 Target = tuple[str, int, int]
 Item = tuple[str, str, int]
@@ -82,10 +83,7 @@ class ContextPane(VerticalScroll):
     ContextPane > .context-pane--tone-5 { color: $tone-5; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit_item", "Edit"),
-        Binding("d,delete", "delete_item", "Delete"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.CONTEXT)
 
     class Edit(Message):
         """Edit (or delete) the annotation on the highlighted row."""
