@@ -237,11 +237,11 @@ class ScopeRouter(Protocol):
 
 def help_rows(
     scopes: tuple[Scope, ...], keymap: Mapping[str, str] | None = None
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """``(section title, [(keys, help), ...])`` for ``scopes`` and then the app's keys."""
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """``(section title, [(keys, title, help), ...])`` for ``scopes``, then the app's keys."""
     sections = []
     for scope in (*scopes, Scope.APP):
-        rows = [(keys_text(a, keymap), a.help) for a in table() if a.scope is scope]
+        rows = [(keys_text(a, keymap), a.title, a.help) for a in table() if a.scope is scope]
         if rows:
             sections.append((SCOPES[scope].title, rows))
     return sections

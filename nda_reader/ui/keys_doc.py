@@ -39,7 +39,7 @@ def _cell(text: str) -> str:
 
 
 def keys_markdown() -> str:
-    """The generated part: one table per scope (keys, action id, what it does)."""
+    """The generated part: one table per scope (keys, title, action id, what it does)."""
     out: list[str] = []
     for scope in ORDER:
         info = SCOPES[scope]
@@ -47,11 +47,13 @@ def keys_markdown() -> str:
         if not rows:
             continue
         out += [f"### {info.title}", "", info.intro, ""]
-        out += ["| key | action id | what it does |", "| --- | --- | --- |"]
+        out += ["| key | action | id | what it does |", "| --- | --- | --- | --- |"]
         for action in rows:
             keys = keys_text(action).replace("`", "")
             ident = f"`{action.id}`" if not action.numbered else f"`{action.id}` (fixed)"
-            out.append(f"| `{_cell(keys)}` | {ident} | {_cell(action.help)} |")
+            out.append(
+                f"| `{_cell(keys)}` | {_cell(action.title)} | {ident} | {_cell(action.help)} |"
+            )
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 
 from nda_reader.ui.keys import KeyScoped, Scope, bindings_for, help_rows, keymap_of
 
-Section = tuple[str, list[tuple[str, str]]]
-"""A heading and its ``(keys, what they do)`` rows."""
+Section = tuple[str, list[tuple[str, str, str]]]
+"""A heading and its ``(keys, title, what they do)`` rows."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -67,14 +67,22 @@ class HelpScreen(ModalScreen[None]):
     @staticmethod
     def rows(sections: list[Section]) -> list[Option]:
         """A heading per section, then one option per key: the keys, then what they do."""
-        width = min(24, max((cell_len(k) for _, rows in sections for k, _ in rows), default=0))
+        width = min(24, max((cell_len(k) for _, rows in sections for k, *_ in rows), default=0))
         out: list[Option] = []
-        for title, rows in sections:
-            out.append(Option(Content.styled(title, "bold $primary"), disabled=True))
-            for keys, description in rows:
+        for heading, rows in sections:
+            out.append(Option(Content.styled(heading, "bold $primary"), disabled=True))
+            for keys, title, description in rows:
                 pad = " " * max(1, width - cell_len(keys) + 2)
                 out.append(
-                    Option(Content.assemble((keys, "bold $accent"), pad, (description, "$text")))
+                    Option(
+                        Content.assemble(
+                            (keys, "bold $accent"),
+                            pad,
+                            (title, "bold $text"),
+                            "  ",
+                            (description, "$text-muted"),
+                        )
+                    )
                 )
         return out
 
