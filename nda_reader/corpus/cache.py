@@ -29,8 +29,9 @@ import time
 from pathlib import Path
 
 from nda_reader import __version__
-from nda_reader.corpus.loader import corpus_files, load_corpus
+from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.sources import corpus_files
 from nda_reader.formats.atomic import atomic_write
 
 _FORMAT = b"nda-reader corpus cache 1\n"

@@ -131,6 +131,10 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def form_pairs(self) -> list[tuple[str, str]]:
+        """Every ``(form, entry id)``, in file order: what the term index is built from."""
+        return [(form, e.id) for e in self.entries.values() for form in e.forms]
+
 
 def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Glossary) -> None:
     """Add the entries of a ``layer: glossary`` file to ``glossary``."""

@@ -15,9 +15,10 @@ from nda_reader.corpus.document import Document, load_document
 from nda_reader.corpus.glossary import read_glossary
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.notes import read_notes
+from nda_reader.corpus.sources import SourceFiles, read_sources
 from nda_reader.corpus.speakers import read_speakers
 from nda_reader.formats.problems import Problem, Severity
-from nda_reader.formats.yaml_source import YMap, load_yaml
+from nda_reader.formats.yaml_source import YMap
 
 LAYER_KINDS = ("glossary", "speakers", "crossrefs", "notes")
 
@@ -26,31 +27,34 @@ def load_corpus(root: Path) -> Corpus:
     """Load the corpus in ``root`` (``texts/`` and ``annotations/``), collecting problems."""
     corpus = Corpus(root=root)
     problems = corpus.problems
-    texts = root / "texts"
     if not root.is_dir():
         problems.error(root, 1, 1, "corpus folder not found; give a folder with texts/ in it")
         return corpus
-    if not texts.is_dir():
+    if not (root / "texts").is_dir():
         problems.error(root, 1, 1, "no texts/ folder here; a corpus keeps its documents in texts/")
         return corpus
-    text_files, layer_files = corpus_files(root)
-    for path in text_files:
-        doc = load_document(path, problems)
-        if doc is not None:
-            corpus.documents[doc.id] = doc
-    for path in layer_files:
-        _load_layer(corpus, path)
+    return assemble(root, read_sources(root))
+
+
+def assemble(root: Path, sources: SourceFiles, reuse: Corpus | None = None) -> Corpus:
+    """The corpus made of the files in ``sources``: documents, layers, cross-file checks.
+
+    With ``reuse`` (an earlier corpus of the same texts), anchors already placed in it and
+    its term index are taken over instead of computed again, where still valid.
+    """
+    corpus = Corpus(root=root, sources=sources)
+    for result in sources.texts.values():
+        corpus.problems.extend(result.problems)
+        if result.value is not None:
+            corpus.documents[result.value.id] = result.value
+    for path, result in sources.layers.items():
+        corpus.problems.extend(result.problems)
+        if result.value is not None:
+            _read_layer(corpus, path, result.value)
+    if reuse is not None:
+        corpus.take_over(reuse)
     _validate(corpus)
     return corpus
-
-
-def corpus_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """The files :func:`load_corpus` reads: ``texts/*.md`` and the layer files under
-    ``annotations/`` (``*.yaml``, ``*.yml``, in subfolders too), each list sorted."""
-    texts = sorted((root / "texts").glob("*.md"))
-    annotations = root / "annotations"
-    layers = sorted(p for p in annotations.rglob("*") if p.suffix in (".yaml", ".yml"))
-    return texts, layers
 
 
 def load_single(path: Path, corpus: Corpus | None = None) -> tuple[Corpus, Document | None]:
@@ -65,11 +69,8 @@ def load_single(path: Path, corpus: Corpus | None = None) -> tuple[Corpus, Docum
     return own, doc
 
 
-def _load_layer(corpus: Corpus, path: Path) -> None:
+def _read_layer(corpus: Corpus, path: Path, data: object) -> None:
     problems = corpus.problems
-    data = load_yaml(path, problems)
-    if data is None:
-        return
     if not isinstance(data, YMap):
         problems.error(path, 1, 1, "a layer file must be a mapping starting with 'layer:'")
         return
@@ -165,14 +166,18 @@ def _validate(corpus: Corpus) -> None:
                 a.path,
                 a.line,
                 a.column,
-                f"orphaned {orphan.kind} {orphan.id!r} ({status}): {orphan.resolution.reason}",
+                f"orphaned {orphan.label} {orphan.id!r} ({status}): {orphan.resolution.reason}",
                 Severity.ERROR,
                 orphan=True,
             )
         )
-    for kind, ident, anchor in corpus._all_anchors():
+    for anchored in corpus.anchored():
+        anchor = anchored.anchor
         at = corpus.place(anchor)
         if at.status is Status.FUZZY:
             problems.warning(
-                anchor.path, anchor.line, anchor.column, f"{kind} {ident!r}: {at.reason}"
+                anchor.path,
+                anchor.line,
+                anchor.column,
+                f"{anchored.label} {anchored.id!r}: {at.reason}",
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -16,9 +17,34 @@ from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import Glossary
 from nda_reader.corpus.notes import Note
+from nda_reader.corpus.sources import SourceFiles
 from nda_reader.corpus.speakers import Speaker, SpeakerLayer
 from nda_reader.corpus.term_index import OccurrenceIndex, TermMatcher
 from nda_reader.formats.problems import ProblemList
+
+
+class AnnotationKind(StrEnum):
+    """What an annotation is: compared as a value, never as a string."""
+
+    TERM = "term"
+    """A glossary entry (a term, person, organisation ...)."""
+    ALIAS = "alias"
+    """Another form of an existing glossary entry."""
+    NOTE = "note"
+    TURN = "turn"
+    """A speaker turn of a transcript."""
+    LINK = "link"
+    """A cross-reference between two passages."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationRef:
+    """Which stored annotation something shows: a glossary entry, note or link by its id,
+    or a speaker turn by its document (``id``) and the offset where it starts."""
+
+    kind: AnnotationKind
+    id: str
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +71,38 @@ class LinkEnd:
 
 
 @dataclass(frozen=True, slots=True)
-class Orphan:
-    """An annotation whose anchor could not be placed; kept, never dropped."""
+class Anchored:
+    """An anchor and the annotation it belongs to (see :class:`Orphan` for the fields)."""
 
-    kind: str
+    kind: AnnotationKind
+    id: str
+    anchor: Anchor
+    end: str = ""
+
+    @property
+    def label(self) -> str:
+        """What it is, in words: ``note``, ``turn``, ``link source`` ..."""
+        return f"{self.kind.value} {self.end}" if self.end else self.kind.value
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """An annotation whose anchor could not be placed; kept, never dropped.
+
+    ``id`` is the note's or link's id, or a turn's speaker id; ``end`` says which end of a
+    link (``"source"`` or ``"target"``) cannot be placed.
+    """
+
+    kind: AnnotationKind
     id: str
     anchor: Anchor
     resolution: Resolution
+    end: str = ""
+
+    @property
+    def label(self) -> str:
+        """What it is, in words: ``note``, ``turn``, ``link source`` ..."""
+        return f"{self.kind.value} {self.end}" if self.end else self.kind.value
 
 
 @dataclass
@@ -66,6 +117,8 @@ class Corpus:
     notes: list[Note] = field(default_factory=list)
     layer_files: list[Path] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
+    sources: SourceFiles | None = field(default=None, repr=False)
+    """What each file gave when read, for a reload that re-reads only changed files."""
     _placed: dict[Anchor, Resolution] = field(default_factory=dict, repr=False)
 
     def place(self, anchor: Anchor) -> Resolution:
@@ -96,9 +149,7 @@ class Corpus:
     @cached_property
     def matcher(self) -> TermMatcher:
         """The compiled matcher of every glossary form."""
-        return TermMatcher.build(
-            (form, e.id) for e in self.glossary.entries.values() for form in e.forms
-        )
+        return TermMatcher.build(self.glossary.form_pairs())
 
     @cached_property
     def occurrences(self) -> OccurrenceIndex:
@@ -107,11 +158,30 @@ class Corpus:
             self.matcher, ((d.id, d.body) for d in self.ordered_documents())
         )
 
+    def take_over(self, previous: Corpus) -> None:
+        """Reuse what ``previous`` worked out that still holds here: where its anchors in
+        unchanged texts were placed, and its term index when the texts and the glossary's
+        forms are the same."""
+        for ident, doc in self.documents.items():
+            old = previous.documents.get(ident)
+            if old is not None and old is not doc and old == doc:
+                self.documents[ident] = old  # read again, unchanged (e.g. after the cache)
+        same = {i for i, doc in self.documents.items() if previous.documents.get(i) is doc}
+        self._placed = {a: r for a, r in previous._placed.items() if a.doc in same}
+        if same == set(self.documents) == set(previous.documents) and (
+            self.glossary.form_pairs() == previous.glossary.form_pairs()
+        ):
+            for name in ("matcher", "occurrences"):
+                if name in previous.__dict__:
+                    self.__dict__[name] = previous.__dict__[name]
+
     def __getstate__(self) -> dict[str, object]:
         # The compiled matcher is left out of a pickle: unpickling recompiles a pattern,
-        # which is what a cached corpus is meant to avoid. It is rebuilt when needed.
+        # which is what a cached corpus is meant to avoid. It is rebuilt when needed. The
+        # per-file sources are left out too (a reload reads every file once instead).
         state = dict(self.__dict__)
         state.pop("matcher", None)
+        state["sources"] = None
         return state
 
     def refresh_terms(self) -> None:
@@ -159,21 +229,22 @@ class Corpus:
     def orphans(self) -> list[Orphan]:
         """Every annotation whose anchor cannot be placed."""
         out = []
-        for kind, ident, anchor in self._all_anchors():
-            at = self.place(anchor)
+        for anchored in self.anchored():
+            at = self.place(anchored.anchor)
             if not at.placed:
-                out.append(Orphan(kind, ident, anchor, at))
+                out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
         return out
 
-    def _all_anchors(self) -> Iterator[tuple[str, str, Anchor]]:
+    def anchored(self) -> Iterator[Anchored]:
+        """Every anchor of every annotation (turns, both ends of links, notes)."""
         for layer in self.speaker_layers.values():
             for turn in layer.turns:
-                yield "turn", turn.speaker, turn.anchor
+                yield Anchored(AnnotationKind.TURN, turn.speaker, turn.anchor)
         for link in self.crossrefs:
-            yield "link source", link.id, link.source
-            yield "link target", link.id, link.target
+            yield Anchored(AnnotationKind.LINK, link.id, link.source, "source")
+            yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
         for note in self.notes:
-            yield "note", note.id, note.anchor
+            yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
 
     def speaker_name(self, speaker: Speaker) -> str:
         """Display name of a speaker: the glossary's English name, or the outlet name."""

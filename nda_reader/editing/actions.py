@@ -19,7 +19,7 @@ import yaml
 
 from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.crossrefs import CrossRef
-from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.model import AnnotationKind, Corpus, Orphan
 from nda_reader.corpus.notes import Note
 from nda_reader.editing.layer_store import Edit
 from nda_reader.formats.yaml_edit import item_blocks, list_shape, render_block, set_fields
@@ -279,21 +279,24 @@ def delete_turn(corpus: Corpus, anchor: Anchor) -> Edit:
     return Edit(path, "turns", old=old, description="delete turn")
 
 
-def reattach(corpus: Corpus, kind: str, ident: str, old_anchor: Anchor, new: Anchor) -> Edit:
-    """Point an orphaned annotation at a new place (``kind`` as in Corpus.orphans())."""
-    if kind == "note":
+def reattach(corpus: Corpus, orphan: Orphan, new: Anchor) -> Edit:
+    """Point an orphaned annotation (see :meth:`Corpus.orphans`) at a new place."""
+    ident = orphan.id
+    if orphan.kind is AnnotationKind.NOTE:
         path = next(n.path for n in corpus.notes if n.id == ident)
         key, field, value = "notes", "anchor", anchor_dict(new)
         old = _find(path, key, lambda d: d.get("id") == ident)
-    elif kind in ("link source", "link target"):
+    elif orphan.kind is AnnotationKind.LINK:
         path = next(ln.path for ln in corpus.crossrefs if ln.id == ident)
-        key, field, value = "links", kind.removeprefix("link "), anchor_dict(new)
+        key, field, value = "links", orphan.end, anchor_dict(new)
         old = _find(path, key, lambda d: d.get("id") == ident)
-    elif kind == "turn":
-        path, key = _speakers_file(corpus, old_anchor.doc)[0], "turns"
+    elif orphan.kind is AnnotationKind.TURN:
+        path, key = _speakers_file(corpus, orphan.anchor.doc)[0], "turns"
         field, value = "anchor", anchor_dict(new, with_doc=False)
-        old = _find(path, key, _turn_matches(old_anchor))
+        old = _find(path, key, _turn_matches(orphan.anchor))
     else:
-        raise AnnotateError(f"cannot re-attach a {kind}")
+        raise AnnotateError(f"cannot re-attach a {orphan.label}")
     new_block = set_fields(old, {field: value})
-    return Edit(path, key, old=old, new=new_block, description=f"re-attach {kind} {ident!r}")
+    return Edit(
+        path, key, old=old, new=new_block, description=f"re-attach {orphan.label} {ident!r}"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from nda_reader.corpus.model import Corpus
 from nda_reader.editing.layer_store import ConflictError, Edit, LayerStore, SaveError, SaveResult
@@ -23,9 +24,15 @@ class Outcome:
     """What happened: a message, its severity and whether any file changed."""
 
     message: str
-    severity: str = "information"
+    severity: Literal["information", "warning", "error"] = "information"
     """``information``, ``warning`` or ``error`` (as Textual's notify takes them)."""
-    changed: bool = False
+    paths: frozenset[Path] = frozenset()
+    """The layer files written (the corpus must be reloaded from them)."""
+
+    @property
+    def changed(self) -> bool:
+        """True when any file was written."""
+        return bool(self.paths)
 
 
 @dataclass
@@ -77,7 +84,7 @@ class AnnotationSession:
                 results.append(self.store.apply(edit))
             except ConflictError as exc:
                 self.store.take_back(len(results))  # the part of this action already written
-                return Outcome(f"Not saved: {exc}", "error", changed=bool(results))
+                return Outcome(f"Not saved: {exc}", "error", _paths(results))
             except SaveError as exc:
                 self.store.defer(batch[i + 1 :])
                 if results:
@@ -87,20 +94,21 @@ class AnnotationSession:
                 return Outcome(
                     f"Not saved: {exc}. Your change is kept; press ctrl+s to try again.",
                     "error",
-                    changed=bool(results),
+                    _paths(results),
                 )
         self.groups.append((len(batch), what))
         self.redo_groups.clear()
         note = self._reapplied(results)
         if note:
-            return Outcome(f"Saved ({what}). {note}.", "warning", changed=True)
-        return Outcome(f"Saved: {what}", changed=True)
+            return Outcome(f"Saved ({what}). {note}.", "warning", _paths(results))
+        return Outcome(f"Saved: {what}", paths=_paths(results))
 
     def retry(self) -> Outcome:
         """Write the changes that could not be saved, oldest first."""
         if not self.store.pending:
             return Outcome("Nothing is waiting to be saved")
         before = len(self.store.pending)
+        tried = frozenset(edit.path for edit in self.store.pending)
         error = ""
         try:
             results = self.store.retry()
@@ -118,9 +126,11 @@ class AnnotationSession:
                 self.pending_groups[0] = (count - taken, what)
         self.redo_groups.clear()
         if error:
-            return Outcome(f"Still not saved: {error}", "error", changed=True)
+            return Outcome(f"Still not saved: {error}", "error", tried)
         note = self._reapplied(results)
-        return Outcome("Saved the kept changes" + (f". {note}." if note else ""), changed=True)
+        return Outcome(
+            "Saved the kept changes" + (f". {note}." if note else ""), paths=_paths(results)
+        )
 
     @property
     def waiting(self) -> int:
@@ -160,7 +170,7 @@ class AnnotationSession:
                 source[-1] = (count - len(results), what)
                 target.append((len(results), what))
             return Outcome(
-                f"Could not {'undo' if undo else 'redo'} {what}: {exc}", "error", bool(results)
+                f"Could not {'undo' if undo else 'redo'} {what}: {exc}", "error", _paths(results)
             )
         source, target = (
             (self.groups, self.redo_groups) if undo else (self.redo_groups, self.groups)
@@ -171,5 +181,9 @@ class AnnotationSession:
         return Outcome(
             f"{verb}: {what}" + (f". {note}." if note else ""),
             "warning" if note else "information",
-            changed=True,
+            _paths(results),
         )
+
+
+def _paths(results: list[SaveResult]) -> frozenset[Path]:
+    return frozenset(r.edit.path for r in results)

@@ -1,24 +1,30 @@
 """ReaderApp: the Textual application holding a loaded corpus.
 
 The app loads nothing itself: :func:`nda_reader.ui.factory.create_app` gives it a corpus,
-an optional document to open, the themes and the configuration folder. It owns the global
-keys (quit, help, problems, theme cycling, jump history) and the command palette provider.
+an optional document to open, the themes, the user's keymap and the configuration folder.
+It owns the global keys (quit, help, problems, theme cycling, jump history, undo and redo),
+the command palette provider and the annotation controller. After a save it reloads only
+the files written and publishes a :class:`~nda_reader.corpus.reload.CorpusChange` on
+:attr:`ReaderApp.corpus_changed`, to which screens repaint what changed.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.signal import Signal
 from textual.theme import Theme
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.reading.jump_history import JumpHistory, Location
-from nda_reader.ui.app_annotations import AnnotationsMixin
+from nda_reader.ui.annotating.controller import AnnotationController
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import Settings, load_settings, save_settings
@@ -35,7 +41,7 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
-class ReaderApp(AnnotationsMixin, App[None]):
+class ReaderApp(App[None]):
     """Read an annotated corpus: library, reading screen, split view, context pane."""
 
     TITLE = "nda-reader"
@@ -66,7 +72,9 @@ class ReaderApp(AnnotationsMixin, App[None]):
         self.config_dir = config_dir
         self.export_dir = export_dir if export_dir is not None else Path.cwd() / "export"
         """Where ``e`` in the reader writes the annotated Markdown of the open document."""
-        self.init_annotations()
+        self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
+        """Published after annotation files were written and the corpus reloaded."""
+        self.annotations = AnnotationController(self)
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []
@@ -213,3 +221,40 @@ class ReaderApp(AnnotationsMixin, App[None]):
         if here is None:
             return
         await self._jump(self.history.forward(here), "forward")
+
+    # ------------------------------------------------------------- annotations
+    def files_changed(self, paths: Collection[Path]) -> None:
+        """Reload the corpus from the files written and tell the screens what changed."""
+        root = self.corpus.root
+        if root is None:
+            return
+        old = self.corpus
+        change = reload_corpus(old, paths)
+        # Problems that are not the corpus's own (themes, keymap) stay listed.
+        change.corpus.problems.extend(p for p in old.problems if not p.path.is_relative_to(root))
+        self.corpus = change.corpus
+        self.corpus_changed.publish(change)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No undo, redo or orphans list while an annotation form is open."""
+        if action in ("undo", "redo", "orphans", "retry_save"):
+            return not self.annotations.form_open
+        return True
+
+    def action_undo(self) -> None:
+        """Undo the last annotation change of this session (u)."""
+        self.annotations.undo()
+
+    def action_redo(self) -> None:
+        """Redo the last undone change (ctrl+r)."""
+        self.annotations.redo()
+
+    def action_retry_save(self) -> None:
+        """Write the changes that could not be saved (ctrl+s)."""
+        self.annotations.retry()
+
+    def action_orphans(self) -> None:
+        """List annotations that cannot be placed; re-attach one to the selection, or delete."""
+        screen = self.screen
+        selection = screen.selected_anchor() if isinstance(screen, ReadingScreen) else None
+        self.annotations.orphans(selection)

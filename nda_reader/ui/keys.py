@@ -122,6 +122,8 @@ class KeyAction:
     action: str
     show: bool = False
     """Shown in the footer."""
+    footer: str = ""
+    """A shorter label for the footer (default: the title)."""
     priority: bool = False
     palette: bool = True
     """Offered in the command palette (where its scope applies)."""
@@ -150,11 +152,10 @@ class KeyAction:
                     id=f"{self.id}.{digit}",
                 )
             return
-        yield Binding(
-            keys, self.action, self.title, show=self.show, priority=self.priority, id=self.id
-        )
+        label = self.footer or self.title
+        yield Binding(keys, self.action, label, show=self.show, priority=self.priority, id=self.id)
         if self.selecting_footer:
-            yield Binding(keys, self.selecting_footer, self.title, show=True, id=self.id)
+            yield Binding(keys, self.selecting_footer, label, show=True, id=self.id)
 
 
 def table() -> tuple[KeyAction, ...]:

@@ -62,7 +62,7 @@ async def highlight_row(pilot: Pilot[None], kind: str, ident: str | None = None)
     pane = screen.context
     for _ in range(60):
         item = pane.highlighted_item()
-        if item is not None and item[0] == kind and ident in (None, item[1]):
+        if item is not None and item.kind == kind and ident in (None, item.id):
             return
         await pilot.press("down")
     raise AssertionError(f"no {kind} {ident} row in the context list: {pane.items}")

@@ -213,7 +213,7 @@ async def test_cross_reference_between_two_documents(tmp_path: Path) -> None:
         await select(pilot, "setting up pilots")
         await pilot.press("r")
         await pilot.pause()
-        assert app.link_source is not None
+        assert app.annotations.link_source is not None
         assert any(m.startswith("Link source marked") for m in messages(app))
         await pilot.press("l")  # the library; another document
         screen = await open_from_library(pilot, MEETING)
@@ -235,7 +235,7 @@ async def test_cross_reference_between_two_documents(tmp_path: Path) -> None:
             + "    note: Pilots, then value.\n"
         )
         assert read(links) == before + expected
-        assert app.link_source is None
+        assert app.annotations.link_source is None
         # The target passage shows the link; edit its relation from the context list.
         await highlight_row(pilot, "link", "contrasts-setting-up-pilots")
         await pilot.press("e")

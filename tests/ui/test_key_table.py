@@ -81,9 +81,7 @@ async def test_the_help_screen_lists_exactly_the_tables_keys_for_the_reading_scr
         ]
     scopes = (Scope.READING, Scope.VIEW, Scope.SELECTING, Scope.CONTEXT, Scope.APP)
     expected = [
-        " ".join(f"{keys_text(a)} {a.title} {a.help}".split())
-        for a in ACTIONS
-        if a.scope in scopes
+        " ".join(f"{keys_text(a)} {a.title} {a.help}".split()) for a in ACTIONS if a.scope in scopes
     ]
     assert sorted(shown) == sorted(expected)
 

@@ -29,9 +29,6 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog #confirm-hint { color: $muted-text; width: 100%; }
     """
 
-    annotation_form = True
-    """While shown, the app's undo, redo and orphans keys are off."""
-
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question

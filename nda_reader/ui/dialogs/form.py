@@ -46,9 +46,6 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     FormDialog OptionList { height: auto; max-height: 12; }
     """
 
-    annotation_form = True
-    """While shown, the app's undo, redo and orphans keys are off."""
-
     title_text = "Annotate"
     hint_text = "enter save · tab next field · esc cancel"
 

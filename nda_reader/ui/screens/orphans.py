@@ -45,9 +45,6 @@ class OrphansScreen(ModalScreen[Choice | None]):
     OrphansScreen #orphans-hint { width: 100%; color: $muted-text; }
     """
 
-    annotation_form = True
-    """While shown, the app's undo, redo and orphans keys are off."""
-
     def __init__(self, corpus: Corpus, selection: Anchor | None = None) -> None:
         super().__init__()
         self.orphans = corpus.orphans()

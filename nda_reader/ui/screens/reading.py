@@ -8,7 +8,7 @@ context pane goes under the text and can be hidden with ``c``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,21 +18,24 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 
+from nda_reader.corpus.anchors import Anchor, make_anchor
 from nda_reader.corpus.document import Document
+from nda_reader.corpus.model import AnnotationKind
+from nda_reader.corpus.reload import CorpusChange
 from nda_reader.reading.jump_history import Location
+from nda_reader.reading.motions import trimmed
 from nda_reader.ui.keys import Scope, bindings_for
-from nda_reader.ui.screens.annotating import AnnotatingMixin
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
 
 if TYPE_CHECKING:
-    from nda_reader.ui.app import ReaderApp
+    from nda_reader.ui.host import ReaderHost
 
 NARROW = 100
 """Below this many columns the panes stack vertically."""
 
 
-class ReadingScreen(AnnotatingMixin, Screen[None]):
+class ReadingScreen(Screen[None]):
     """Read one document with its context; split view for followed links."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (
@@ -68,9 +71,9 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
         self._last_view: DocumentView | None = None
 
     @property
-    def reader(self) -> ReaderApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def reader(self) -> ReaderHost:
+        """The app, as a screen may use it."""
+        return cast("ReaderHost", self.app)
 
     def compose(self) -> ComposeResult:
         """Main view and context pane (the split view is mounted on demand)."""
@@ -85,6 +88,7 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
         """Focus the text, go to the start offset, fit the layout to the terminal."""
         main = self.main
         main.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
+        self.reader.corpus_changed.subscribe(self, self._corpus_changed)
         main.border_title = self._title(self.start_doc)
         main.focus()
         if self.start_offset or self.start_end is not None:
@@ -198,11 +202,32 @@ class ReadingScreen(AnnotatingMixin, Screen[None]):
 
     @on(DocumentView.Annotate)
     def _annotate(self, event: DocumentView.Annotate) -> None:
-        self.annotate(event)
+        self.reader.annotations.annotate(
+            AnnotationKind(event.kind), event.doc_id, event.start, event.end,
+            event.view.action_sel_cancel,
+        )  # fmt: skip
 
     @on(ContextPane.Edit)
     def _edit(self, event: ContextPane.Edit) -> None:
-        self.edit_item(event)
+        annotations = self.reader.annotations
+        (annotations.delete if event.delete else annotations.edit)(event.item)
+
+    def _corpus_changed(self, change: CorpusChange) -> None:
+        """Show the corpus after a save: views whose text changed are drawn again."""
+        for view in self.views():
+            view.set_corpus(change.corpus, relayout=change.touches([p.id for p in view.parts]))
+        self.context.set_corpus(change.corpus)
+        self.sync_context()
+
+    def selected_anchor(self) -> Anchor | None:
+        """An anchor for the active view's selection (None when nothing is selected)."""
+        view = self.active
+        sel = view.selection
+        doc = self.reader.corpus.documents.get(sel.doc_id) if sel is not None else None
+        if sel is None or doc is None or sel.empty:
+            return None
+        start, end = trimmed(doc.body, sel.start, sel.end)
+        return make_anchor(doc.id, doc.body, start, end) if start < end else None
 
     @on(ContextPane.Follow)
     async def _follow(self, event: ContextPane.Follow) -> None:

@@ -22,15 +22,16 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
-from nda_reader.corpus.model import Corpus, TurnSpan
+from nda_reader.corpus.model import AnnotationKind as Kind
+from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
 from nda_reader.lang.pinyin import syllables, tone_numbers
 from nda_reader.lang.terminal_text import display_text, one_line
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.ui.keys import Scope, bindings_for
 
 Target = tuple[str, int, int]
-Item = tuple[str, str, int]
-"""An annotation shown on a row: ("link"|"note"|"term"|"turn", id or doc id, turn start)."""
+Item = AnnotationRef
+"""The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
 MAX_CONCORDANCE = 40
 BRIEF_NOTE = 160
 
@@ -125,6 +126,11 @@ class ContextPane(VerticalScroll):
     def on_mount(self) -> None:
         """Refresh the styled text when the theme changes."""
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Show ``corpus`` (reloaded after a save) from the next :meth:`show` on."""
+        self.corpus = corpus
+        self._last = None
 
     def redraw(self) -> None:
         """Draw the current context again (after a theme or size change)."""
@@ -231,7 +237,7 @@ class ContextPane(VerticalScroll):
             text.append(display_text(note.text))
             if note.tags:
                 text.append(f"  #{' #'.join(note.tags)}", self._style("muted"))
-            rows.append(self._row(text, ("note", note.id, 0)))
+            rows.append(self._row(text, Item(Kind.NOTE, note.id)))
         return rows
 
     def _row(self, text: Text, item: Item | None, target: Target | None = None) -> Option:
@@ -249,7 +255,9 @@ class ContextPane(VerticalScroll):
         self.items = []
         span = self._turn_at(doc.id, offset)
         if span is not None:
-            options.append(self._row(self._speaker_text(doc, offset), ("turn", doc.id, span.start)))
+            options.append(
+                self._row(self._speaker_text(doc, offset), Item(Kind.TURN, doc.id, span.start))
+            )
         options += self._note_rows(marks, doc.id, block)
         links = marks.links.get((doc.id, block), [])
         if links:
@@ -261,12 +269,12 @@ class ContextPane(VerticalScroll):
                 row.append(f"{arrow} {end.link.relation} ", self._style("link"))
                 if there is None or not end.there_at.placed:
                     row.append(f"{end.there.doc} (cannot be placed)", self._style("muted"))
-                    options.append(self._row(row, ("link", end.link.id, 0)))
+                    options.append(self._row(row, Item(Kind.LINK, end.link.id)))
                     continue
                 row.append(f"{there.date} {there.title}\n", self._style("muted"))
                 row.append(snippet(there.body, end.there_at.start, end.there_at.end))
                 there_span = (there.id, end.there_at.start, end.there_at.end)
-                options.append(self._row(row, ("link", end.link.id, 0), there_span))
+                options.append(self._row(row, Item(Kind.LINK, end.link.id), there_span))
         if self.entry is not None:
             occs = self.corpus.occurrences.of_entry(self.entry.id)
             head = Text(f"Concordance: {self.entry.english} ({len(occs)})", self._style("heading"))
@@ -281,7 +289,7 @@ class ContextPane(VerticalScroll):
                     self._style("muted"),
                 )
                 row.append(snippet(other.body, occ.start, occ.end, 50))
-                item = ("term", self.entry.id, 0)
+                item = Item(Kind.TERM, self.entry.id)
                 options.append(self._row(row, item, (occ.doc, occ.start, occ.end)))
         jumps.set_options(options)
         jumps.display = bool(options)

@@ -163,11 +163,17 @@ class DocumentView(
         self._relayout((doc.id, 0), force=True)
         self._set_cursor(self.flow.line_at(doc.id, 0) or 0, None, scroll="top")
 
-    def set_corpus(self, corpus: Corpus) -> None:
-        """Show the same parts from a reloaded ``corpus``, keeping the cursor's place."""
+    def set_corpus(self, corpus: Corpus, *, relayout: bool = True) -> None:
+        """Show the same parts from a reloaded ``corpus``, keeping the cursor's place.
+
+        ``relayout=False`` when nothing shown here changed: the view only takes the new
+        corpus, with no layout and no repaint.
+        """
         keep = self.position()
         self.corpus = corpus
         self.parts = [corpus.documents.get(p.id, p) for p in self.parts]
+        if not relayout:
+            return
         self.marks = DocMarks.build(corpus, self.parts)
         self.selection = None
         self._relayout(keep, force=True)

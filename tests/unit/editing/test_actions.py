@@ -220,7 +220,7 @@ def test_reattach_an_orphan(root: Path) -> None:
     corpus = load_corpus(root)
     orphan = next(o for o in corpus.orphans() if "ailgnment" in o.anchor.exact)
     new = _anchor(corpus, MEETING, "Solidify data property rights and its fit with the law")
-    LayerStore().apply(reattach(corpus, orphan.kind, orphan.id, orphan.anchor, new))
+    LayerStore().apply(reattach(corpus, orphan, new))
     assert all("ailgnment" not in o.anchor.exact for o in load_corpus(root).orphans())
 
 

@@ -1,0 +1,79 @@
+"""What screens and the annotation controller may ask of the app: small typed interfaces.
+
+Screens never reach the app or each other by attribute names; they hold a
+:class:`ReaderHost` (the app, typed by what it offers) and listen to its
+``corpus_changed`` signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.signal import Signal
+
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.reload import CorpusChange
+from nda_reader.reading.jump_history import JumpHistory
+
+if TYPE_CHECKING:
+    from nda_reader.ui.annotating.controller import AnnotationController
+
+
+class AnnotationHost(Protocol):
+    """What the annotation controller needs: the corpus, screens, messages, reloads."""
+
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus as loaded now."""
+        ...
+
+    def push_screen(self, screen: Screen[Any], callback: Callable[[Any], Any] | None) -> Any:
+        """Show ``screen``; ``callback`` gets what it is dismissed with."""
+        ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a message."""
+        ...
+
+    def files_changed(self, paths: Collection[Path]) -> None:
+        """Reload the corpus from the files written and repaint what changed."""
+        ...
+
+
+class ReaderHost(AnnotationHost, Protocol):
+    """The app as the screens see it."""
+
+    history: JumpHistory
+    last_corpus_query: str
+    export_dir: Path
+    corpus_changed: Signal[CorpusChange]
+
+    @property
+    def annotations(self) -> AnnotationController:
+        """The annotation controller."""
+        ...
+
+    def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
+        """Open ``doc`` on a reading screen at ``offset``."""
+        ...
+
+    def show_library(self) -> None:
+        """Return to the library."""
+        ...
+
+    def corpus_search_from_library(self) -> None:
+        """Ask for a corpus search and open the chosen hit."""
+        ...
