@@ -60,12 +60,7 @@ def test_new_term_in_one_document_is_a_term_in_another(tmp_path: Path) -> None:
         term.keys("-l", "data circulation")
         term.keys("Enter")
         _wait_gone(term, "Search in this document")
-        for _ in range(30):
-            screen = term.screen()
-            if "data circulation  (term)" in screen:
-                break
-            term.keys("t")
-            time.sleep(0.3)
+        term.press_until("t", "data circulation  (term)")
         screen = term.wait_for("data circulation  (term)")  # the context pane's entry
         assert re.search(r"数\s*据\s*流\s*通", screen), screen
         assert "shùjù liútōng" in screen

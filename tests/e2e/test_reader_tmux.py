@@ -21,12 +21,7 @@ def test_liu_honglie_in_the_2025_meeting_shows_liu_liehong_in_chinese(tmp_path: 
             term.wait_for("Publisher")  # the library's table is up
             term.keys("End", "Enter")  # newest document: the December 2025 work meeting
             term.wait_for("From 29 to 30 December 2025")
-            for _ in range(20):
-                if "Liú Lièhóng" in term.press("t"):
-                    break
-            else:
-                raise AssertionError(f"{launch}: t never reached Liu Honglie:\n{term.screen()}")
-            screen = term.wait_for("Liú Lièhóng")
+            screen = term.press_until("t", "Liú Lièhóng", tries=20)
             assert re.search(r"刘\s*烈\s*宏", screen), screen
             assert "Liu Liehong" in screen  # the preferred English form of the entry
             assert "Liu Honglie" in screen  # the text keeps the published misspelling
@@ -40,10 +35,7 @@ def test_narrow_terminal_stacks_the_context_pane_below_the_text(tmp_path: Path) 
     )
     try:
         term.wait_for("From 29 to 30 December")
-        for _ in range(10):
-            if "Zhèng Shānjié" in term.press("t"):
-                break
-        screen = term.wait_for("Zhèng Shānjié")  # the context pane, below the text
+        screen = term.press_until("t", "Zhèng Shānjié", tries=10)  # the pane, below the text
         lines = screen.splitlines()
         assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
         text_row = next(i for i, ln in enumerate(lines) if "From 29 to 30" in ln)

@@ -56,19 +56,43 @@ class Terminal:
         """Send tmux key names (``Down``, ``Enter``, ``t``…)."""
         self._tmux("send-keys", "-t", "main", *keys)
 
-    def press(self, key: str, timeout: float = 3.0) -> str:
-        """Send one key and return the screen once it has changed (or after ``timeout``)."""
-        before = self.screen()
-        self.keys(key)
+    def wait_changed(self, before: str, timeout: float = 5.0) -> str:
+        """Wait until the screen differs from ``before``, then until it stops changing
+        (two captures in a row alike); return it. Returns the last screen on timeout."""
         deadline = time.monotonic() + timeout
-        screen = before
-        while time.monotonic() < deadline:
-            time.sleep(0.03)
+        screen = self.screen()
+        while screen == before and time.monotonic() < deadline:
+            time.sleep(0.02)
             screen = self.screen()
-            if screen != before:
-                time.sleep(0.05)  # let the repaint finish
-                return self.screen()
-        return screen
+        return self.wait_stable(screen, deadline)
+
+    def wait_stable(self, screen: str | None = None, deadline: float | None = None) -> str:
+        """Wait until two captures in a row show the same screen (a repaint has ended)."""
+        deadline = deadline if deadline is not None else time.monotonic() + 5.0
+        last = screen if screen is not None else self.screen()
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            now = self.screen()
+            if now == last:
+                return now
+            last = now
+        return last
+
+    def press(self, key: str, timeout: float = 3.0) -> str:
+        """Send one key and return the screen once it has changed and settled."""
+        before = self.wait_stable()
+        self.keys(key)
+        return self.wait_changed(before, timeout)
+
+    def press_until(self, key: str, text: str, tries: int = 40) -> str:
+        """Press ``key`` until ``text`` is on screen, waiting for each repaint; fail showing
+        the screen if it never is."""
+        screen = self.wait_stable()
+        for _ in range(tries):
+            if text in screen:
+                return screen
+            screen = self.press(key)
+        raise AssertionError(f"{text!r} never appeared after {tries} x {key}:\n{screen}")
 
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
         """Wait until ``text`` is on screen; return the screen, or fail showing it."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import events, on
@@ -18,7 +18,7 @@ from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
 
 if TYPE_CHECKING:
-    from nda_reader.ui.app import ReaderApp
+    from nda_reader.ui.host import ReaderHost
 
 
 def library_rows(corpus: Corpus) -> list[Document]:
@@ -58,9 +58,9 @@ class LibraryScreen(Screen[None]):
         self._width = 0
 
     @property
-    def reader(self) -> ReaderApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def reader(self) -> ReaderHost:
+        """The app, as a screen may use it."""
+        return cast("ReaderHost", self.app)
 
     def compose(self) -> ComposeResult:
         """Title line, the table, details of the highlighted row, footer."""

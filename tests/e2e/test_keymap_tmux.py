@@ -1,0 +1,35 @@
+"""A user's keymap.yaml moves "next term" to another key, in a real terminal."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.tmux import Terminal, needs_tmux
+
+pytestmark = [pytest.mark.e2e, needs_tmux]
+
+
+def test_next_term_moved_to_n_by_the_users_keymap(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    (config / "nda-reader").mkdir(parents=True)
+    (config / "nda-reader" / "keymap.yaml").write_text(
+        "# next term on n, so next search match moves to ctrl+n\n"
+        "view.next_term: n\n"
+        "view.next_match: ctrl+n\n",
+        encoding="utf-8",
+    )
+    term = Terminal(["texts/national-data-work-meeting-2025.md"], config)
+    try:
+        screen = term.wait_for("From 29 to 30 December")
+        assert "problem" not in screen  # the keymap was accepted
+        screen = term.press_until("n", "Zhèng Shānjié", tries=10)
+        assert "(person)" in screen  # the context pane shows the term reached with n
+        term.keys("question_mark")
+        screen = term.wait_for("Next glossary term")
+        assert re.search(r"^\W*n\s+Next term\s+Next glossary term", screen, re.M), screen
+        assert re.search(r"ctrl\+n\s+Next search match", screen), screen
+    finally:
+        term.close()
