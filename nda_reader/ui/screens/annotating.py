@@ -16,7 +16,6 @@ from nda_reader.corpus.anchors import Anchor, make_anchor
 from nda_reader.corpus.model import Corpus
 from nda_reader.reading.search import one_line
 from nda_reader.ui.widgets.context_pane import ContextPane, Item
-from nda_reader.ui.widgets.doc_selection import SelectionMixin
 
 if TYPE_CHECKING:
     from nda_reader.ui.app import ReaderApp
@@ -65,7 +64,7 @@ class AnnotatingMixin:
 
     def extra_key_help(self) -> list[tuple[str, str]]:
         """Help rows for keys that are active only while selecting or in the pane."""
-        from nda_reader.ui.widgets.doc_selection import SELECTING_HELP
+        from nda_reader.ui.widgets.document_view.bindings import SELECTING_HELP
 
         return SELECTING_HELP
 
@@ -78,7 +77,7 @@ class AnnotatingMixin:
         self.sync_context()
 
     # --------------------------------------------------------------- annotate
-    def annotate(self, event: SelectionMixin.Annotate) -> None:
+    def annotate(self, event: DocumentView.Annotate) -> None:
         """Open the form for ``event.kind`` on ``[event.start, event.end)``."""
         app = self.reader
         if not app.can_annotate():
