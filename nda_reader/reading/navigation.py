@@ -22,7 +22,7 @@ from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.search import find_in_text
 from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind, offset_at_cell
 
-Span = tuple[str, int, int]
+DocSpan = tuple[str, int, int]
 """(part id, start, end) of a span of text, such as a search match."""
 
 
@@ -238,12 +238,12 @@ class Navigator:
         return Nowhere("No other turn by this speaker")
 
     # ------------------------------------------------------------------------ search
-    def find(self, query: str) -> list[Span]:
+    def find(self, query: str) -> list[DocSpan]:
         """Every match of ``query`` in the parts, in reading order."""
         return [(p.id, s, e) for p in self.marks.parts for s, e in find_in_text(p.body, query)]
 
     def next_match(
-        self, cursor: CursorState, matches: Sequence[Span], index: int, step: int
+        self, cursor: CursorState, matches: Sequence[DocSpan], index: int, step: int
     ) -> int:
         """The index of the match after (``step`` 1) or before (-1) match ``index``, wrapping
         around; when no match is current (``index`` -1), the first one after (or the last

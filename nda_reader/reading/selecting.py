@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading import motions as motion
 from nda_reader.reading.motions import Selection
-from nda_reader.reading.navigation import CursorState, Navigator, Nowhere, Span
+from nda_reader.reading.navigation import CursorState, DocSpan, Navigator, Nowhere
 from nda_reader.reading.wrapping import LineKind
 
 
@@ -28,7 +28,7 @@ class Selector:
         self.navigator = navigator
         """Where the display lines, the parts and the cursor's position come from."""
 
-    def start(self, cursor: CursorState, match: Span | None = None) -> Selection:
+    def start(self, cursor: CursorState, match: DocSpan | None = None) -> Selection:
         """A selection at ``cursor``: ``match`` (the current search match) if it is on the
         cursor's line, else the term under the cursor, else the word there."""
         nav = self.navigator
@@ -106,7 +106,7 @@ class Selector:
             head = 0 if order[part] < order[doc_id] else len(self.navigator.marks.body(doc_id))
         return Selection(doc_id, start, head)
 
-    def target(self, sel: Selection | None, cursor: CursorState) -> Span | Nowhere:
+    def target(self, sel: Selection | None, cursor: CursorState) -> DocSpan | Nowhere:
         """What the annotation keys act on: ``sel`` without its outer spaces, or without a
         selection the passage under ``cursor``."""
         marks = self.navigator.marks

@@ -33,7 +33,7 @@ from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
-from nda_reader.reading.navigation import CursorState, Navigator, Span
+from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.wrapping import Layout, layout_document
 from nda_reader.ui.widgets.document_view.painter import (
     COMPONENT_CLASSES,
@@ -101,13 +101,13 @@ class DocumentCanvas(ScrollView):
         """How a display line looks (and the lines it painted)."""
         self.cursor = CursorState(0)
         """The cursor: a display line, and the term on it the reader went to (if any)."""
-        self.matches: list[Span] = []
+        self.matches: list[DocSpan] = []
         """The matches of the last search, highlighted."""
         self.match_index = -1
         """The index of the current match (-1: none yet)."""
         self.search_query = ""
         """What was searched for last."""
-        self.target: Span | None = None
+        self.target: DocSpan | None = None
         """The span a jump went to, highlighted."""
         self.selection: Selection | None = None
         """The text selected (None: not selecting)."""

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from nda_reader.corpus.term_index import Occurrence, OccurrenceIndex
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading.motions import Selection
-from nda_reader.reading.navigation import CursorState, Navigator, Span
+from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.wrapping import DisplayLine, LineKind
 
 GUTTER = 4
@@ -55,10 +55,13 @@ class Scene:
     """What the painted lines show: the view's lines and marks, and what is highlighted."""
 
     navigator: Navigator
+    """The display lines, the parts' bodies and their link and note marks."""
     occurrences: OccurrenceIndex
+    """The glossary occurrences, underlined."""
     cursor: CursorState
-    matches: Sequence[Span]
-    target: Span | None
+    """The cursor: its passage gets a background, its term stands out."""
+    matches: Sequence[DocSpan]
+    target: DocSpan | None
     selection: Selection | None
 
 
@@ -75,7 +78,11 @@ class LinePainter:
         self._cache.clear()
 
     def paint(self, y: int, scene: Scene, *, width: int, base: Style, console: Console) -> Strip:
-        """Display line ``y`` of ``scene``, ``width`` cells wide on ``base`` style."""
+        """Display line ``y`` of ``scene``, ``width`` cells wide on ``base`` style.
+
+        A painted line is reused while it is in (or out of) the cursor's passage with the
+        same current term on it: :meth:`clear` when anything else in the scene changes.
+        """
         nav = scene.navigator
         line = nav.line(y)
         if line is None:
