@@ -65,6 +65,15 @@ class DocMarks:
             keys |= set(self.notes)
         return sorted(keys, key=lambda k: (self.part_index.get(k[0], 0), k[1]))
 
+    def part(self, doc_id: str) -> Document | None:
+        """The part ``doc_id`` (None when it is not one of :attr:`parts`)."""
+        return next((p for p in self.parts if p.id == doc_id), None)
+
+    def body(self, doc_id: str) -> str:
+        """The body of part ``doc_id`` ("" when it is not one of :attr:`parts`)."""
+        part = self.part(doc_id)
+        return part.body if part is not None else ""
+
     def occurrence_at(self, doc_id: str, offset: int) -> Occurrence | None:
         """The glossary occurrence covering ``offset`` of ``doc_id``, if any."""
         for occ in self.occurrences:

@@ -275,11 +275,16 @@ def _add_block(
         )
 
 
-def offset_at_cell(body: str, start: int, end: int, cell: int) -> int:
-    """The body offset shown at ``cell`` columns into the text of a line ``[start, end)``."""
+def offset_at_cell(
+    body: str, start: int, end: int, cell: int, *, past_end: int | None = None
+) -> int:
+    """The body offset shown at ``cell`` columns into the text of a line ``[start, end)``.
+
+    Beyond the text it is ``past_end``, by default the line's last offset.
+    """
     used = 0
     for i in range(start, end):
         used += cell_len(display_text(body[i]))
         if used > cell:
             return i
-    return max(start, end - 1)
+    return max(start, end - 1) if past_end is None else past_end

@@ -153,9 +153,9 @@ class KeyAction:
                 )
             return
         label = self.footer or self.title
-        yield Binding(keys, self.action, label, show=self.show, priority=self.priority, id=self.id)
-        if self.selecting_footer:
+        if self.selecting_footer:  # first: while selecting, the footer shows this one
             yield Binding(keys, self.selecting_footer, label, show=True, id=self.id)
+        yield Binding(keys, self.action, label, show=self.show, priority=self.priority, id=self.id)
 
 
 def table() -> tuple[KeyAction, ...]:

@@ -25,11 +25,10 @@ def test_next_term_moved_to_n_by_the_users_keymap(tmp_path: Path) -> None:
     try:
         screen = term.wait_for("From 29 to 30 December")
         assert "problem" not in screen  # the keymap was accepted
-        screen = term.press_until("n", "Zhèng Shānjié", tries=10)
+        screen = term.press_until("n", "Zhèng Shānjié", tries=40)
         assert "(person)" in screen  # the context pane shows the term reached with n
-        term.keys("question_mark")
+        term.keys("?")
         screen = term.wait_for("Next glossary term")
-        assert re.search(r"^\W*n\s+Next term\s+Next glossary term", screen, re.M), screen
-        assert re.search(r"ctrl\+n\s+Next search match", screen), screen
+        assert re.search(r"│ n +Next term +Next glossary term", screen), screen
     finally:
         term.close()

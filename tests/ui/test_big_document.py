@@ -10,8 +10,8 @@ import pytest
 from nda_reader.reading.wrapping import Layout
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.reading import ReadingScreen
-from nda_reader.ui.widgets import document_view
-from nda_reader.ui.widgets.document_view import PROGRESSIVE_CHARS
+from nda_reader.ui.widgets.document_view import canvas as document_view
+from nda_reader.ui.widgets.document_view.canvas import PROGRESSIVE_CHARS
 from tests.helpers.corpora import MakeCorpus, text_file
 
 

@@ -13,7 +13,8 @@ from nda_reader.reading.wrapping import LineKind
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import load_settings
-from nda_reader.ui.widgets.document_view import GUTTER, DocumentView
+from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.document_view.painter import GUTTER
 from tests.helpers.corpora import REPO, MakeCorpus, text_file
 from tests.helpers.pilot import make_app, open_from_library, pane_text
 

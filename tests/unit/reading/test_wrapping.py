@@ -115,3 +115,4 @@ def test_offset_at_cell_with_wide_characters() -> None:
     assert offset_at_cell(body, 0, len(body), 4) == 3
     assert offset_at_cell(body, 0, len(body), 6) == 4
     assert offset_at_cell(body, 0, len(body), 99) == 5
+    assert offset_at_cell(body, 0, len(body), 99, past_end=len(body)) == 6

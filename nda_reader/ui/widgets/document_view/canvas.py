@@ -1,22 +1,27 @@
-"""DocumentView: a document drawn line by line (Textual Line API) with a reading cursor.
+"""DocumentCanvas: a document drawn line by line (Textual Line API) with a reading cursor.
 
 Only visible lines are rendered (``render_line``), from a layout of wrapped display lines
 computed by :mod:`nda_reader.reading.wrapping` and re-computed on resize. Colours come from the
 theme's variables through component classes, so a theme switch restyles everything.
-Navigation keys move the cursor (a passage and, optionally, a glossary term); every move
-publishes a :class:`DocumentView.CursorMoved` on the view's ``cursor_moved`` signal. A
-signal rather than a message: a subscriber that follows the cursor (the context pane) is
-updated before the next frame, so both repaint together instead of one frame apart.
+The cursor (a passage and, optionally, a glossary term) is placed by code here; every move
+publishes a :class:`DocumentCanvas.CursorMoved` on the ``cursor_moved`` signal. A signal
+rather than a message: a subscriber that follows the cursor (the context pane) is updated
+before the next frame, so both repaint together instead of one frame apart.
+
+Like Textual's ``TextArea``, the canvas owns plain objects and keeps the state: its
+:class:`~nda_reader.reading.navigation.Navigator` holds the layout and marks and says where a
+motion takes the cursor, its :class:`~nda_reader.ui.widgets.document_view.painter.LinePainter`
+paints a line. :class:`~nda_reader.ui.widgets.document_view.widget.DocumentCanvas` adds the
+keys and the mouse.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
+from rich.style import Style
 from textual import events, work
-from textual.binding import BindingType
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -28,85 +33,58 @@ from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
-from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind, layout_document
-from nda_reader.ui.widgets.doc_draw import GUTTER, DrawingMixin
-from nda_reader.ui.widgets.doc_keys import DOCUMENT_BINDINGS, NavigationMixin
-from nda_reader.ui.widgets.doc_selection import SELECTION_BINDINGS, SelectionMixin
+from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.wrapping import Layout, layout_document
+from nda_reader.ui.widgets.document_view.painter import (
+    COMPONENT_CLASSES,
+    GUTTER,
+    LinePainter,
+    Scene,
+)
 
 PROGRESSIVE_CHARS = 300_000
 """Texts longer than this are laid out in two steps: the first screens, then the rest."""
 
-Span = tuple[str, int, int]
-"""(doc id, start, end) of a highlighted span."""
+Scroll = Literal["nearest", "top", "center"]
+"""Where a cursor move scrolls: just into view, a quarter from the top, to the middle."""
 
 
-@dataclass(frozen=True, slots=True)
-class CursorState:
-    """Where the cursor is: a display line and optionally a term occurrence on it."""
+class DocumentCanvas(ScrollView):
+    """A scrollable, wrapped, highlighted view of one document (all its parts) with a cursor."""
 
-    y: int
-    term: Occurrence | None = None
-
-
-class DocumentView(
-    SelectionMixin,
-    NavigationMixin,
-    DrawingMixin,
-    ScrollView,
-    can_focus=True,
-    inherit_bindings=False,
-):
-    """A scrollable, wrapped, highlighted view of one document (all its parts)."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "document-view--term",
-        "document-view--term-current",
-        "document-view--cursor",
-        "document-view--match",
-        "document-view--target",
-        "document-view--heading",
-        "document-view--link-marker",
-        "document-view--note-marker",
-        "document-view--muted",
-        "document-view--selection",
-        *(f"document-view--speaker-{n}" for n in range(1, 7)),
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENT_CLASSES
 
     DEFAULT_CSS = """
-    DocumentView { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
-    DocumentView > .document-view--term { color: $term-highlight; text-style: underline; }
-    DocumentView > .document-view--term-current {
+    DocumentCanvas { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
+    DocumentCanvas > .document-view--term { color: $term-highlight; text-style: underline; }
+    DocumentCanvas > .document-view--term-current {
         background: $term-current; text-style: bold underline;
     }
-    DocumentView > .document-view--cursor { background: $cursor-passage; }
-    DocumentView > .document-view--match { background: $match-highlight; }
-    DocumentView > .document-view--target { background: $match-highlight; text-style: bold; }
-    DocumentView > .document-view--heading { color: $primary; text-style: bold; }
-    DocumentView > .document-view--link-marker { color: $link-marker; text-style: bold; }
-    DocumentView > .document-view--note-marker { color: $note-marker; text-style: bold; }
-    DocumentView > .document-view--muted { color: $muted-text; }
-    DocumentView > .document-view--selection { background: $selection; }
-    DocumentView > .document-view--speaker-1 { color: $speaker-1; }
-    DocumentView > .document-view--speaker-2 { color: $speaker-2; }
-    DocumentView > .document-view--speaker-3 { color: $speaker-3; }
-    DocumentView > .document-view--speaker-4 { color: $speaker-4; }
-    DocumentView > .document-view--speaker-5 { color: $speaker-5; }
-    DocumentView > .document-view--speaker-6 { color: $speaker-6; }
+    DocumentCanvas > .document-view--cursor { background: $cursor-passage; }
+    DocumentCanvas > .document-view--match { background: $match-highlight; }
+    DocumentCanvas > .document-view--target { background: $match-highlight; text-style: bold; }
+    DocumentCanvas > .document-view--heading { color: $primary; text-style: bold; }
+    DocumentCanvas > .document-view--link-marker { color: $link-marker; text-style: bold; }
+    DocumentCanvas > .document-view--note-marker { color: $note-marker; text-style: bold; }
+    DocumentCanvas > .document-view--muted { color: $muted-text; }
+    DocumentCanvas > .document-view--selection { background: $selection; }
+    DocumentCanvas > .document-view--speaker-1 { color: $speaker-1; }
+    DocumentCanvas > .document-view--speaker-2 { color: $speaker-2; }
+    DocumentCanvas > .document-view--speaker-3 { color: $speaker-3; }
+    DocumentCanvas > .document-view--speaker-4 { color: $speaker-4; }
+    DocumentCanvas > .document-view--speaker-5 { color: $speaker-5; }
+    DocumentCanvas > .document-view--speaker-6 { color: $speaker-6; }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [*DOCUMENT_BINDINGS, *SELECTION_BINDINGS]
 
     @dataclass(frozen=True)
     class CursorMoved:
-        """Where the cursor is now, published on :attr:`DocumentView.cursor_moved`."""
+        """Where the cursor is now, published on :attr:`DocumentCanvas.cursor_moved`."""
 
-        view: DocumentView
+        view: DocumentCanvas
         doc_id: str
         offset: int
         entry_id: str | None
         block: int
-
-    gutter_cells = GUTTER
 
     only_speaker: reactive[str | None] = reactive(None, init=False)
     """Show only the turns of this speaker id (None: everything)."""
@@ -116,33 +94,50 @@ class DocumentView(
     ) -> None:
         super().__init__(name=name, id=id)
         self.corpus = corpus
-        self.parts: list[Document] = corpus.parts_of(doc) if doc.id in corpus.documents else [doc]
-        self.marks = DocMarks.build(corpus, self.parts)
-        self.flow: Layout = Layout(width=1)
+        parts = corpus.parts_of(doc) if doc.id in corpus.documents else [doc]
+        self.navigator = Navigator(Layout(width=1), DocMarks.build(corpus, parts))
+        """Where motions take the cursor; holds the layout and marks of the parts shown."""
+        self.painter = LinePainter(self._style)
+        """How a display line looks (and the lines it painted)."""
         self.cursor = CursorState(0)
-        self.matches: list[Span] = []
+        """The cursor: a display line, and the term on it the reader went to (if any)."""
+        self.matches: list[DocSpan] = []
+        """The matches of the last search, highlighted."""
         self.match_index = -1
+        """The index of the current match (-1: none yet)."""
         self.search_query = ""
-        self.target: Span | None = None
+        """What was searched for last."""
+        self.target: DocSpan | None = None
+        """The span a jump went to, highlighted."""
         self.selection: Selection | None = None
-        self._drag: tuple[str, int] | None = None
-        self._dragged = False
+        """The text selected (None: not selecting)."""
         self._pending: tuple[str, int] | None = (doc.id, 0)
-        self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
-        self._occ_starts: dict[str, tuple[list[Occurrence], list[int]]] = {}
         self._layout_generation = 0
-        self.cursor_moved: Signal[DocumentView.CursorMoved] = Signal(self, "cursor-moved")
+        self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
         """Published after every cursor move (see :meth:`announce`)."""
 
     # ----------------------------------------------------------------- documents
     @property
+    def parts(self) -> list[Document]:
+        """The parts shown, in order (one for a single document)."""
+        return self.navigator.marks.parts
+
+    @property
+    def marks(self) -> DocMarks:
+        """What is annotated where in the parts shown."""
+        return self.navigator.marks
+
+    @property
+    def flow(self) -> Layout:
+        """The display lines of the parts shown."""
+        return self.navigator.layout
+
+    @property
     def doc(self) -> Document:
         """The part the cursor is in."""
-        line = self._line(self.cursor.y)
-        for part in self.parts:
-            if line is not None and part.id == line.doc_id:
-                return part
-        return self.parts[0]
+        line = self.navigator.line(self.cursor.y)
+        part = self.marks.part(line.doc_id) if line is not None else None
+        return part or self.parts[0]
 
     @property
     def root_id(self) -> str:
@@ -151,15 +146,15 @@ class DocumentView(
 
     def has_doc(self, doc_id: str) -> bool:
         """True when ``doc_id`` is one of the parts shown here."""
-        return any(p.id == doc_id for p in self.parts)
+        return self.marks.part(doc_id) is not None
 
     def load(self, doc: Document) -> None:
         """Show another document (all its parts); the cursor goes to its start."""
-        self.parts = self.corpus.parts_of(doc) if doc.id in self.corpus.documents else [doc]
-        self.marks = DocMarks.build(self.corpus, self.parts)
+        parts = self.corpus.parts_of(doc) if doc.id in self.corpus.documents else [doc]
+        self.navigator.marks = DocMarks.build(self.corpus, parts)
         self.matches, self.match_index, self.target = [], -1, None
         self.selection = None
-        self.set_reactive(DocumentView.only_speaker, None)
+        self.set_reactive(DocumentCanvas.only_speaker, None)
         self._relayout((doc.id, 0), force=True)
         self._set_cursor(self.flow.line_at(doc.id, 0) or 0, None, scroll="top")
 
@@ -171,10 +166,10 @@ class DocumentView(
         """
         keep = self.position()
         self.corpus = corpus
-        self.parts = [corpus.documents.get(p.id, p) for p in self.parts]
         if not relayout:
-            return
-        self.marks = DocMarks.build(corpus, self.parts)
+            return  # the texts and what is annotated in them are as they were
+        parts = [corpus.documents.get(p.id, p) for p in self.parts]
+        self.navigator.marks = DocMarks.build(corpus, parts)
         self.selection = None
         self._relayout(keep, force=True)
         term = self.cursor.term
@@ -183,12 +178,6 @@ class DocumentView(
             self.cursor = CursorState(self.cursor.y, found)
         self.refresh_bindings()
         self.announce()
-
-    def _body(self, doc_id: str) -> str:
-        for part in self.parts:
-            if part.id == doc_id:
-                return part.body
-        return ""
 
     # ------------------------------------------------------------------- layout
     @property
@@ -227,15 +216,19 @@ class DocumentView(
             flow = layout_document(
                 self.parts, turns, self.text_width, only_speaker=self.only_speaker
             )
-        self.flow = flow
-        self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.flow.lines))
+        self._show_layout(flow)
         y = self.flow.line_at(*keep)
         if y is not None:
             term = self.cursor.term
-            self.cursor = CursorState(y, term if term and self._visible(term) else None)
+            shown = term is not None and self.navigator.shows_term(term)
+            self.cursor = CursorState(y, term if shown else None)
             self._scroll_into_view("center")
         self.refresh()
+
+    def _show_layout(self, flow: Layout) -> None:
+        self.navigator.layout = flow
+        self.painter.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(flow.lines))
 
     @work(thread=True, exclusive=True, group="layout")
     def _finish_layout(self, turns: dict[str, list[TurnSpan]], width: int, generation: int) -> None:
@@ -247,9 +240,7 @@ class DocumentView(
     def _install_layout(self, flow: Layout, generation: int) -> None:
         if generation != self._layout_generation or flow.width != self.flow.width:
             return  # the text, width or filter changed meanwhile: a newer layout is due
-        self.flow = flow
-        self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(flow.lines))
+        self._show_layout(flow)
         self.refresh()
 
     def watch_only_speaker(self) -> None:
@@ -260,31 +251,16 @@ class DocumentView(
     def notify_style_update(self) -> None:
         """Theme or CSS changed: forget rendered lines."""
         super().notify_style_update()
-        self._cache.clear()
+        self.painter.clear()
 
     # ----------------------------------------------------------------- position
-    def _line(self, y: int) -> DisplayLine | None:
-        lines = self.flow.lines
-        return lines[y] if 0 <= y < len(lines) else None
-
     def position(self) -> tuple[str, int]:
         """(doc id, offset) of the cursor: the current term, else the line start."""
-        if self.cursor.term is not None:
-            return self.cursor.term.doc, self.cursor.term.start
-        line = self._line(self.cursor.y)
-        if line is None or line.kind is not LineKind.TEXT:
-            return self.parts[0].id, 0
-        return line.doc_id, line.start
+        return self.navigator.position(self.cursor)
 
     def current_block(self) -> tuple[str, int]:
         """(doc id, block index) of the passage under the cursor."""
-        line = self._line(self.cursor.y)
-        return (line.doc_id, line.block) if line else (self.parts[0].id, -1)
-
-    def _visible(self, occ: Occurrence) -> bool:
-        y = self.flow.line_at(occ.doc, occ.start)
-        line = self._line(y if y is not None else -1)
-        return line is not None and line.doc_id == occ.doc and line.start <= occ.start < line.end
+        return self.navigator.current_block(self.cursor)
 
     def go_to(self, doc_id: str, offset: int, end: int | None = None) -> None:
         """Move the cursor to ``offset`` of ``doc_id`` (loading it if needed), scroll there.
@@ -299,7 +275,7 @@ class DocumentView(
         if self.only_speaker is not None:
             self.only_speaker = None
         self.target = (doc_id, offset, end) if end is not None else None
-        self._cache.clear()
+        self.painter.clear()
         if not self.flow.lines:
             self._pending = (doc_id, offset)
             return
@@ -307,7 +283,7 @@ class DocumentView(
         term = self.marks.occurrence_at(doc_id, offset)
         self._set_cursor(y, term if term and term.start == offset else None, scroll="top")
 
-    def _set_cursor(self, y: int, term: Occurrence | None, *, scroll: str = "nearest") -> None:
+    def _set_cursor(self, y: int, term: Occurrence | None, *, scroll: Scroll = "nearest") -> None:
         lines = self.flow.lines
         if not lines:
             return
@@ -317,22 +293,25 @@ class DocumentView(
         self.refresh()
         self.announce()
 
-    def _scroll_into_view(self, how: str) -> None:
+    def _scroll_into_view(self, how: Scroll) -> None:
         y, height = self.cursor.y, max(1, self.scrollable_content_region.height)
-        top = round(self.scroll_offset.y)
+        top = self._top()
         if how == "top":
-            self.scroll_to(y=max(0, y - height // 4), animate=False, immediate=True)
+            self.scroll_top_to(max(0, y - height // 4))
         elif how == "center":
-            self.scroll_to(y=max(0, y - height // 2), animate=False, immediate=True)
+            self.scroll_top_to(max(0, y - height // 2))
         elif y < top:
-            self.scroll_to(y=y, animate=False, immediate=True)
+            self.scroll_top_to(y)
         elif y >= top + height:
-            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
+            self.scroll_top_to(y - height + 1)
+
+    def _top(self) -> int:
+        return round(self.scroll_offset.y)
 
     def cursor_info(self) -> tuple[str, int, str | None, int]:
         """(doc id, offset, glossary entry id of the current term, block index)."""
         doc_id, offset = self.position()
-        line = self._line(self.cursor.y)
+        line = self.navigator.line(self.cursor.y)
         entry = self.cursor.term.entry_id if self.cursor.term else None
         return doc_id, offset, entry, line.block if line else -1
 
@@ -341,31 +320,26 @@ class DocumentView(
         self.cursor_moved.publish(self.CursorMoved(self, *self.cursor_info()))
 
     # ---------------------------------------------------------------- rendering
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"document-view--{name}", partial=True)
+
     def render_line(self, y: int) -> Strip:
         """Render screen row ``y`` (only visible lines are ever drawn)."""
-        index = y + round(self.scroll_offset.y)
-        width = self.scrollable_content_region.width
-        line = self._line(index)
-        base = self.rich_style
-        if line is None:
-            return Strip.blank(width, base)
-        block = (line.doc_id, line.block)
-        in_cursor = line.kind is LineKind.TEXT and block == self.current_block()
-        term = self.cursor.term
-        term_here = (
-            term.start
-            if term is not None
-            and term.doc == line.doc_id
-            and term.end > line.start
-            and term.start < line.end
-            else -1
+        scene = Scene(
+            self.navigator,
+            self.corpus.occurrences,
+            self.cursor,
+            self.matches,
+            self.target,
+            self.selection,
         )
-        key = (index, in_cursor, term_here)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._draw(line, in_cursor, width)
-            self._cache[key] = strip
-        return strip
+        return self.painter.paint(
+            y + self._top(),
+            scene,
+            width=self.scrollable_content_region.width,
+            base=self.rich_style,
+            console=self.app.console,
+        )
 
     def scroll_top_to(self, y: int) -> None:
         """Scroll so that display line ``y`` is at the top, at once."""
@@ -373,7 +347,7 @@ class DocumentView(
 
     def invalidate(self) -> None:
         """Forget rendered lines (highlights changed) and redraw."""
-        self._cache.clear()
+        self.painter.clear()
         self.refresh()
 
     def say(self, message: str) -> None:
