@@ -25,24 +25,27 @@ class Terminal:
         # Settings in ``config``, the cache of loaded corpora beside it: never the user's own.
         env = [f"XDG_CONFIG_HOME={config}", f"XDG_CACHE_HOME={config.parent / 'cache'}"]
         command = " ".join(["env", *env, sys.executable, "-m", "nda_reader", *args])
+        width, height = size
+        # The pane is sized first, with a placeholder in it, and the reader started in it
+        # only then: started at once, it can read the size tmux gives a new pane before the
+        # requested one (80x24), and a busy machine may deliver the resize before the app
+        # listens for it.
         self._tmux(
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            str(size[0]),
-            "-y",
-            str(size[1]),
-            "-c",
-            str(REPO),
-            command,
-        )
+            "-f", "/dev/null", "new-session", "-d", "-s", "main",
+            "-x", str(width), "-y", str(height), "sleep 600",
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while (
+            self._tmux("display-message", "-p", "-t", "main", "#{pane_width}x#{pane_height}")[:-1]
+            != f"{width}x{height}"
+        ):
+            assert time.monotonic() < deadline, "tmux never gave the pane its size"
+            time.sleep(0.02)
+        self._tmux("respawn-pane", "-k", "-t", "main", "-c", str(REPO), command)
 
     def _tmux(self, *args: str) -> str:
-        env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        # COLUMNS and LINES (set by some test runners) would win over the pane's real size.
+        env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "COLUMNS", "LINES")}
         done = subprocess.run(
             ["tmux", "-L", self.server, *args], capture_output=True, text=True, env=env, check=False
         )
@@ -66,16 +69,21 @@ class Terminal:
             screen = self.screen()
         return self.wait_stable(screen, deadline)
 
-    def wait_stable(self, screen: str | None = None, deadline: float | None = None) -> str:
-        """Wait until two captures in a row show the same screen (a repaint has ended)."""
+    def wait_stable(
+        self, screen: str | None = None, deadline: float | None = None, quiet: float = 0.15
+    ) -> str:
+        """Wait until the screen has not changed for ``quiet`` seconds (the app has painted
+        everything a key caused, not just its first frame)."""
         deadline = deadline if deadline is not None else time.monotonic() + 5.0
         last = screen if screen is not None else self.screen()
+        since = time.monotonic()
         while time.monotonic() < deadline:
-            time.sleep(0.02)
+            time.sleep(0.03)
             now = self.screen()
-            if now == last:
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
                 return now
-            last = now
         return last
 
     def press(self, key: str, timeout: float = 3.0) -> str:

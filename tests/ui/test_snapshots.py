@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.settings import Settings, save_settings
@@ -29,14 +30,21 @@ SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
 
-def _keys(doc_id: str, *keys: str) -> Steps:
-    """Open ``doc_id`` from the library, then press ``keys`` (and let the screen settle)."""
+def _keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] = ()) -> Steps:
+    """Open ``doc_id`` from the library (None: a document is open already), press ``keys``,
+    enter ``text`` into the focused input (as typing would), press the keys in ``then``."""
 
     async def run(pilot: Pilot[Any]) -> None:
-        await open_from_library(pilot, doc_id)
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
+        if doc_id is None:
+            await pilot.pause()  # the first screen is pushed once the app runs
+        else:
+            await open_from_library(pilot, doc_id)
+        await pilot.press(*keys)
+        if text:
+            focused = pilot.app.focused
+            assert isinstance(focused, Input)
+            focused.insert_text_at_cursor(text)
+        await pilot.press(*then)
         await pilot.pause()
 
     return run
@@ -45,13 +53,10 @@ def _keys(doc_id: str, *keys: str) -> Steps:
 async def _on_liu_honglie(pilot: Pilot[Any]) -> None:
     screen = await open_from_library(pilot, MEETING)
     body = screen.reader.corpus.documents[MEETING].body
-    while True:
-        await pilot.press("t")
-        term = screen.main.cursor.term
-        assert term is not None
-        if body[term.start : term.end] == "Liu Honglie":
-            break
+    screen.main.go_to(MEETING, body.index("Liu Honglie"))
     await pilot.pause()
+    term = screen.main.cursor.term
+    assert term is not None and body[term.start : term.end] == "Liu Honglie"
 
 
 # ------------------------------------------------------------ the bundled corpus
@@ -86,17 +91,17 @@ def test_split_view(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, 
 
 
 # ------------------------------------------------- screens and dialogs, small corpus
-SMALL: dict[str, tuple[str, ...]] = {
-    "help": ("question_mark",),
-    "outline": ("o",),
-    "search_input": ("slash", *"data"),
-    "search_results": ("f", *"data factor", "enter"),
-    "term_form": ("t", "t", "v", "g"),
-    "alias_picker": ("t", "v", "G", *"Nat"),
-    "note_form": ("j", "j", "j", "m", *"Check this."),
-    "speaker_form": ("j", "j", "j", "p"),
-    "link_form": ("x", "r", "G", "r"),
-    "confirm_delete": ("x", "tab", "d"),
+SMALL: dict[str, Steps] = {
+    "help": _keys(None, "question_mark"),
+    "outline": _keys(None, "o"),
+    "search_input": _keys(None, "slash", text="data"),
+    "search_results": _keys(None, "f", text="data factor", then=("enter",)),
+    "term_form": _keys(None, "t", "t", "v", "g"),
+    "alias_picker": _keys(None, "t", "v", "G", text="Nat"),
+    "note_form": _keys(None, "j", "j", "j", "m", text="Check this."),
+    "speaker_form": _keys(None, "j", "j", "j", "p"),
+    "link_form": _keys(None, "x", "r", "G", "r"),
+    "confirm_delete": _keys(None, "x", "tab", "d"),
 }
 
 
@@ -109,8 +114,9 @@ def test_screen_or_dialog(
     size: tuple[int, int],
     name: str,
 ) -> None:
-    app = make_app(tmp_path / "config", small_corpus(make_corpus))
-    assert snap_compare(app, terminal_size=size, run_before=_keys(TRANSCRIPT, *SMALL[name]))
+    root = small_corpus(make_corpus)
+    app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
+    assert snap_compare(app, terminal_size=size, run_before=SMALL[name])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -121,9 +127,9 @@ def test_problems(
     notes = root / "annotations" / "notes.yaml"
     notes.write_text(notes.read_text().replace("    tags: [", "    tgs: ["))
     (root / "annotations" / "broken.yaml").write_text("layer: notes\nnotes: [oops\n")
-    app = make_app(tmp_path / "config", root)
-    run = _keys(TRANSCRIPT, "exclamation_mark")  # over a document: the library shows the path
-    assert snap_compare(app, terminal_size=size, run_before=run)
+    # Over a document: the library's title shows the corpus folder, a temporary path.
+    app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
+    assert snap_compare(app, terminal_size=size, run_before=_keys(None, "exclamation_mark"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -133,5 +139,5 @@ def test_orphans(
     root = small_corpus(make_corpus)
     text = root / "texts" / f"{REPORT}.md"
     text.write_text(text.read_text().replace("drafted rules on data factors", "wrote rules"))
-    app = make_app(tmp_path / "config", root)
-    assert snap_compare(app, terminal_size=size, run_before=_keys(REPORT, "O"))
+    app = make_app(tmp_path / "config", root / "texts" / f"{REPORT}.md")
+    assert snap_compare(app, terminal_size=size, run_before=_keys(None, "O"))
