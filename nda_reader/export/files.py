@@ -1,0 +1,90 @@
+"""Writing exported files into a folder: all of them, or none.
+
+Every file is rendered first; then each is staged as a temporary file in the output folder
+(:mod:`nda_reader.formats.atomic`), and only when all are written are they renamed into
+place. A failure before that point removes the temporary files and any folder the export
+created, so the folder is left as it was. Names are checked so that nothing is written
+outside the folder or through a symbolic link.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from nda_reader.export.errors import ExportError
+from nda_reader.formats import atomic
+from nda_reader.formats.schema import SLUG
+
+
+def _prepare_dir(out_dir: Path) -> tuple[Path, list[Path]]:
+    """The resolved output folder, created if missing; also the folders created."""
+    created: list[Path] = []
+    missing = []
+    probe = out_dir
+    while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        for folder in reversed(missing):
+            folder.mkdir()
+            created.append(folder)
+    except OSError as exc:
+        _remove_dirs(created)
+        raise ExportError(
+            f"cannot create the folder '{out_dir}': {exc.strerror or exc}; "
+            "choose a folder you can write to with -o"
+        ) from exc
+    if not out_dir.is_dir():
+        raise ExportError(f"'{out_dir}' is not a folder; give a folder (or a new name) with -o")
+    return out_dir.resolve(), created
+
+
+def _remove_dirs(created: list[Path]) -> None:
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _target(folder: Path, name: str) -> Path:
+    """``folder/name``, refused unless it is a plain file name inside ``folder``."""
+    stem = name.removesuffix(".md")
+    if not name.endswith(".md") or not SLUG.match(stem):
+        raise ExportError(f"refusing to write {name!r}: not a safe file name", usage=True)
+    path = folder / name
+    if path.is_symlink():
+        raise ExportError(
+            f"refusing to write through the symbolic link '{path}'; remove it or choose "
+            "another folder with -o"
+        )
+    if path.exists() and not path.is_file():
+        raise ExportError(f"'{path}' exists and is not a file; remove it or choose another folder")
+    if path.resolve().parent != folder:
+        raise ExportError(f"refusing to write {name!r} outside '{folder}'")
+    return path
+
+
+def write_files(out_dir: Path, files: dict[str, str]) -> list[Path]:
+    """Write ``{file name: text}`` into ``out_dir`` all at once, or nothing at all.
+
+    File names must be ``<id>.md`` with a valid id; existing symbolic links are refused.
+    """
+    folder, created = _prepare_dir(out_dir)
+    try:
+        targets = [_target(folder, name) for name in files]
+    except ExportError:
+        _remove_dirs(created)
+        raise
+    staged: list[atomic.Staged] = []
+    try:
+        for target, text in zip(targets, files.values(), strict=True):
+            staged.append(atomic.stage(target, text.encode("utf-8")))
+        atomic.commit(staged)
+    except OSError as exc:
+        atomic.discard(staged)
+        _remove_dirs(created)
+        raise ExportError(
+            f"cannot write to '{out_dir}': {exc.strerror or exc}; "
+            "choose a folder you can write to with -o"
+        ) from exc
+    return targets
