@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
-from nda_reader.export.passages import GLOSS_MODES, ExportOptions, GlossMode
-from nda_reader.export.render import export_name, group_documents, group_id, render_group
 from nda_reader.export.errors import ExportError
 from nda_reader.export.files import write_files
+from nda_reader.export.passages import GLOSS_MODES, ExportOptions, GlossMode
+from nda_reader.export.render import export_name, group_documents, group_id, render_group
 from nda_reader.formats.schema import SLUG
-from nda_reader.corpus.document import Document
 
 __all__ = [
     "GLOSS_MODES",

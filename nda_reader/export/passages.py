@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from nda_reader.corpus.model import Corpus, TurnSpan
-from nda_reader.export.escape import escape_inline, escape_one_line, escape_text
+from nda_reader.corpus.document import Block, Document
 from nda_reader.corpus.glossary import GlossaryEntry
+from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.corpus.notes import Note
 from nda_reader.corpus.term_index import Occurrence
-from nda_reader.corpus.document import Block, Document
+from nda_reader.export.escape import escape_inline, escape_one_line, escape_text
 
 GlossMode = Literal["inline", "footnote"]
 GLOSS_MODES: tuple[GlossMode, ...] = ("inline", "footnote")

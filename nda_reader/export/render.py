@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nda_reader.corpus.document import Block, BlockKind, Document
 from nda_reader.corpus.model import Corpus, LinkEnd, TurnSpan
+from nda_reader.corpus.notes import Note
+from nda_reader.corpus.term_index import Occurrence
 from nda_reader.export.escape import (
     escape_cell,
     escape_inline,
@@ -22,9 +25,6 @@ from nda_reader.export.escape import (
     yaml_string,
 )
 from nda_reader.export.passages import ExportOptions, PassageContext, passage_markdown
-from nda_reader.corpus.notes import Note
-from nda_reader.corpus.term_index import Occurrence
-from nda_reader.corpus.document import Block, BlockKind, Document
 
 _QUOTE_MAX = 100
 _SORT_PREFIX = re.compile(r"^\W+")
