@@ -6,11 +6,12 @@ listed in :attr:`Corpus.problems`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Any, Protocol, cast
 
 from nda_reader.corpus.anchors import Anchor, Resolution, Status, resolve
 from nda_reader.corpus.crossrefs import CrossRef
@@ -19,7 +20,7 @@ from nda_reader.corpus.glossary import Glossary
 from nda_reader.corpus.notes import Note
 from nda_reader.corpus.sources import SourceFiles
 from nda_reader.corpus.speakers import Speaker, SpeakerLayer
-from nda_reader.corpus.term_index import OccurrenceIndex, TermMatcher
+from nda_reader.corpus.term_index import OccurrenceIndex, Occurrences, TermMatcher
 from nda_reader.formats.problems import ProblemList
 
 
@@ -105,25 +106,110 @@ class Orphan:
         return f"{self.kind.value} {self.end}" if self.end else self.kind.value
 
 
+class Backing(Protocol):
+    """What keeps a corpus on disk (the index, :mod:`nda_reader.index`) and can answer
+    for it: which documents contain a text, and the corpus after files changed."""
+
+    def documents_with(self, query: str) -> list[str] | None:
+        """Ids of the documents that contain ``query`` (as corpus search matches it), in
+        corpus order; None when this cannot be answered now."""
+        ...
+
+    def reload(self, changed: Collection[Path]) -> Corpus:
+        """The corpus read again after ``changed`` files (and any others) changed."""
+        ...
+
+
+LAYER_PARTS = ("glossary", "speaker_layers", "crossrefs", "notes", "layer_files")
+"""The parts of a corpus read from its layer files (see :meth:`Corpus.lazy`)."""
+
+_EMPTY: dict[str, Callable[[], Any]] = {
+    "glossary": Glossary,
+    "speaker_layers": dict,
+    "crossrefs": list,
+    "notes": list,
+    "layer_files": list,
+}
+
+
 @dataclass
 class Corpus:
-    """Everything loaded from one corpus folder."""
+    """Everything loaded from one corpus folder.
+
+    A corpus opened from the index on disk (:mod:`nda_reader.index`) is the same object
+    with lazy parts: its documents read their bodies on first use, its layer parts
+    (glossary, speakers, links, notes) are unpickled on first use, its term occurrences
+    and anchor placements are looked up in the index. Code using a corpus sees no
+    difference.
+    """
 
     root: Path | None
     documents: dict[str, Document] = field(default_factory=dict)
-    glossary: Glossary = field(default_factory=Glossary)
-    speaker_layers: dict[str, SpeakerLayer] = field(default_factory=dict)
-    crossrefs: list[CrossRef] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    layer_files: list[Path] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
     sources: SourceFiles | None = field(default=None, repr=False)
     """What each file gave when read, for a reload that re-reads only changed files."""
     _placed: dict[Anchor, Resolution] = field(default_factory=dict, repr=False)
+    _parts: dict[str, Any] = field(default_factory=dict, repr=False)
+    _load_part: Callable[[str], Any] | None = field(default=None, repr=False)
+    _lookup: Callable[[Anchor], Resolution | None] | None = field(default=None, repr=False)
+    backing: Backing | None = field(default=None, repr=False)
+    """The index the corpus was read from (None: read from its files)."""
+
+    def lazy(
+        self,
+        load_part: Callable[[str], Any],
+        placements: Callable[[Anchor], Resolution | None],
+        occurrences: Occurrences,
+    ) -> None:
+        """Get the layer parts from ``load_part(name)`` (one of :data:`LAYER_PARTS`) on
+        first use, anchor placements from ``placements`` before resolving them, and term
+        occurrences from ``occurrences`` (the index on disk sets these)."""
+        self._load_part = load_part
+        self._lookup = placements
+        self.__dict__["occurrences"] = occurrences
+
+    def _part(self, name: str) -> Any:
+        found = self._parts.get(name)
+        if found is None:
+            found = self._load_part(name) if self._load_part is not None else None
+            found = _EMPTY[name]() if found is None else found
+            self._parts[name] = found
+        return found
+
+    def loaded_parts(self) -> dict[str, Any]:
+        """The layer parts loaded so far, by name."""
+        return dict(self._parts)
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary (all glossary files)."""
+        return cast(Glossary, self._part("glossary"))
+
+    @property
+    def speaker_layers(self) -> dict[str, SpeakerLayer]:
+        """Speaker layers by document id."""
+        return cast(dict[str, SpeakerLayer], self._part("speaker_layers"))
+
+    @property
+    def crossrefs(self) -> list[CrossRef]:
+        """Every cross-reference."""
+        return cast(list[CrossRef], self._part("crossrefs"))
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every note."""
+        return cast(list[Note], self._part("notes"))
+
+    @property
+    def layer_files(self) -> list[Path]:
+        """The layer files read, in path order."""
+        return cast(list[Path], self._part("layer_files"))
 
     def place(self, anchor: Anchor) -> Resolution:
         """Resolve ``anchor`` (cached)."""
         found = self._placed.get(anchor)
+        if found is None and self._lookup is not None:
+            found = self._lookup(anchor)
         if found is None:
             doc = self.documents.get(anchor.doc)
             if doc is None:
@@ -132,7 +218,7 @@ class Corpus:
                 )
             else:
                 found = resolve(anchor, doc.body)
-            self._placed[anchor] = found
+        self._placed[anchor] = found
         return found
 
     def ordered_documents(self) -> list[Document]:
@@ -152,7 +238,7 @@ class Corpus:
         return TermMatcher.build(self.glossary.form_pairs())
 
     @cached_property
-    def occurrences(self) -> OccurrenceIndex:
+    def occurrences(self) -> Occurrences:
         """Every glossary occurrence in the corpus (built on first use)."""
         return OccurrenceIndex.build(
             self.matcher, ((d.id, d.body) for d in self.ordered_documents())
@@ -168,21 +254,14 @@ class Corpus:
                 self.documents[ident] = old  # read again, unchanged (e.g. after the cache)
         same = {i for i, doc in self.documents.items() if previous.documents.get(i) is doc}
         self._placed = {a: r for a, r in previous._placed.items() if a.doc in same}
+        if self._lookup is None:
+            self._lookup = previous._lookup  # the index: what it places still holds
         if same == set(self.documents) == set(previous.documents) and (
             self.glossary.form_pairs() == previous.glossary.form_pairs()
         ):
             for name in ("matcher", "occurrences"):
                 if name in previous.__dict__:
                     self.__dict__[name] = previous.__dict__[name]
-
-    def __getstate__(self) -> dict[str, object]:
-        # The compiled matcher is left out of a pickle: unpickling recompiles a pattern,
-        # which is what a cached corpus is meant to avoid. It is rebuilt when needed. The
-        # per-file sources are left out too (a reload reads every file once instead).
-        state = dict(self.__dict__)
-        state.pop("matcher", None)
-        state["sources"] = None
-        return state
 
     def refresh_terms(self) -> None:
         """Forget the compiled matcher and index after the glossary changed."""

@@ -102,6 +102,8 @@ def reload_corpus(corpus: Corpus, changed: Collection[Path]) -> CorpusChange:
         return CorpusChange(corpus, frozenset())
     if not (root / "texts").is_dir():
         return compare(corpus, load_corpus(root))
+    if corpus.backing is not None:
+        return compare(corpus, corpus.backing.reload(changed))
     sources = read_sources(root, corpus.sources, changed if corpus.sources else ())
     fresh = assemble(root, sources, reuse=corpus)
     return compare(corpus, fresh)

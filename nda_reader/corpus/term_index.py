@@ -12,8 +12,9 @@ resolved leftmost-longest).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 _WORD = "0-9A-Za-z\u00c0-\u024f"
 _LATIN = re.compile(f"[{_WORD}]")
@@ -106,6 +107,19 @@ class TermMatcher:
             if not out or item[0] >= out[-1][1]:
                 out.append(item)
         return out
+
+
+class Occurrences(Protocol):
+    """Where glossary entries occur: by document and by entry (an :class:`OccurrenceIndex`
+    in memory, or the corpus index on disk)."""
+
+    def in_doc(self, doc_id: str) -> Sequence[Occurrence]:
+        """Occurrences in one document, in text order."""
+        ...
+
+    def of_entry(self, entry_id: str) -> Sequence[Occurrence]:
+        """Occurrences of one entry across the corpus, in corpus order."""
+        ...
 
 
 @dataclass

@@ -1,0 +1,184 @@
+"""The parts of an indexed corpus that are read from the index only when used.
+
+A :class:`StoredDocument` knows its front matter at once and reads its body (and splits
+it into passages) on first use; :class:`StoredOccurrences` looks the term occurrences of a
+document or an entry up in the index; :func:`anchor_key` names an anchor's placement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from nda_reader.corpus.anchors import Anchor, Resolution, Status
+from nda_reader.corpus.document import Block, Document, split_blocks
+from nda_reader.corpus.term_index import Occurrence, Occurrences
+
+META_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "published",
+    "publisher",
+    "source",
+    "kind",
+    "language",
+    "part_of",
+    "part",
+    "part_title",
+    "note",
+    "body_line",
+)
+"""The fields of a document kept in the index besides its body."""
+
+
+def document_meta(doc: Document) -> dict[str, Any]:
+    """What the index keeps of ``doc`` besides its body."""
+    return {name: getattr(doc, name) for name in META_FIELDS}
+
+
+class StoredDocument(Document):
+    """A document of the index: front matter now, body and passages when first used."""
+
+    def __init__(
+        self, path: Path, meta: dict[str, Any], load: Callable[[], str], row: int = 0
+    ) -> None:
+        # Document.__init__ would need the body; the fields are set here instead.
+        for name, value in meta.items():
+            object.__setattr__(self, name, value)
+        self.path = path
+        self.row = row
+        """The document's row in the index: a new row for every new version of the text."""
+        self._load = load
+        self._text: str | None = None
+        self._split: list[Block] | None = None
+        self._starts: list[int] | None = None
+
+    @property
+    def body(self) -> str:
+        """The body, read from the index on first use."""
+        if self._text is None:
+            self._text = self._load()
+        return self._text
+
+    @body.setter
+    def body(self, value: str) -> None:
+        self._text = value
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The passages of the body, split on first use."""
+        if self._split is None:
+            self._split = split_blocks(self.body)
+        return self._split
+
+    @blocks.setter
+    def blocks(self, value: list[Block]) -> None:
+        self._split = value
+
+    @property
+    def _block_starts(self) -> list[int]:  # type: ignore[override]
+        return [b.start for b in self.blocks]
+
+    @property
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        return self._starts
+
+    @_line_starts.setter
+    def _line_starts(self, value: list[int]) -> None:
+        self._starts = value
+
+    @property
+    def loaded(self) -> bool:
+        """True once the body has been read."""
+        return self._text is not None
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing body ``offset``, or the last one starting before it."""
+        starts = self._block_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.blocks[i] if i >= 0 else None
+
+
+def anchor_key(anchor: Anchor) -> bytes:
+    """The key of ``anchor``'s placement in the index (everything that decides it)."""
+    text = "\0".join((anchor.doc, anchor.exact, anchor.prefix, anchor.suffix, str(anchor.pos)))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def placement(row: tuple[str, int, int, str]) -> Resolution:
+    """A placement read back from the index."""
+    status, start, stop, reason = row
+    return Resolution(Status(status), start, stop, reason)
+
+
+class StoredOccurrences(Occurrences):
+    """Term occurrences read from the index, per document and per entry.
+
+    ``compute(doc_id)`` finds a document's occurrences when the index does not have them
+    yet (while it is being built); :attr:`complete` says whether every document is in.
+    """
+
+    def __init__(
+        self,
+        con: sqlite3.Connection,
+        compute: Callable[[str], list[Occurrence]],
+    ) -> None:
+        self.con = con
+        self.compute = compute
+        self.complete = False
+        self._lock = threading.Lock()
+        self._by_doc: dict[str, list[Occurrence]] = {}
+        self._by_entry: dict[str, list[Occurrence]] = {}
+
+    def in_doc(self, doc_id: str) -> Sequence[Occurrence]:
+        """Occurrences in one document, in text order."""
+        found = self._by_doc.get(doc_id)
+        if found is not None:
+            return found
+        with self._lock:
+            row = self.con.execute("SELECT n, terms FROM docs WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                return []
+            if not row[1]:
+                found = self.compute(doc_id)  # not in the index yet
+            else:
+                rows = self.con.execute(
+                    "SELECT start, stop, entry FROM occ WHERE doc = ? ORDER BY start", (row[0],)
+                ).fetchall()
+                found = [Occurrence(doc_id, s, e, entry) for s, e, entry in rows]
+        self._by_doc[doc_id] = found
+        return found
+
+    def of_entry(self, entry_id: str) -> Sequence[Occurrence]:
+        """Occurrences of one entry across the corpus, in corpus order. While the index
+        is being built, the documents it does not have yet are searched now."""
+        found = self._by_entry.get(entry_id)
+        if found is not None:
+            return found
+        if not self.complete:
+            with self._lock:
+                order = [r[0] for r in self.con.execute("SELECT id FROM docs ORDER BY ord")]
+            return [o for doc in order for o in self.in_doc(doc) if o.entry_id == entry_id]
+        with self._lock:
+            rows = self.con.execute(
+                "SELECT d.id, o.start, o.stop FROM occ o JOIN docs d ON d.n = o.doc "
+                "WHERE o.entry = ? ORDER BY d.ord, o.start",
+                (entry_id,),
+            ).fetchall()
+        found = [Occurrence(doc, s, e, entry_id) for doc, s, e in rows]
+        self._by_entry[entry_id] = found
+        return found
+
+    def forget(self) -> None:
+        """Drop what was looked up (the index changed)."""
+        self._by_doc.clear()
+        self._by_entry.clear()

@@ -1,0 +1,181 @@
+"""Opening a corpus through its index: :func:`open_corpus`.
+
+The corpus comes back at once from what the index holds (front matter of every document,
+problems; layer parts, bodies, term occurrences and placements are read when first used),
+after re-reading the files that changed. The longer work (finding the glossary terms in
+every text, folding every text for search) is left to :meth:`CorpusIndex.complete`, which
+the reader runs in a thread after its first paint and ``check`` does not need; until it is
+done, a document's terms are found when it is opened, and search reads the bodies.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import threading
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from nda_reader.corpus.anchors import Anchor, Resolution
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.term_index import Occurrence, TermMatcher
+from nda_reader.formats.problems import ProblemList
+from nda_reader.index.build import (
+    Progress,
+    body_loader,
+    forms_digest,
+    index_search,
+    index_terms,
+    load_part,
+    update,
+)
+from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
+from nda_reader.index.search import TextFinder
+from nda_reader.index.store import connect, open_index, prune
+
+_BROKEN = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
+"""What a damaged index raises: it is then deleted and built again."""
+
+
+def _nothing(what: str, done: int, total: int) -> None:
+    pass
+
+
+class CorpusIndex:
+    """The index of one corpus folder, and the corpus read from it."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path, root: Path) -> None:
+        self.con = con
+        self.path = path
+        self.root = root
+        self.finder = TextFinder(con)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self.corpus: Corpus = Corpus(root=root)
+
+    # ------------------------------------------------------------------ reading
+    def view(self) -> Corpus:
+        """The corpus as the index holds it, its parts read when used."""
+        con = self.con
+        corpus = Corpus(root=self.root)
+        for n, doc_id, key, meta in con.execute("SELECT n, id, path, meta FROM docs ORDER BY ord"):
+            corpus.documents[doc_id] = StoredDocument(
+                self.root / key, pickle.loads(meta), body_loader(con, doc_id), n
+            )
+        problems = load_part(con, "problems")
+        corpus.problems = problems if isinstance(problems, ProblemList) else ProblemList()
+        return corpus
+
+    def _placement(self, anchor: Anchor) -> Resolution | None:
+        with self._lock:
+            row = self.con.execute(
+                "SELECT status, start, stop, reason FROM place WHERE key = ?", (anchor_key(anchor),)
+            ).fetchone()
+        return placement(row) if row is not None else None
+
+    def _load_part(self, name: str) -> object:
+        with self._lock:
+            return load_part(self.con, name)
+
+    def attach(self, corpus: Corpus) -> Corpus:
+        """Give ``corpus`` its lazy parts from this index, and make it the current one."""
+
+        def compute(doc_id: str) -> list[Occurrence]:
+            doc = corpus.documents.get(doc_id)
+            if doc is None:
+                return []
+            return [Occurrence(doc_id, s, e, i) for s, e, i in corpus.matcher.find(doc.body)]
+
+        occurrences = StoredOccurrences(self.con, compute)
+        occurrences.complete = self.terms_done()
+        corpus.lazy(self._load_part, self._placement, occurrences)
+        corpus.backing = self
+        self.corpus = corpus
+        return corpus
+
+    def terms_done(self) -> bool:
+        """True when every document's term occurrences are in the index."""
+        with self._lock:
+            row = self.con.execute("SELECT count(*) FROM docs WHERE terms = 0").fetchone()
+        return not row[0]
+
+    # -------------------------------------------------------------------- search
+    def documents_with(self, query: str) -> list[str] | None:
+        """Ids of the documents containing ``query`` in corpus order; None while the
+        search index is not complete (search then reads the bodies)."""
+        if not self.finder.ready():
+            return None
+        return self.finder.documents_with(query)
+
+    # ------------------------------------------------------------------ updating
+    def reload(self, changed: Collection[Path]) -> Corpus:
+        """The corpus after files changed (those written by the reader, or any other):
+        the index re-reads what changed and the unchanged documents stay the same objects."""
+        del changed  # every file's stamp is compared anyway
+        old = self.corpus
+        reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
+        result = update(self.con, self.root, reuse=reuse)
+        if result is None:
+            return old
+        self.finder.forget()
+        return self.attach(result[0])
+
+    def complete(self, progress: Progress = _nothing) -> bool:
+        """Do the longer work in the index (terms, search), in a connection of its own;
+        False when stopped or outdated."""
+        con = connect(self.path)
+        try:
+            forms = forms_digest(self.corpus)
+            matcher = TermMatcher.build(self.corpus.glossary.form_pairs())
+            stop = self._stop.is_set
+            done = index_terms(con, matcher, forms, progress, stop) and index_search(
+                con, progress, stop
+            )
+        except _BROKEN:
+            return False
+        finally:
+            con.close()
+        if done:
+            occurrences = self.corpus.occurrences
+            if isinstance(occurrences, StoredOccurrences):
+                occurrences.complete = self.terms_done()
+                occurrences.forget()
+        return done
+
+    def stop(self) -> None:
+        """Ask :meth:`complete` to stop at its next batch."""
+        self._stop.set()
+
+
+def open_corpus(
+    root: Path, cache_dir: Path | None, progress: Progress = _nothing
+) -> tuple[Corpus, CorpusIndex | None]:
+    """The corpus in ``root`` through its index in ``cache_dir`` (brought up to date
+    first), and the index; without an index (``cache_dir`` None, or no index can be kept
+    there) the corpus is loaded from its files, as ``--no-cache`` does."""
+    root = root.absolute()
+    if cache_dir is None or not (root / "texts").is_dir():
+        return load_corpus(root), None
+    for _ in range(2):
+        opened = open_index(root, cache_dir)
+        if opened is None:
+            return load_corpus(root), None
+        con, path = opened
+        index = CorpusIndex(con, path, root)
+        try:
+            result = update(con, root, progress)
+            corpus = index.view() if result is None else result[0]
+            index.attach(corpus)
+        except _BROKEN:
+            con.close()
+            from nda_reader.index.store import remove
+
+            remove(path)
+            continue
+        prune(cache_dir)
+        return corpus, index
+    return load_corpus(root), None
+
+
+Opener = Callable[[Path, Path | None], tuple[Corpus, CorpusIndex | None]]
