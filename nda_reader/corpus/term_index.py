@@ -113,6 +113,10 @@ class Occurrences(Protocol):
     """Where glossary entries occur: by document and by entry (an :class:`OccurrenceIndex`
     in memory, or the corpus index on disk)."""
 
+    complete: bool
+    """False while an index is being built: :meth:`of_entry` then knows only the documents
+    done so far (:meth:`in_doc` always answers in full)."""
+
     def in_doc(self, doc_id: str) -> Sequence[Occurrence]:
         """Occurrences in one document, in text order."""
         ...
@@ -128,6 +132,7 @@ class OccurrenceIndex:
 
     by_doc: dict[str, list[Occurrence]] = field(default_factory=dict)
     by_entry: dict[str, list[Occurrence]] = field(default_factory=dict)
+    complete: bool = True
 
     @classmethod
     def build(cls, matcher: TermMatcher, bodies: Iterable[tuple[str, str]]) -> OccurrenceIndex:

@@ -234,7 +234,9 @@ def _update(
 def _store_corpus(con: sqlite3.Connection, corpus: Corpus) -> None:
     """Store what was assembled: layer parts, problems, placements, corpus order."""
     for name in LAYER_PARTS:
-        con.execute("INSERT OR REPLACE INTO parts VALUES (?, ?)", (name, _dumps(getattr(corpus, name))))
+        con.execute(
+            "INSERT OR REPLACE INTO parts VALUES (?, ?)", (name, _dumps(getattr(corpus, name)))
+        )
     con.execute("INSERT OR REPLACE INTO parts VALUES ('problems', ?)", (_dumps(corpus.problems),))
     con.executemany(
         "INSERT OR IGNORE INTO place VALUES (?, ?, ?, ?, ?, ?)",
@@ -302,7 +304,8 @@ def index_terms(
             if con.execute("SELECT terms FROM docs WHERE n = ?", (n,)).fetchone() != (0,):
                 continue  # replaced or done meanwhile
             con.executemany(
-                "INSERT INTO occ VALUES (?, ?, ?, ?)", [(n, s, e, entry) for s, e, entry in occurrences]
+                "INSERT INTO occ VALUES (?, ?, ?, ?)",
+                [(n, s, e, entry) for s, e, entry in occurrences],
             )
             con.execute("UPDATE docs SET terms = 1 WHERE n = ?", (n,))
         con.execute("COMMIT")

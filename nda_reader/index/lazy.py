@@ -159,15 +159,11 @@ class StoredOccurrences(Occurrences):
         return found
 
     def of_entry(self, entry_id: str) -> Sequence[Occurrence]:
-        """Occurrences of one entry across the corpus, in corpus order. While the index
-        is being built, the documents it does not have yet are searched now."""
+        """Occurrences of one entry across the corpus, in corpus order (while the index is
+        being built, in the documents it has so far: see :attr:`complete`)."""
         found = self._by_entry.get(entry_id)
         if found is not None:
             return found
-        if not self.complete:
-            with self._lock:
-                order = [r[0] for r in self.con.execute("SELECT id FROM docs ORDER BY ord")]
-            return [o for doc in order for o in self.in_doc(doc) if o.entry_id == entry_id]
         with self._lock:
             rows = self.con.execute(
                 "SELECT d.id, o.start, o.stop FROM occ o JOIN docs d ON d.n = o.doc "
@@ -175,7 +171,8 @@ class StoredOccurrences(Occurrences):
                 (entry_id,),
             ).fetchall()
         found = [Occurrence(doc, s, e, entry_id) for doc, s, e in rows]
-        self._by_entry[entry_id] = found
+        if self.complete:
+            self._by_entry[entry_id] = found
         return found
 
     def forget(self) -> None:

@@ -94,6 +94,10 @@ class CorpusIndex:
         self.corpus = corpus
         return corpus
 
+    def is_complete(self) -> bool:
+        """True when terms and search are in the index for every document."""
+        return self.terms_done() and self.finder.ready()
+
     def terms_done(self) -> bool:
         """True when every document's term occurrences are in the index."""
         with self._lock:

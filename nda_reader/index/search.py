@@ -28,7 +28,8 @@ import importlib
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+
 
 def _case_rules() -> tuple[Callable[[int], int], dict[int, tuple[int, ...]]]:
     """How Python's ``re`` folds case: its lower-casing of one character and the extra

@@ -89,8 +89,10 @@ def _valid(con: sqlite3.Connection, root: Path) -> bool:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.DatabaseError:
         return False
-    return meta.get("format") == FORMAT and meta.get("root") == str(root) and (
-        meta.get("code") == code_fingerprint()
+    return (
+        meta.get("format") == FORMAT
+        and meta.get("root") == str(root)
+        and (meta.get("code") == code_fingerprint())
     )
 
 

@@ -25,6 +25,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.annotating.controller import AnnotationController
+from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import Settings, load_settings, save_settings
@@ -75,6 +76,8 @@ class ReaderApp(App[None]):
         self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
         """Published after annotation files were written and the corpus reloaded."""
         self.annotations = AnnotationController(self)
+        self.index_work = IndexWork(self)
+        """Completes the corpus index after the first paint (see ``ui.indexing``)."""
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []
@@ -122,10 +125,22 @@ class ReaderApp(App[None]):
 
     def _after_first_paint(self) -> None:
         """Resume garbage collection if the command line paused it for start-up, first
-        moving everything start-up made out of the collector's way (``gc.freeze``)."""
+        moving everything start-up made out of the collector's way (``gc.freeze``); then
+        complete the corpus index in a thread."""
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.index_work.start(self.corpus, self._index_complete)
+
+    def _index_complete(self) -> None:
+        """The index has every term and every text: show complete concordances."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.context.redraw()
+
+    def on_unmount(self) -> None:
+        """Stop the index work (it goes on at the next start)."""
+        self.index_work.stop()
 
     def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
         """Open ``doc`` on a reading screen above the library, at ``offset``."""

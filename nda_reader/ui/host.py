@@ -22,6 +22,7 @@ from nda_reader.reading.jump_history import JumpHistory
 
 if TYPE_CHECKING:
     from nda_reader.ui.annotating.controller import AnnotationController
+    from nda_reader.ui.indexing import IndexWork
 
 
 class AnnotationHost(Protocol):
@@ -60,6 +61,7 @@ class ReaderHost(AnnotationHost, Protocol):
     last_corpus_query: str
     export_dir: Path
     corpus_changed: Signal[CorpusChange]
+    index_work: IndexWork
 
     @property
     def annotations(self) -> AnnotationController:

@@ -24,11 +24,14 @@ def corpus_summary(corpus: Corpus) -> dict[str, object]:
             (e.id, e.english, tuple(e.aliases), e.hanzi, e.note, e.where("id"))
             for e in corpus.glossary.entries.values()
         ],
-        "links": [(d.id, [(e.link.id, e.here_at, e.there_at) for e in corpus.links_in(d.id)])
-                  for d in docs],
+        "links": [
+            (d.id, [(e.link.id, e.here_at, e.there_at) for e in corpus.links_in(d.id)])
+            for d in docs
+        ],
         "notes": [(d.id, [n.id for n in corpus.notes_in(d.id)]) for d in docs],
-        "turns": [(d.id, [(t.speaker.id, t.start, t.end) for t in corpus.turns(d.id)])
-                  for d in docs],
+        "turns": [
+            (d.id, [(t.speaker.id, t.start, t.end) for t in corpus.turns(d.id)]) for d in docs
+        ],
         "occurrences": [(d.id, list(corpus.occurrences.in_doc(d.id))) for d in docs],
         "concordance": {
             e: list(corpus.occurrences.of_entry(e)) for e in list(corpus.glossary.entries)[:20]

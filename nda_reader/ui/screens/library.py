@@ -16,6 +16,7 @@ from nda_reader.corpus.locations import bundled_root
 from nda_reader.corpus.model import Corpus
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.index_progress import IndexProgress
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -67,6 +68,7 @@ class LibraryScreen(Screen[None]):
         yield Static(id="library-title")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-detail")
+        yield IndexProgress()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -27,6 +27,7 @@ from nda_reader.reading.motions import trimmed
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.index_progress import IndexProgress
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -82,6 +83,7 @@ class ReadingScreen(Screen[None]):
             with Container(id="docs"):
                 yield DocumentView(corpus, self.start_doc, id="main")
             yield ContextPane(corpus, id="context")
+        yield IndexProgress()
         yield Footer()
 
     def on_mount(self) -> None:

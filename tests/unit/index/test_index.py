@@ -40,7 +40,8 @@ def test_a_corpus_from_its_index_is_the_corpus_of_its_files(root: Path, tmp_path
     want = corpus_summary(load_corpus(root))
     first, index = open_corpus(root, cache)
     assert index is not None
-    assert corpus_summary(first) == want  # terms found on demand while the index is built
+    assert first.occurrences.complete is False  # the concordances wait for the index
+    assert {**corpus_summary(first), "concordance": None} == {**want, "concordance": None}
     index.complete()
     again, _ = open_corpus(root, cache)
     assert isinstance(again.documents[MEETING], StoredDocument)
@@ -70,8 +71,9 @@ def test_an_edit_with_the_same_size_and_modification_time_is_seen(
     glossary.write_text(edited, encoding="utf-8")
     os.utime(glossary, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     reads = count_reads(monkeypatch)
-    again, _ = open_corpus(root, cache)
+    again, index = open_corpus(root, cache)
     assert reads == [glossary]  # that file only
+    assert index is not None and index.complete()
     entry = again.glossary.get("liu-liehong")
     assert entry is not None and entry.english == "Lui Liehong"
     assert corpus_summary(again) == corpus_summary(load_corpus(root))
@@ -99,7 +101,9 @@ def test_texts_added_edited_and_removed_outside_the_reader_are_seen(
     extra = root / "texts" / "extra.md"
     extra.write_text(text_file("extra", "A new text about the National Data Administration.\n"))
     meeting = root / "texts" / f"{MEETING}.md"
-    meeting.write_text(meeting.read_text(encoding="utf-8").replace("From 29 to 30", "From 28 to 30"))
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace("From 29 to 30", "From 28 to 30")
+    )
     (root / "texts" / "nda-work-conference-2024.md").unlink()
     reads = count_reads(monkeypatch)
     corpus, index = _open(root, cache)
@@ -120,9 +124,9 @@ def test_a_layer_edited_outside_the_reader_is_seen(root: Path, tmp_path: Path) -
     second, _ = _open(root, cache)
     problems = [str(p) for p in second.problems]
     assert any("notes.yaml" in p for p in problems)
-    assert problems == [str(p) for p in first.problems] == [
-        str(p) for p in load_corpus(root).problems
-    ]
+    assert (
+        problems == [str(p) for p in first.problems] == [str(p) for p in load_corpus(root).problems]
+    )
     assert second.notes == []
 
 
@@ -194,6 +198,7 @@ def test_an_index_others_could_have_written_is_never_opened(root: Path, tmp_path
     index.path.chmod(0o666)
     corpus, again = open_corpus(root, cache)  # not trusted: deleted and built again, private
     assert again is not None and again.path.stat().st_mode & 0o777 == 0o600
+    assert again.complete()
     assert corpus_summary(corpus) == corpus_summary(load_corpus(root))
     cache.chmod(0o777)
     corpus, none = open_corpus(root, cache)  # a folder others can write: no index at all
