@@ -9,6 +9,13 @@ import pytest
 from tests.helpers.corpora import MakeCorpus, corpus_maker
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line keeps corpus indexes in $XDG_CACHE_HOME: a test's own, never the
+    user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
 @pytest.fixture
 def make_corpus(tmp_path: Path) -> MakeCorpus:
     """``make(files) -> root``: write a small corpus folder (see :func:`corpus_maker`)."""

@@ -19,6 +19,12 @@ def _parser() -> argparse.ArgumentParser:
         "corpus", nargs="?", type=Path, help="corpus folder (default: the bundled corpus)"
     )
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check the files alone, without reading or updating the corpus index "
+        "($XDG_CACHE_HOME/nda-reader); the result is the same",
+    )
+    parser.add_argument(
         "--no-pinyin",
         action="store_true",
         help="skip comparing stored pinyin with pypinyin's draft",
@@ -39,6 +45,15 @@ def run_check(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    report = check_corpus(root, pinyin=not args.no_pinyin)
+    from nda_reader.cli.progress import TerminalProgress
+    from nda_reader.corpus.locations import cache_dir
+    from nda_reader.index.open import open_corpus
+
+    progress = TerminalProgress()
+    try:
+        corpus, _ = open_corpus(root, None if args.no_cache else cache_dir(), progress)
+        report = check_corpus(root, pinyin=not args.no_pinyin, corpus=corpus, progress=progress)
+    finally:
+        progress.close()
     print_report(report, sys.stdout, base=Path.cwd())
     return 1 if report.errors else 0

@@ -1,11 +1,15 @@
 """``nda-reader check``: validate a corpus and report problems as ``path:line:col``.
 
 The checks that need pypinyin live here, not in :mod:`nda_reader.corpus.model`, so that opening
-the reader never pays for importing it.
+the reader never pays for importing it. Which glossary forms occur in the texts is found in
+one pass over all texts with an Aho–Corasick automaton of every form (``pyahocorasick``),
+not one search per form.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -39,11 +43,26 @@ class CheckReport:
         return sum(p.orphan for p in self.problems)
 
 
-def check_corpus(root: Path, *, pinyin: bool = True) -> CheckReport:
-    """Load and validate the corpus at ``root``, including the glossary's pinyin."""
-    corpus = load_corpus(root)
+Progress = Callable[[str, int, int], None]
+"""``progress(what, done, total)``: how far a long step is."""
+
+
+def _nothing(what: str, done: int, total: int) -> None:
+    pass
+
+
+def check_corpus(
+    root: Path,
+    *,
+    pinyin: bool = True,
+    corpus: Corpus | None = None,
+    progress: Progress = _nothing,
+) -> CheckReport:
+    """Validate the corpus at ``root`` (loaded here, or ``corpus`` as loaded by the
+    caller, e.g. through its index), including the glossary's pinyin."""
+    corpus = load_corpus(root) if corpus is None else corpus
     extra = ProblemList()
-    _check_glossary_usage(corpus, extra)
+    _check_glossary_usage(corpus, extra, progress)
     _check_turn_labels(corpus, extra)
     if pinyin:
         _check_pinyin(corpus, extra)
@@ -53,12 +72,64 @@ def check_corpus(root: Path, *, pinyin: bool = True) -> CheckReport:
     return CheckReport(corpus, problems)
 
 
-def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
+def found_in(keys: Iterable[str], texts: Iterable[str]) -> set[str]:
+    """Which of ``keys`` occur in any of ``texts``: one pass over each text with an
+    Aho–Corasick automaton of all the keys."""
+    import ahocorasick  # only when checking
+
+    automaton = ahocorasick.Automaton()
+    for key in set(keys):
+        if key:
+            automaton.add_word(key, key)
+    if not len(automaton):
+        return set()
+    automaton.make_automaton()
+    found: set[str] = set()
+    for text in texts:
+        found.update(key for _end, key in automaton.iter(text))
+    return found
+
+
+def _found_folded(keys: set[str], text: str) -> set[str]:
+    """The keys (folded by :func:`form_key`) that occur in ``form_key(text)``. A key
+    without whitespace cannot span a run of whitespace, so those are looked for in the
+    text merely lower-cased (much quicker than collapsing its whitespace)."""
+    plain = {k for k in keys if " " not in k}
+    found = found_in(plain, [text.replace("\u2019", "'").lower()])
+    spaced = keys - plain
+    return found | (found_in(spaced, [form_key(text)]) if spaced else set())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _found_exact(keys: set[str], text: str) -> set[str]:
+    """The keys that occur in ``text``. Keys without ASCII characters (most hanzi) are
+    looked for in the runs of non-ASCII text only: an automaton whose keys begin with
+    hundreds of different characters is slow over long runs of plain English."""
+    wide = {k for k in keys if k and not any(ord(c) < 128 for c in k)}
+    found = found_in(wide, ["\0".join(_NON_ASCII.findall(text))])
+    return found | found_in(keys - wide, [text])
+
+
+def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progress) -> None:
     """Forms claimed twice, aliases the texts never use, and hanzi_source claims."""
     claimed: dict[str, str] = {}
-    bodies = "\n".join(d.body for d in corpus.documents.values())
-    folded = form_key(bodies)
-    for entry in corpus.glossary.entries.values():
+    entries = list(corpus.glossary.entries.values())
+    docs = list(corpus.documents.values())
+
+    def bodies() -> Iterable[str]:
+        for i, doc in enumerate(docs):
+            if i % 50 == 0:
+                progress("Looking for glossary forms", i, len(docs))
+            yield doc.body
+
+    # The texts as one, as before: a form may run from the end of one into the next.
+    joined = "\n".join(bodies()) if docs else ""
+    aliases = _found_folded({form_key(a) for e in entries for a in e.aliases}, joined)
+    hanzi = _found_exact({e.hanzi for e in entries}, joined)
+    progress("Looking for glossary forms", len(docs), len(docs))
+    for entry in entries:
         for form in entry.forms:
             key = form_key(form)
             other = claimed.setdefault(key, entry.id)
@@ -69,16 +140,16 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
                     f"{form!r} of {entry.id!r} is already a form of "
                     f"{other!r}; a form may belong to one entry only",
                 )
-        if not corpus.documents:
+        if not docs:
             continue
         for alias in entry.aliases:
-            if form_key(alias) not in folded:
+            if form_key(alias) and form_key(alias) not in aliases:
                 problems.warning_at(
                     entry.path,
                     entry.where("aliases"),
                     f"alias {alias!r} of {entry.id!r} occurs in no text",
                 )
-        in_text = entry.hanzi in bodies
+        in_text = not entry.hanzi or entry.hanzi in hanzi
         if entry.hanzi_source == "text" and not in_text:
             problems.error_at(
                 entry.path,
