@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.export.markdown import (
     GLOSS_MODES,
@@ -74,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--list", action="store_true", help="list the ids that can be exported and exit"
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the corpus from its files alone, without its index in "
+        "$XDG_CACHE_HOME/nda-reader (the output is the same)",
+    )
     return parser
 
 
@@ -98,7 +103,15 @@ def run_export(argv: Sequence[str]) -> int:
         return _fail(
             f"'{root}' is not a corpus folder (no texts/ in it); give one with --corpus", 2
         )
-    corpus = load_corpus(root)
+    from nda_reader.cli.progress import TerminalProgress
+    from nda_reader.corpus.locations import cache_dir
+    from nda_reader.index.open import open_corpus
+
+    progress = TerminalProgress()
+    try:
+        corpus, _ = open_corpus(root, None if args.no_cache else cache_dir(), progress)
+    finally:
+        progress.close()
     if args.list:
         for group in all_groups(corpus):
             docs = group_documents(corpus, group)
@@ -113,7 +126,10 @@ def run_export(argv: Sequence[str]) -> int:
         ids = all_groups(corpus) if args.all else resolve_groups(corpus, args.docs)
         if not ids:
             return _fail(f"the corpus '{root}' has no documents to export", 1)
-        written = export_documents(corpus, ids, args.output, options)
+        try:
+            written = export_documents(corpus, ids, args.output, options, progress)
+        finally:
+            progress.close()
     except ExportError as exc:
         return _fail(exc.message, exc.exit_code)
     errors = sum(p.is_error for p in corpus.problems)

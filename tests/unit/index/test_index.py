@@ -244,7 +244,9 @@ def test_the_command_line_keeps_the_index_in_the_users_cache_folder_unless_told_
 
     given: list[Path | None] = []
 
-    def fake_create_app(path: Path | None, *, cache_dir: Path | None = None) -> _FakeApp:
+    def fake_create_app(
+        path: Path | None, *, cache_dir: Path | None = None, progress: object = None
+    ) -> _FakeApp:
         given.append(cache_dir)
         return _FakeApp()
 
