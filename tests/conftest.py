@@ -13,7 +13,8 @@ from tests.helpers.corpora import MakeCorpus, corpus_maker
 def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line keeps corpus indexes in $XDG_CACHE_HOME: a test's own, never the
     user's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    # Beside tmp_path, not in it: tests check that nothing else is written there.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
 
 
 @pytest.fixture

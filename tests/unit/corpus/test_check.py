@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -299,4 +300,5 @@ def test_check_says_the_same_with_and_without_the_index(
     assert outputs[0] == outputs[1] == outputs[2]
     assert outputs[0][0] == 1 and "orphaned note" in outputs[0][1]
     assert "alias 'Nowhere Form'" in outputs[0][1]
-    assert any((tmp_path / "xdg-cache" / "nda-reader").glob("index-*.sqlite"))
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "nda-reader"
+    assert any(cache.glob("index-*.sqlite"))
