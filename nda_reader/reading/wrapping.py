@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -66,12 +66,13 @@ class Layout:
     speaker_slots: dict[str, int] = field(default_factory=dict)
     """Speaker id -> colour slot 1..6 in order of first appearance."""
     complete: bool = True
-    """False for the first lines only (see ``limit`` of :func:`layout_document`)."""
+    """False while only the first lines are laid out (see :class:`LayoutBuilder`)."""
     _starts: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
     _blocks: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
-    def _index(self) -> None:
-        for y, line in enumerate(self.lines):
+    def _index(self, start: int = 0) -> None:
+        for y in range(start, len(self.lines)):
+            line = self.lines[y]
             if line.kind is not LineKind.TEXT:
                 continue
             starts, ys = self._starts.setdefault(line.doc_id, ([], []))
@@ -182,6 +183,127 @@ def _turn_of(turns: Sequence[TurnSpan], block: Block) -> int:
     return -1
 
 
+class LayoutBuilder:
+    """Lays out ``parts`` (consecutive parts of one document) a few passages at a time.
+
+    :attr:`layout` grows with each :meth:`step` and is always the exact beginning of the
+    full layout (its last line may still change from a blank inside a speaker turn to a
+    plain blank, and trailing blanks are dropped at the end). A big text is thus shown
+    from its first screens while the rest is laid out in small steps between keys.
+    Parts after the first are introduced by a ``— page N —`` separator. With
+    ``only_speaker``, blocks outside that speaker's turns are hidden; each hidden run
+    becomes one HIDDEN line.
+    """
+
+    def __init__(
+        self,
+        parts: Sequence[Document],
+        turns: Mapping[str, Sequence[TurnSpan]],
+        width: int,
+        *,
+        only_speaker: str | None = None,
+    ) -> None:
+        self.layout = Layout(width=max(1, width), complete=False)
+        self.parts = list(parts)
+        self.turns = turns
+        self.only_speaker = only_speaker
+        self.reached: tuple[int, int] = (0, -1)
+        """(part index, end offset) of the last block laid out."""
+        self._order = {p.id: i for i, p in enumerate(self.parts)}
+        self._blocks = self._run()
+        self._fixed = 1
+        self._indexed = 0
+
+    def step(
+        self,
+        *,
+        lines: int | None = None,
+        through: tuple[str, int] | None = None,
+        blocks: int | None = None,
+    ) -> bool:
+        """Lay out more: until ``lines`` lines exist, until offset ``through[1]`` of part
+        ``through[0]`` is laid out, or ``blocks`` more blocks (everything when none is
+        given). Returns True when the layout is complete."""
+        target = None
+        if through is not None:
+            target = (self._order.get(through[0], len(self.parts)), through[1])
+        done = 0
+        while not self.layout.complete:
+            if lines is not None and len(self.layout.lines) >= lines:
+                break
+            if target is not None and self.reached >= target:
+                break
+            if blocks is not None and done >= blocks:
+                break
+            if not next(self._blocks, False):
+                self._finish()
+            done += 1
+        self._fix_blanks(len(self.layout.lines) - 1)
+        self.layout._index(self._indexed)
+        self._indexed = len(self.layout.lines)
+        return self.layout.complete
+
+    def _run(self) -> Iterator[bool]:
+        result = self.layout
+        lines = result.lines
+        only_speaker = self.only_speaker
+        for p, doc in enumerate(self.parts):
+            doc_turns = list(self.turns.get(doc.id, ()))
+            base = len(result.turns)
+            result.turns.extend(doc_turns)
+            for span in doc_turns:
+                if span.speaker.id not in result.speaker_slots:
+                    result.speaker_slots[span.speaker.id] = len(result.speaker_slots) % 6 + 1
+            if p > 0:
+                if lines and lines[-1].kind is not LineKind.BLANK:
+                    lines.append(DisplayLine(LineKind.BLANK))
+                page = doc.part or p + 1
+                lines.append(DisplayLine(LineKind.SEPARATOR, doc.id, caption=f"— page {page} —"))
+                lines.append(DisplayLine(LineKind.BLANK))
+            hiding = False
+            for block in doc.blocks:
+                local = _turn_of(doc_turns, block)
+                turn = base + local if local >= 0 else -1
+                self.reached = (p, block.end)
+                if only_speaker is not None and result.turn_speaker(turn) != only_speaker:
+                    if not hiding:
+                        lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
+                        hiding = True
+                    yield True
+                    continue
+                if hiding:
+                    lines.append(DisplayLine(LineKind.BLANK))
+                    hiding = False
+                label = local >= 0 and (
+                    block.start <= doc_turns[local].start
+                    and doc_turns[local].label_end <= block.end
+                )
+                _add_block(lines, doc, block, result.width, turn, label)
+                lines.append(DisplayLine(LineKind.BLANK, doc.id, turn=turn))
+                yield True
+            self.reached = (p + 1, -1)
+
+    def _fix_blanks(self, upto: int) -> None:
+        """A blank line carries the speaker bar only inside one turn: lines before
+        ``upto`` (whose next line is known) are settled."""
+        lines = self.layout.lines
+        for y in range(self._fixed, min(upto, len(lines))):
+            line = lines[y]
+            if line.kind is LineKind.BLANK and line.turn >= 0:
+                after = lines[y + 1].turn if y + 1 < len(lines) else -1
+                if after != line.turn:
+                    lines[y] = DisplayLine(LineKind.BLANK, line.doc_id)
+        self._fixed = max(self._fixed, min(upto, len(lines)))
+
+    def _finish(self) -> None:
+        lines = self.layout.lines
+        while lines and lines[-1].kind is LineKind.BLANK:
+            lines.pop()
+        self._fix_blanks(len(lines))
+        self.layout.complete = True
+        self.reached = (len(self.parts), 0)
+
+
 def layout_document(
     parts: Sequence[Document],
     turns: Mapping[str, Sequence[TurnSpan]],
@@ -190,61 +312,13 @@ def layout_document(
     only_speaker: str | None = None,
     limit: int | None = None,
 ) -> Layout:
-    """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells.
-
-    Parts after the first are introduced by a ``— page N —`` separator. With
-    ``only_speaker``, blocks outside that speaker's turns are hidden; each hidden run
-    becomes one HIDDEN line. With ``limit``, stop after the block that reaches ``limit``
-    lines: the result (``complete`` False) is the exact beginning of the full layout.
-    """
-    result = Layout(width=max(1, width))
-    lines = result.lines
-    for p, doc in enumerate(parts):
-        if limit is not None and len(lines) >= limit:
-            result.complete = False
-            break
-        doc_turns = list(turns.get(doc.id, ()))
-        base = len(result.turns)
-        result.turns.extend(doc_turns)
-        for span in doc_turns:
-            if span.speaker.id not in result.speaker_slots:
-                result.speaker_slots[span.speaker.id] = len(result.speaker_slots) % 6 + 1
-        if p > 0:
-            if lines and lines[-1].kind is not LineKind.BLANK:
-                lines.append(DisplayLine(LineKind.BLANK))
-            page = doc.part or p + 1
-            lines.append(DisplayLine(LineKind.SEPARATOR, doc.id, caption=f"— page {page} —"))
-            lines.append(DisplayLine(LineKind.BLANK))
-        hiding = False
-        for block in doc.blocks:
-            local = _turn_of(doc_turns, block)
-            turn = base + local if local >= 0 else -1
-            if only_speaker is not None and result.turn_speaker(turn) != only_speaker:
-                if not hiding:
-                    lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
-                    hiding = True
-                continue
-            if hiding:
-                lines.append(DisplayLine(LineKind.BLANK))
-                hiding = False
-            label = local >= 0 and (
-                block.start <= doc_turns[local].start and doc_turns[local].label_end <= block.end
-            )
-            _add_block(lines, doc, block, result.width, turn, label)
-            lines.append(DisplayLine(LineKind.BLANK, doc.id, turn=turn))
-            if limit is not None and len(lines) >= limit:
-                result.complete = False
-                break
-    while lines and lines[-1].kind is LineKind.BLANK:
-        lines.pop()
-    for y in range(1, len(lines)):  # a blank line carries the bar only inside one turn
-        line = lines[y]
-        if line.kind is LineKind.BLANK and line.turn >= 0:
-            after = lines[y + 1].turn if y + 1 < len(lines) else -1
-            if after != line.turn:
-                lines[y] = DisplayLine(LineKind.BLANK, line.doc_id)
-    result._index()
-    return result
+    """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells
+    (see :class:`LayoutBuilder`). With ``limit``, stop after the block that reaches
+    ``limit`` lines: the result (``complete`` False) is the exact beginning of the full
+    layout."""
+    builder = LayoutBuilder(parts, turns, width, only_speaker=only_speaker)
+    builder.step(lines=limit)
+    return builder.layout
 
 
 def _add_block(

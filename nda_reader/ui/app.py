@@ -130,6 +130,7 @@ class ReaderApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.annotations.saver.remember()
         self.index_work.start(self.corpus, self._index_complete)
 
     def _index_complete(self) -> None:

@@ -29,7 +29,15 @@ class AnnotationSaver:
     def __init__(self, host: AnnotationHost) -> None:
         self.host = host
         self.session = AnnotationSession()
-        self.session.remember(host.corpus)
+        self._remembered = False
+
+    def remember(self) -> None:
+        """Record every layer file as loaded, to notice a change made outside the reader
+        before a save. Reading them all takes a while in a large corpus, so the app does
+        it after its first paint (and any save first makes sure it was done)."""
+        if not self._remembered:
+            self._remembered = True
+            self.session.remember(self.host.corpus)
 
     def can_annotate(self) -> bool:
         """True when there is a corpus folder to save in (else the user is told)."""
@@ -44,6 +52,7 @@ class AnnotationSaver:
         Returns True when saved; an :class:`AnnotateError` or a failed write is reported
         (a failed write is kept for ``ctrl+s``).
         """
+        self.remember()
         try:
             edits = make()
         except AnnotateError as exc:
@@ -53,14 +62,17 @@ class AnnotationSaver:
 
     def undo(self) -> None:
         """Undo the last action of this session."""
+        self.remember()
         self.report(self.session.undo())
 
     def redo(self) -> None:
         """Redo the last undone action."""
+        self.remember()
         self.report(self.session.redo())
 
     def retry(self) -> None:
         """Write the changes that could not be saved."""
+        self.remember()
         self.report(self.session.retry())
 
     def report(self, outcome: Outcome) -> bool:

@@ -77,6 +77,11 @@ class LinePainter:
         """Forget painted lines (the lines, a highlight or the styles changed)."""
         self._cache.clear()
 
+    def forget_from(self, y: int) -> None:
+        """Forget painted lines from display line ``y`` on (the layout grew there)."""
+        for key in [k for k in list(self._cache.keys()) if k[0] >= y]:
+            self._cache.discard(key)
+
     def paint(self, y: int, scene: Scene, *, width: int, base: Style, console: Console) -> Strip:
         """Display line ``y`` of ``scene``, ``width`` cells wide on ``base`` style.
 

@@ -148,7 +148,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         if self.only_speaker is not None and not self.navigator.shows_match(doc_id, start):
             self.only_speaker = None
         self.invalidate()
-        self._set_cursor(self.flow.line_at(doc_id, start) or 0, None, scroll="center")
+        self._set_cursor(self.navigator.line_at(doc_id, start) or 0, None, scroll="center")
         return True
 
     # ---------------------------------------------------------------- selecting
@@ -170,7 +170,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         was = self.selecting
         self.selection = selection
         if selection is not None:
-            y = self.flow.line_at(selection.doc_id, max(selection.start, selection.head - 1))
+            y = self.navigator.line_at(selection.doc_id, max(selection.start, selection.head - 1))
             if y is not None:
                 self._set_cursor(y, None)
         if was != self.selecting:
