@@ -38,7 +38,7 @@ def _big(make_corpus: MakeCorpus) -> tuple[Path, str]:
 async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
-    root, body = _big(make_corpus)
+    root, _ = _big(make_corpus)
     app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -75,9 +75,7 @@ async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(1, 30), min_size=1, max_size=20), st.integers(12, 60))
-def test_a_layout_made_in_steps_is_the_layout_made_at_once(
-    steps: list[int], width: int
-) -> None:
+def test_a_layout_made_in_steps_is_the_layout_made_at_once(steps: list[int], width: int) -> None:
     body = "\n\n".join(
         f"P{n:03d} " + "word " * (n % 17 * 3) + ("\n- item one\n- item two" if n % 5 == 0 else "")
         for n in range(60)

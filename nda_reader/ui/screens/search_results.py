@@ -8,6 +8,8 @@ a digit opens that row at once.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -22,7 +24,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.search import Hit, search_corpus
+from nda_reader.reading.search import Hit, compile_query, documents_to_search, hits_in
 from nda_reader.ui.keys import Scope, bindings_for
 
 Target = tuple[str, int, int]
@@ -30,6 +32,9 @@ Target = tuple[str, int, int]
 
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
+
+FIRST_HITS = 200
+"""Matches found before the list is shown; the rest are found while it is on screen."""
 
 _CONTEXT = 80
 
@@ -114,16 +119,38 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         super().__init__()
         self.corpus = corpus
         self.query_text = query
-        self.hits: list[Hit] = search_corpus(corpus, query, context=_CONTEXT)
+        self.hits: list[Hit] = []
+        self._pattern = compile_query(query)
+        # The documents the index says hold the query (all of them without an index).
+        self._todo = documents_to_search(corpus, query) if self._pattern is not None else []
+        self._todo.reverse()  # popped from the end, in reading order
         self._rows: list[Hit | str] = []  # a Hit, or the id of the document it heads
+        self._per_doc: dict[str, int] = {}  # matches in each document
         self._numbers: dict[int, int] = {}  # option index -> digit shown
         self._width = 0
-        for hit in self.hits[:MAX_HITS]:
-            if not self._rows or (
-                isinstance(self._rows[-1], Hit) and self._rows[-1].doc_id != hit.doc_id
-            ):
-                self._rows.append(hit.doc_id)
-            self._rows.append(hit)
+        self._find(lambda: len(self.hits) >= FIRST_HITS)
+
+    @property
+    def counting(self) -> bool:
+        """True while matches are still being found in the remaining documents."""
+        return bool(self._todo)
+
+    def _find(self, enough: Callable[[], bool]) -> int:
+        """Find the matches of the next documents until ``enough()``; returns how many
+        rows were added."""
+        added = len(self._rows)
+        assert self._pattern is not None or not self._todo
+        while self._todo and not enough():
+            doc = self._todo.pop()
+            found = hits_in(doc, self._pattern, _CONTEXT) if self._pattern else []
+            listed = found[: max(0, MAX_HITS - len(self.hits))]
+            self.hits.extend(found)
+            if found:
+                self._per_doc[doc.id] = len(found)
+            if listed:
+                self._rows.append(doc.id)
+                self._rows.extend(listed)
+        return len(self._rows) - added
 
     def compose(self) -> ComposeResult:
         """Title with the count, the list (or a 'no matches' note) and a key hint."""
@@ -147,13 +174,15 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         query = self.query_text.strip()
         if not self.hits:
             return f"No matches for “{query}”"
-        docs = len({h.doc_id for h in self.hits})
+        docs = len(self._per_doc)
         n = len(self.hits)
         text = (
             f"{n} match{'es' if n != 1 else ''} for “{query}” "
             f"in {docs} document{'s' if docs != 1 else ''}"
         )
-        if n > MAX_HITS:
+        if self.counting:
+            text += " so far, searching…"
+        elif n > MAX_HITS:
             text += f" (showing the first {MAX_HITS})"
         return text
 
@@ -167,6 +196,22 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         options.focus()
         self.watch(options, "scroll_y", self._renumber, init=False)
         self.call_after_refresh(self._fit)
+        if self.counting:
+            self.set_timer(0.001, self._find_more)
+
+    def _find_more(self) -> None:
+        """Find the matches of a few more documents and list them (between keys)."""
+        start = len(self._rows)
+        deadline = time.perf_counter() + 0.008
+        if self._find(lambda: time.perf_counter() > deadline):
+            options = self.query_one(OptionList)
+            options.add_options(
+                Option(self._prompt(row, None), disabled=isinstance(row, str))
+                for row in self._rows[start:]
+            )
+        self.query_one("#results-title", Label).update(self.summary())
+        if self.counting:
+            self.set_timer(0.001, self._find_more)
 
     def on_resize(self, event: Resize) -> None:
         """Re-align the rows to the new width once the layout is done."""
@@ -194,7 +239,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         """One row: a document heading, or a numbered KWIC line."""
         if isinstance(row, str):
             doc = self.corpus.documents[row]
-            count = sum(1 for h in self.hits if h.doc_id == row)
+            count = self._per_doc.get(row, 0)
             return Content.assemble(
                 (f"{doc.date}  ", "$muted-text"),
                 (doc.title, "bold $primary"),
