@@ -13,11 +13,13 @@ Markers the benchmarks rely on:
 - the hot term ``HOT_ENGLISH`` (entry ``term-0001``) occurs about 5,000 times across the
   corpus (concordance of a frequent term);
 - the first document by date is ``FIRST_DOC``; its first paragraph starts with
-  ``FIRST_WORDS`` and its second screen shows ``SECOND_SCREEN``.
+  ``FIRST_WORDS`` and names the hot term (its first term); ``Line 30 of the opening``
+  shows on its second screen at 120x40 and ``SECOND_SCREEN`` further down.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from collections.abc import Iterator
@@ -47,7 +49,7 @@ HANZI = (
     "造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打"
 )
 SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"  # noqa: E501
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
 )
 WORDS = _words(
     "data market policy reform allocation infrastructure security governance platform pilot "
@@ -74,6 +76,25 @@ HEADS = _words(
     "Initiative Programme Zone Fund Office Bureau Commission Plan Exchange Alliance Centre "
     "Corridor Standard Registry Network"
 )
+ONSETS = _words("b c d f g h l m n p r s t v w st pr tr cl gr br pl sh ch th")
+NUCLEI = _words("a e i o u ai ea io ou ee")
+CODAS = ("", "", "n", "r", "s", "t", "l", "m", "nt", "st", "ng", "ct", "rd")
+
+
+def vocabulary(rng: random.Random, size: int = 8000) -> list[str]:
+    """English-like words: real function and policy words first, then made-up ones; drawn
+    with Zipf-like frequencies (rank ``r`` about ``1/r``), as words of real text are."""
+    words = list(dict.fromkeys(["the", "of", "and", "to", "in", "for", "on", "with", *WORDS]))
+    seen = set(words)
+    while len(words) < size:
+        parts = [rng.choice(ONSETS) + rng.choice(NUCLEI) for _ in range(rng.randint(1, 3))]
+        word = "".join(parts) + rng.choice(CODAS)
+        if len(word) > 3 and word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
 TITLES = ("Director", "Deputy Director", "Vice Minister", "Spokesperson", "Secretary-General")
 RELATIONS = ("continues", "same-initiative", "follow-up", "elaborates", "contrasts", "quotes")
 
@@ -115,6 +136,9 @@ class CorpusGenerator:
 
     def __init__(self, seed: int, docs: int, megabytes: float, terms: int) -> None:
         self.rng = random.Random(seed)
+        self.words = vocabulary(self.rng)
+        weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        self.cumulative = list(itertools.accumulate(weights))
         self.docs = docs
         self.bytes = int(megabytes * 1_000_000)
         self.entries = self._glossary(terms)
@@ -201,7 +225,7 @@ class CorpusGenerator:
 
     def _sentence(self) -> str:
         rng = self.rng
-        words = [rng.choice(WORDS) for _ in range(rng.randint(10, 26))]
+        words = rng.choices(self.words, cum_weights=self.cumulative, k=rng.randint(10, 26))
         for _ in range(rng.choice((0, 1, 1, 2))):
             words.insert(rng.randrange(len(words) + 1), self._mention(self._term()))
         text = " ".join(words)
@@ -266,7 +290,7 @@ class CorpusGenerator:
                 text.labels.append((start, start + len(block), label))
 
         if first:
-            add(f"{FIRST_WORDS}, which opens the corpus.")
+            add(f"{FIRST_WORDS}, which opens the corpus of the {HOT_ENGLISH}.")
             for i in range(40):
                 add(f"Line {i + 1:02d} of the opening section about {rng.choice(WORDS)}.", False)
             add(f"{SECOND_SCREEN} follows here.")
