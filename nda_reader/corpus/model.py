@@ -106,6 +106,20 @@ class Orphan:
         return f"{self.kind.value} {self.end}" if self.end else self.kind.value
 
 
+DOC_PARTS = ("speaker_layers", "crossrefs", "notes")
+"""Layer parts that can be read for one document alone (see :func:`doc_part`)."""
+
+
+def doc_part(corpus: Corpus, name: str, doc_id: str) -> Any:
+    """What layer part ``name`` of ``corpus`` holds about ``doc_id``: its speaker layer
+    (or None), the cross-references with an end in it, the notes on it."""
+    if name == "speaker_layers":
+        return corpus.speaker_layers.get(doc_id)
+    if name == "crossrefs":
+        return [ln for ln in corpus.crossrefs if doc_id in (ln.source.doc, ln.target.doc)]
+    return [n for n in corpus.notes if n.anchor.doc == doc_id]
+
+
 class Backing(Protocol):
     """What keeps a corpus on disk (the index, :mod:`nda_reader.index`) and can answer
     for it: which documents contain a text, and the corpus after files changed."""
@@ -151,6 +165,7 @@ class Corpus:
     _placed: dict[Anchor, Resolution] = field(default_factory=dict, repr=False)
     _parts: dict[str, Any] = field(default_factory=dict, repr=False)
     _load_part: Callable[[str], Any] | None = field(default=None, repr=False)
+    _load_doc_part: Callable[[str, str], Any] | None = field(default=None, repr=False)
     _lookup: Callable[[Anchor], Resolution | None] | None = field(default=None, repr=False)
     backing: Backing | None = field(default=None, repr=False)
     """The index the corpus was read from (None: read from its files)."""
@@ -160,11 +175,16 @@ class Corpus:
         load_part: Callable[[str], Any],
         placements: Callable[[Anchor], Resolution | None],
         occurrences: Occurrences,
+        load_doc_part: Callable[[str, str], Any] | None = None,
     ) -> None:
         """Get the layer parts from ``load_part(name)`` (one of :data:`LAYER_PARTS`) on
         first use, anchor placements from ``placements`` before resolving them, and term
-        occurrences from ``occurrences`` (the index on disk sets these)."""
+        occurrences from ``occurrences`` (the index on disk sets these). Until a part is
+        loaded whole, ``load_doc_part(name, doc_id)`` gives what of it concerns one
+        document (:data:`DOC_PARTS`) as a 1-tuple (None when it does not know), so that
+        opening a document reads only that."""
         self._load_part = load_part
+        self._load_doc_part = load_doc_part
         self._lookup = placements
         self.__dict__["occurrences"] = occurrences
 
@@ -175,6 +195,14 @@ class Corpus:
             found = _EMPTY[name]() if found is None else found
             self._parts[name] = found
         return found
+
+    def _doc_part(self, name: str, doc_id: str) -> Any:
+        """What part ``name`` holds about ``doc_id`` (see :data:`DOC_PARTS`)."""
+        if name not in self._parts and self._load_doc_part is not None:
+            found = self._load_doc_part(name, doc_id)  # (value,), or None: not known
+            if found is not None:
+                return found[0]
+        return doc_part(self, name, doc_id)
 
     def loaded_parts(self) -> dict[str, Any]:
         """The layer parts loaded so far, by name."""
@@ -270,7 +298,7 @@ class Corpus:
 
     def turns(self, doc_id: str) -> list[TurnSpan]:
         """The placed speaker turns of a document, in text order."""
-        layer = self.speaker_layers.get(doc_id)
+        layer: SpeakerLayer | None = self._doc_part("speaker_layers", doc_id)
         doc = self.documents.get(doc_id)
         if layer is None or doc is None:
             return []
@@ -289,7 +317,8 @@ class Corpus:
     def links_in(self, doc_id: str) -> list[LinkEnd]:
         """Cross-references with an end in ``doc_id``: outgoing and incoming (backlinks)."""
         ends = []
-        for link in self.crossrefs:
+        links: list[CrossRef] = self._doc_part("crossrefs", doc_id)
+        for link in links:
             for outgoing, here, there in (
                 (True, link.source, link.target),
                 (False, link.target, link.source),
@@ -302,7 +331,7 @@ class Corpus:
 
     def notes_in(self, doc_id: str) -> list[Note]:
         """Notes on ``doc_id``, in text order of their anchors."""
-        found = [n for n in self.notes if n.anchor.doc == doc_id]
+        found: list[Note] = self._doc_part("notes", doc_id)
         return sorted(found, key=lambda n: self.place(n.anchor).start)
 
     def orphans(self) -> list[Orphan]:

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from nda_reader.corpus.anchors import Anchor, Resolution, Status
 from nda_reader.corpus.document import Block, Document, split_blocks
@@ -108,6 +108,41 @@ class StoredDocument(Document):
         return self.blocks[i] if i >= 0 else None
 
 
+class EntryOccurrences(Sequence[Occurrence]):
+    """The occurrences of one entry, read from the index as far as they are looked at:
+    a concordance of thousands shows its count and first rows without reading the rest."""
+
+    def __init__(self, source: StoredOccurrences, entry_id: str) -> None:
+        self.source = source
+        self.entry_id = entry_id
+        self._len: int | None = None
+        self._all: list[Occurrence] | None = None
+
+    def __len__(self) -> int:
+        if self._len is None:
+            self._len = self.source.count(self.entry_id)
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> Occurrence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Occurrence]: ...
+
+    def __getitem__(self, index: int | slice) -> Occurrence | Sequence[Occurrence]:
+        if isinstance(index, slice) and index.step in (None, 1) and self._all is None:
+            start, stop, _ = index.indices(len(self))
+            return self.source.rows(self.entry_id, max(0, stop - start), start)
+        if self._all is None:
+            self._all = self.source.rows(self.entry_id, -1, 0)
+        return self._all[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def anchor_key(anchor: Anchor) -> bytes:
     """The key of ``anchor``'s placement in the index (everything that decides it)."""
     text = "\0".join((anchor.doc, anchor.exact, anchor.prefix, anchor.suffix, str(anchor.pos)))
@@ -137,7 +172,7 @@ class StoredOccurrences(Occurrences):
         self.complete = False
         self._lock = threading.Lock()
         self._by_doc: dict[str, list[Occurrence]] = {}
-        self._by_entry: dict[str, list[Occurrence]] = {}
+        self._by_entry: dict[str, EntryOccurrences] = {}
 
     def in_doc(self, doc_id: str) -> Sequence[Occurrence]:
         """Occurrences in one document, in text order."""
@@ -161,19 +196,29 @@ class StoredOccurrences(Occurrences):
     def of_entry(self, entry_id: str) -> Sequence[Occurrence]:
         """Occurrences of one entry across the corpus, in corpus order (while the index is
         being built, in the documents it has so far: see :attr:`complete`)."""
-        found = self._by_entry.get(entry_id)
-        if found is not None:
-            return found
+        known = self._by_entry.get(entry_id)
+        if known is not None:
+            return known
+        fresh = EntryOccurrences(self, entry_id)
+        if self.complete:
+            self._by_entry[entry_id] = fresh
+        return fresh
+
+    def rows(self, entry_id: str, limit: int, offset: int) -> list[Occurrence]:
+        """Occurrences ``offset`` to ``offset + limit`` of ``entry_id``, in corpus order."""
         with self._lock:
             rows = self.con.execute(
                 "SELECT d.id, o.start, o.stop FROM occ o JOIN docs d ON d.n = o.doc "
-                "WHERE o.entry = ? ORDER BY d.ord, o.start",
-                (entry_id,),
+                "WHERE o.entry = ? ORDER BY d.ord, o.start LIMIT ? OFFSET ?",
+                (entry_id, limit, offset),
             ).fetchall()
-        found = [Occurrence(doc, s, e, entry_id) for doc, s, e in rows]
-        if self.complete:
-            self._by_entry[entry_id] = found
-        return found
+        return [Occurrence(doc, s, e, entry_id) for doc, s, e in rows]
+
+    def count(self, entry_id: str) -> int:
+        """How many occurrences ``entry_id`` has (in the documents indexed so far)."""
+        with self._lock:
+            row = self.con.execute("SELECT count(*) FROM occ WHERE entry = ?", (entry_id,))
+            return int(row.fetchone()[0])
 
     def forget(self) -> None:
         """Drop what was looked up (the index changed)."""

@@ -78,6 +78,13 @@ class CorpusIndex:
         with self._lock:
             return load_part(self.con, name)
 
+    def _load_doc_part(self, name: str, doc_id: str) -> tuple[object] | None:
+        with self._lock:
+            row = self.con.execute(
+                "SELECT value FROM docparts WHERE doc = ? AND name = ?", (doc_id, name)
+            ).fetchone()
+        return None if row is None else (pickle.loads(row[0]),)
+
     def attach(self, corpus: Corpus) -> Corpus:
         """Give ``corpus`` its lazy parts from this index, and make it the current one."""
 
@@ -89,7 +96,7 @@ class CorpusIndex:
 
         occurrences = StoredOccurrences(self.con, compute)
         occurrences.complete = self.terms_done()
-        corpus.lazy(self._load_part, self._placement, occurrences)
+        corpus.lazy(self._load_part, self._placement, occurrences, self._load_doc_part)
         corpus.backing = self
         self.corpus = corpus
         return corpus

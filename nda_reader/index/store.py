@@ -42,6 +42,7 @@ CREATE INDEX occ_entry ON occ(entry);
 CREATE TABLE place(key BLOB PRIMARY KEY, doc TEXT, status TEXT, start INT, stop INT, reason TEXT);
 CREATE INDEX place_doc ON place(doc);
 CREATE TABLE parts(name TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE docparts(doc TEXT, name TEXT, value BLOB, PRIMARY KEY (doc, name));
 CREATE TABLE folded(n INTEGER PRIMARY KEY, text BLOB);
 CREATE VIRTUAL TABLE tri USING fts5(
     text, content='', tokenize='trigram case_sensitive 1', detail=none

@@ -177,6 +177,7 @@ class ReaderApp(App[None]):
                 self.last_corpus_query = query
                 self.push_screen(SearchResultsScreen(self.corpus, query), chosen)
 
+        self.index_work.prefetch_search(self.corpus)
         self.push_screen(SearchInput("Search the whole corpus", self.last_corpus_query), asked)
 
     # ------------------------------------------------------------------ actions

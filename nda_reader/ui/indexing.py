@@ -69,6 +69,15 @@ class IndexWork:
         if finished:
             done()
 
+    def prefetch_search(self, corpus: Corpus) -> None:
+        """Read the folded texts corpus search needs, in a thread, while the user types
+        the query (they are read once, on the first search of a session)."""
+        index = corpus.backing
+        if isinstance(index, CorpusIndex) and index.finder.ready():
+            threading.Thread(
+                target=index.finder.load, name="nda-reader search", daemon=True
+            ).start()
+
     def stop(self) -> None:
         """Ask the work to stop at its next batch."""
         if self._index is not None:

@@ -337,6 +337,7 @@ class ReadingScreen(Screen[None]):
                 self.reader.last_corpus_query = query
                 self.app.push_screen(SearchResultsScreen(self.reader.corpus, query), chosen)
 
+        self.reader.index_work.prefetch_search(self.reader.corpus)
         self.app.push_screen(
             SearchInput("Search the whole corpus", self.reader.last_corpus_query), asked
         )
