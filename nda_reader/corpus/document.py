@@ -77,14 +77,28 @@ class Document:
     note: str = ""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
-    blocks: list[Block] = field(default_factory=list)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _blocks: list[Block] | None = field(default=None, repr=False, compare=False)
+    _lines: list[int] | None = field(default=None, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.blocks:
-            self.blocks = split_blocks(self.body)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
-        self._block_starts = [b.start for b in self.blocks]
+    @property
+    def blocks(self) -> list[Block]:
+        """The passages of the body (split on first use: loading a corpus need not)."""
+        if self._blocks is None:
+            self._blocks = split_blocks(self.body)
+        return self._blocks
+
+    @property
+    def _line_starts(self) -> list[int]:
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        return self._lines
+
+    @property
+    def _block_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [b.start for b in self.blocks]
+        return self._starts
 
     def block_text(self, block: Block) -> str:
         """The text of ``block`` without its Markdown marker."""

@@ -120,6 +120,19 @@ def doc_part(corpus: Corpus, name: str, doc_id: str) -> Any:
     return [n for n in corpus.notes if n.anchor.doc == doc_id]
 
 
+def doc_parts(corpus: Corpus) -> dict[str, dict[str, Any]]:
+    """:func:`doc_part` of every document, by part name and document id (in one pass)."""
+    links: dict[str, list[CrossRef]] = {d: [] for d in corpus.documents}
+    notes: dict[str, list[Note]] = {d: [] for d in corpus.documents}
+    for link in corpus.crossrefs:
+        for doc in dict.fromkeys((link.source.doc, link.target.doc)):
+            links.setdefault(doc, []).append(link)
+    for note in corpus.notes:
+        notes.setdefault(note.anchor.doc, []).append(note)
+    layers = {d: corpus.speaker_layers.get(d) for d in corpus.documents}
+    return {"speaker_layers": layers, "crossrefs": links, "notes": notes}
+
+
 class Backing(Protocol):
     """What keeps a corpus on disk (the index, :mod:`nda_reader.index`) and can answer
     for it: which documents contain a text, and the corpus after files changed."""

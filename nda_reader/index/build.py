@@ -25,7 +25,7 @@ from typing import Any
 from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.loader import assemble
-from nda_reader.corpus.model import DOC_PARTS, LAYER_PARTS, Corpus, doc_part
+from nda_reader.corpus.model import DOC_PARTS, LAYER_PARTS, Corpus, doc_parts
 from nda_reader.corpus.sources import FileResult, SourceFiles, read_layer_file, read_text_file
 from nda_reader.corpus.term_index import TermMatcher
 from nda_reader.index.files import Changes, Known, Stamp, find_changes, read_stamped, relative
@@ -239,10 +239,11 @@ def _store_corpus(con: sqlite3.Connection, corpus: Corpus) -> None:
         )
     con.execute("INSERT OR REPLACE INTO parts VALUES ('problems', ?)", (_dumps(corpus.problems),))
     con.execute("DELETE FROM docparts")
+    parts = doc_parts(corpus)
     con.executemany(
         "INSERT INTO docparts VALUES (?, ?, ?)",
         [
-            (doc_id, name, _dumps(doc_part(corpus, name, doc_id)))
+            (doc_id, name, _dumps(parts[name].get(doc_id, [])))
             for doc_id in corpus.documents
             for name in DOC_PARTS
         ],

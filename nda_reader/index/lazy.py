@@ -7,9 +7,7 @@ document or an entry up in the index; :func:`anchor_key` names an anchor's place
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from nda_reader.corpus.anchors import Anchor, Resolution, Status
-from nda_reader.corpus.document import Block, Document, split_blocks
+from nda_reader.corpus.document import Document
 from nda_reader.corpus.term_index import Occurrence, Occurrences
 
 META_FIELDS = (
@@ -44,7 +42,7 @@ def document_meta(doc: Document) -> dict[str, Any]:
 
 
 class StoredDocument(Document):
-    """A document of the index: front matter now, body and passages when first used."""
+    """A document of the index: front matter now, body (and passages) when first used."""
 
     def __init__(
         self, path: Path, meta: dict[str, Any], load: Callable[[], str], row: int = 0
@@ -57,8 +55,7 @@ class StoredDocument(Document):
         """The document's row in the index: a new row for every new version of the text."""
         self._load = load
         self._text: str | None = None
-        self._split: list[Block] | None = None
-        self._starts: list[int] | None = None
+        self._blocks = self._lines = self._starts = None
 
     @property
     def body(self) -> str:
@@ -72,40 +69,9 @@ class StoredDocument(Document):
         self._text = value
 
     @property
-    def blocks(self) -> list[Block]:
-        """The passages of the body, split on first use."""
-        if self._split is None:
-            self._split = split_blocks(self.body)
-        return self._split
-
-    @blocks.setter
-    def blocks(self, value: list[Block]) -> None:
-        self._split = value
-
-    @property
-    def _block_starts(self) -> list[int]:  # type: ignore[override]
-        return [b.start for b in self.blocks]
-
-    @property
-    def _line_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
-        return self._starts
-
-    @_line_starts.setter
-    def _line_starts(self, value: list[int]) -> None:
-        self._starts = value
-
-    @property
     def loaded(self) -> bool:
         """True once the body has been read."""
         return self._text is not None
-
-    def block_at(self, offset: int) -> Block | None:
-        """The block containing body ``offset``, or the last one starting before it."""
-        starts = self._block_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        return self.blocks[i] if i >= 0 else None
 
 
 class EntryOccurrences(Sequence[Occurrence]):
