@@ -181,3 +181,9 @@ def _validate(corpus: Corpus) -> None:
                 anchor.column,
                 f"{anchored.label} {anchored.id!r}: {at.reason}",
             )
+
+
+read_layer = _read_layer
+"""Read one parsed layer file into ``corpus`` (what :func:`assemble` does for each)."""
+validate = _validate
+"""The cross-file checks :func:`assemble` ends with."""

@@ -19,15 +19,16 @@ import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.loader import assemble
 from nda_reader.corpus.model import DOC_PARTS, LAYER_PARTS, Corpus, doc_parts
-from nda_reader.corpus.sources import FileResult, SourceFiles, read_layer_file, read_text_file
+from nda_reader.corpus.sources import FileResult, read_layer_file, read_text_file
 from nda_reader.corpus.term_index import TermMatcher
+from nda_reader.index.assembly import LayerPiece, assemble_pieces
 from nda_reader.index.files import Changes, Known, Stamp, find_changes, read_stamped, relative
 from nda_reader.index.lazy import StoredDocument, anchor_key, document_meta, placement
 from nda_reader.index.search import fold, grams_text
@@ -132,18 +133,24 @@ def _stored_text(
     return FileResult(stored, problems)
 
 
-def _layer(con: sqlite3.Connection, path: Path, key: str, changed: bool) -> FileResult:
+def _layer(con: sqlite3.Connection, path: Path, key: str, changed: bool) -> LayerPiece:
     if not changed:
         row = con.execute("SELECT result FROM files WHERE path = ?", (key,)).fetchone()
         if row is not None:
             found = pickle.loads(row[0])
-            if isinstance(found, FileResult):
+            if isinstance(found, LayerPiece):
+                found.path = path
                 return found
     read = read_stamped(path)
-    result = read_layer_file(path)
+    piece = LayerPiece.of(path, read_layer_file(path))
     if read is not None:
-        _remember(con, key, read[1], _dumps(result))
-    return result
+        _remember(con, key, read[1], _dumps(piece))
+    return piece
+
+
+def remember_layer(con: sqlite3.Connection, key: str, known: Known, piece: LayerPiece) -> None:
+    """Keep what a layer file (read by the reader after a save) gave."""
+    _remember(con, key, known, _dumps(piece))
 
 
 def placements(con: sqlite3.Connection) -> Callable[[Anchor], Resolution | None]:
@@ -158,12 +165,22 @@ def placements(con: sqlite3.Connection) -> Callable[[Anchor], Resolution | None]
     return lookup
 
 
+@dataclass
+class Assembled:
+    """A corpus assembled by :func:`update`, and what it was made of."""
+
+    corpus: Corpus
+    changes: Changes
+    texts: dict[Path, FileResult]
+    pieces: dict[Path, LayerPiece]
+
+
 def update(
     con: sqlite3.Connection,
     root: Path,
     progress: Progress = _nothing,
     reuse: dict[int, StoredDocument] | None = None,
-) -> tuple[Corpus, Changes] | None:
+) -> Assembled | None:
     """Bring the index of ``root`` up to date; the assembled corpus and what changed, or
     None when nothing did (and the index is complete). Documents in ``reuse`` (by row)
     are used again for unchanged texts, so that an unchanged text stays the same object."""
@@ -179,7 +196,7 @@ def update(
     gc.disable()  # parsing makes many objects and no garbage: collections only cost time
     con.execute("BEGIN IMMEDIATE")
     try:
-        corpus = _update(con, root, changes, progress, reuse or {})
+        assembled = _update(con, root, changes, progress, reuse or {})
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -187,7 +204,7 @@ def update(
     finally:
         if paused:
             gc.enable()
-    return corpus, changes
+    return assembled
 
 
 def _stamp_values(stamp: Stamp) -> tuple[int, int, int, int]:
@@ -200,7 +217,7 @@ def _update(
     changes: Changes,
     progress: Progress,
     reuse: dict[int, StoredDocument],
-) -> Corpus:
+) -> Assembled:
     old = {r[0]: (r[1], r[2]) for r in con.execute("SELECT path, n, id FROM docs")}
     for key in changes.removed:
         con.execute("DELETE FROM files WHERE path = ?", (key,))
@@ -216,7 +233,7 @@ def _update(
             texts[path] = _stored_text(con, root, key, reuse)
         if i % 50 == 0:
             progress("Reading texts", i, total)
-    layers = {}
+    layers: dict[Path, LayerPiece] = {}
     for i, path in enumerate(changes.layers):
         key = relative(root, path)
         layers[path] = _layer(con, path, key, key in changes.changed)
@@ -226,13 +243,14 @@ def _update(
     previous = Corpus(root=root)
     lookup = placements(con)
     previous._lookup = lookup
-    corpus = assemble(root, SourceFiles(texts, layers), reuse=previous)
-    _store_corpus(con, corpus)
-    return corpus
+    corpus = assemble_pieces(root, texts, layers.values(), read_layer_file, reuse=previous)
+    store_corpus(con, corpus, dict(corpus._placed))
+    return Assembled(corpus, changes, texts, layers)
 
 
-def _store_corpus(con: sqlite3.Connection, corpus: Corpus) -> None:
-    """Store what was assembled: layer parts, problems, placements, corpus order."""
+def store_corpus(con: sqlite3.Connection, corpus: Corpus, placed: dict[Anchor, Resolution]) -> None:
+    """Store what was assembled: layer parts, problems, placements (``placed``, taken
+    from the corpus by the caller), corpus order."""
     for name in LAYER_PARTS:
         con.execute(
             "INSERT OR REPLACE INTO parts VALUES (?, ?)", (name, _dumps(getattr(corpus, name)))
@@ -252,7 +270,7 @@ def _store_corpus(con: sqlite3.Connection, corpus: Corpus) -> None:
         "INSERT OR IGNORE INTO place VALUES (?, ?, ?, ?, ?, ?)",
         [
             (anchor_key(a), a.doc, r.status.value, r.start, r.end, r.reason)
-            for a, r in corpus._placed.items()
+            for a, r in placed.items()
             if a.doc in corpus.documents
         ],
     )

@@ -22,6 +22,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, TermMatcher
 from nda_reader.formats.problems import ProblemList
 from nda_reader.index.build import (
+    Assembled,
     Progress,
     body_loader,
     forms_digest,
@@ -31,6 +32,7 @@ from nda_reader.index.build import (
     update,
 )
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
+from nda_reader.index.reloading import Writer, forms_changed, reload_layers
 from nda_reader.index.search import TextFinder
 from nda_reader.index.store import connect, open_index, prune
 
@@ -53,6 +55,10 @@ class CorpusIndex:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self.corpus: Corpus = Corpus(root=root)
+        self.assembled: Assembled | None = None
+        """What the last update assembled the corpus from (None: read from the index)."""
+        self.writer = Writer(path)
+        """Writes what a save changed into the index, in a thread."""
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -121,16 +127,28 @@ class CorpusIndex:
 
     # ------------------------------------------------------------------ updating
     def reload(self, changed: Collection[Path]) -> Corpus:
-        """The corpus after files changed (those written by the reader, or any other):
-        the index re-reads what changed and the unchanged documents stay the same objects."""
+        """The corpus after files changed (those written by the reader, or any other).
+        When only layer files did (a save), they are read and the corpus assembled in
+        memory, the index written in a thread; otherwise the index is updated first. The
+        unchanged documents stay the same objects."""
         del changed  # every file's stamp is compared anyway
         old = self.corpus
+        quick = reload_layers(self.con, self.root, old, self.assembled)
+        if quick is not None:
+            self.assembled, written = quick
+            fresh = self.assembled.corpus
+            # New glossary forms: the index forgets every document's terms, and must
+            # have done so before the corpus reads terms from it.
+            now = forms_changed(old, fresh)
+            self.writer.write(fresh, dict(fresh._placed), written, now=now)
+            return self.attach(fresh)
         reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
         result = update(self.con, self.root, reuse=reuse)
         if result is None:
             return old
         self.finder.forget()
-        return self.attach(result[0])
+        self.assembled = result
+        return self.attach(result.corpus)
 
     def complete(self, progress: Progress = _nothing) -> bool:
         """Do the longer work in the index (terms, search), in a connection of its own;
@@ -176,7 +194,8 @@ def open_corpus(
         index = CorpusIndex(con, path, root)
         try:
             result = update(con, root, progress)
-            corpus = index.view() if result is None else result[0]
+            corpus = index.view() if result is None else result.corpus
+            index.assembled = result
             index.attach(corpus)
         except _BROKEN:
             con.close()

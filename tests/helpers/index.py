@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus.model import Corpus
-from nda_reader.index import build
+from nda_reader.index import build, reloading
 
 
 def corpus_summary(corpus: Corpus) -> dict[str, object]:
@@ -56,4 +56,5 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(build, "read_text_file", text)
     monkeypatch.setattr(build, "read_layer_file", layer)
+    monkeypatch.setattr(reloading, "read_layer_file", layer)
     return reads
