@@ -251,6 +251,7 @@ class ReaderApp(App[None]):
         change.corpus.problems.extend(p for p in old.problems if not p.path.is_relative_to(root))
         self.corpus = change.corpus
         self.corpus_changed.publish(change)
+        self.index_work.start(self.corpus, self._index_complete)  # new terms, if any
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No undo, redo or orphans list while an annotation form is open."""

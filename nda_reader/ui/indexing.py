@@ -34,12 +34,17 @@ class IndexWork:
         self.step: Step | None = None
         self._index: CorpusIndex | None = None
         self._thread: threading.Thread | None = None
+        self._again: tuple[Corpus, Callable[[], None]] | None = None
 
     def start(self, corpus: Corpus, done: Callable[[], None]) -> None:
         """Complete ``corpus``'s index, if it has one that is not complete; ``done`` runs
-        on the app's thread when it is."""
+        on the app's thread when it is. While work is under way, it starts again when
+        that is over (a save may have changed the glossary, and so every text's terms)."""
         index = corpus.backing
         if not isinstance(index, CorpusIndex) or index.is_complete():
+            return
+        if self._thread is not None and self._thread.is_alive():
+            self._again = (corpus, done)
             return
         self._index = index
 
@@ -68,6 +73,9 @@ class IndexWork:
         self._publish(None)
         if finished:
             done()
+        again, self._again = self._again, None
+        if again is not None:
+            self.start(*again)
 
     def prefetch_search(self, corpus: Corpus) -> None:
         """Read the folded texts corpus search needs, in a thread, while the user types
