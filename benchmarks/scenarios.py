@@ -63,7 +63,7 @@ def search(query: str, pid: str = "") -> Probe:
         Step(text=query, after=query, settle=0.1),
         Step(("Enter",), f"for “{query}”", timed=True),
     )
-    return Probe(reader(CORPUS, pid=pid), LIBRARY_UP, steps)
+    return Probe(reader(CORPUS, pid=pid), LIBRARY_UP, steps, pid_file=pid)
 
 
 def scale() -> list[Scenario]:

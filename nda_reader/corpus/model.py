@@ -142,6 +142,11 @@ class Backing(Protocol):
         corpus order; None when this cannot be answered now."""
         ...
 
+    def candidates(self, query: str) -> list[str] | None:
+        """Like :meth:`documents_with`, but quicker and maybe with a few more documents
+        (each must then be searched)."""
+        ...
+
     def reload(self, changed: Collection[Path]) -> Corpus:
         """The corpus read again after ``changed`` files (and any others) changed."""
         ...

@@ -125,6 +125,14 @@ class CorpusIndex:
             return None
         return self.finder.documents_with(query)
 
+    def candidates(self, query: str) -> list[str] | None:
+        """Ids of the documents that may contain ``query`` (all that do, maybe a few
+        more), in corpus order, found without reading any text; None while the search
+        index is not complete."""
+        if not self.finder.ready():
+            return None
+        return self.finder.documents_with(query, exact=False)
+
     # ------------------------------------------------------------------ updating
     def reload(self, changed: Collection[Path]) -> Corpus:
         """The corpus after files changed (those written by the reader, or any other).

@@ -162,13 +162,23 @@ class TextFinder:
                 return self._query("phrases", _phrase(query))
         return found
 
-    def documents_with(self, query: str) -> list[str]:
-        """Ids of the documents that contain ``query``, in corpus order."""
+    def documents_with(self, query: str, *, exact: bool = True) -> list[str]:
+        """Ids of the documents that contain ``query``, in corpus order; with
+        ``exact=False`` unless the folded texts are loaded already, those that may (the
+        candidates of the trigram index, without reading a text)."""
         folded = fold(query)
         if not folded:
             return []
         candidates, sure = self._candidates(folded)
-        found = candidates if sure and candidates is not None else self._verify(folded, candidates)
+        if sure and candidates is not None:
+            found = candidates
+        elif exact or self._folded is not None:
+            found = self._verify(folded, candidates)
+        elif candidates is None:
+            with self._lock:
+                return [r[0] for r in self.con.execute("SELECT id FROM docs ORDER BY ord")]
+        else:
+            found = candidates
         if not found:
             return []
         with self._lock:

@@ -59,8 +59,8 @@ def make_hit(doc_id: str, body: str, start: int, end: int, context: int = 40) ->
 
 def documents_to_search(corpus: Corpus, query: str) -> list[Document]:
     """The documents that may hold ``query``, in reading order: those the corpus index
-    says contain it, or every document when there is no index (or it is not ready)."""
-    found = corpus.backing.documents_with(query) if corpus.backing is not None else None
+    says may contain it, or every document when there is no index (or it is not ready)."""
+    found = corpus.backing.candidates(query) if corpus.backing is not None else None
     if found is None:
         return corpus.ordered_documents()
     return [corpus.documents[i] for i in found if i in corpus.documents]

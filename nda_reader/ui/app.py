@@ -24,7 +24,6 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.reading.jump_history import JumpHistory, Location
-from nda_reader.ui.annotating.controller import AnnotationController
 from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
@@ -33,6 +32,8 @@ from nda_reader.ui.theming import theme_variable_defaults
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from nda_reader.ui.annotating.controller import AnnotationController
 
 
 def _reader_commands() -> type[Provider]:
@@ -75,7 +76,7 @@ class ReaderApp(App[None]):
         """Where ``e`` in the reader writes the annotated Markdown of the open document."""
         self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
         """Published after annotation files were written and the corpus reloaded."""
-        self.annotations = AnnotationController(self)
+        self._annotations: AnnotationController | None = None
         self.index_work = IndexWork(self)
         """Completes the corpus index after the first paint (see ``ui.indexing``)."""
         self.history = JumpHistory()
@@ -240,6 +241,16 @@ class ReaderApp(App[None]):
         await self._jump(self.history.forward(here), "forward")
 
     # ------------------------------------------------------------- annotations
+    @property
+    def annotations(self) -> AnnotationController:
+        """The annotation controller (made, and the editing code imported, when first
+        used: after the first paint at the latest)."""
+        if self._annotations is None:
+            from nda_reader.ui.annotating.controller import AnnotationController
+
+            self._annotations = AnnotationController(self)
+        return self._annotations
+
     def files_changed(self, paths: Collection[Path]) -> None:
         """Reload the corpus from the files written and tell the screens what changed."""
         root = self.corpus.root
@@ -256,7 +267,7 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No undo, redo or orphans list while an annotation form is open."""
         if action in ("undo", "redo", "orphans", "retry_save"):
-            return not self.annotations.form_open
+            return self._annotations is None or not self._annotations.form_open
         return True
 
     def action_undo(self) -> None:

@@ -33,8 +33,12 @@ Target = tuple[str, int, int]
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
 
-FIRST_HITS = 200
-"""Matches found before the list is shown; the rest are found while it is on screen."""
+FIRST_HITS = 60
+"""Matches found before the list is shown (more than a screen of rows, unless that takes
+longer than :data:`FIRST_WAIT`); the rest are found while it is on screen."""
+
+FIRST_WAIT = 0.03
+"""Seconds spent finding the first matches, once one is found."""
 
 _CONTEXT = 80
 
@@ -128,7 +132,12 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         self._per_doc: dict[str, int] = {}  # matches in each document
         self._numbers: dict[int, int] = {}  # option index -> digit shown
         self._width = 0
-        self._find(lambda: len(self.hits) >= FIRST_HITS)
+        deadline = time.perf_counter() + FIRST_WAIT
+        self._find(
+            lambda: (
+                len(self.hits) >= FIRST_HITS or (bool(self.hits) and time.perf_counter() > deadline)
+            )
+        )
 
     @property
     def counting(self) -> bool:

@@ -80,6 +80,9 @@ def test_the_documents_found_are_those_a_scan_finds(
     indexed: tuple[Corpus, CorpusIndex], query: str
 ) -> None:
     corpus, index = indexed
+    index.finder.forget()  # the candidates, before any text is read
+    candidates = index.candidates(query) or []
+    assert set(candidates) >= set(_scanned(corpus, query))
     assert index.documents_with(query) == _scanned(corpus, query)
 
 

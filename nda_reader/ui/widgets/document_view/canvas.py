@@ -42,9 +42,9 @@ from nda_reader.ui.widgets.document_view.painter import (
     Scene,
 )
 
-PROGRESSIVE_CHARS = 300_000
-"""Texts longer than this are laid out progressively: the first screens, then the rest a
-few passages at a time between keys."""
+PROGRESSIVE_CHARS = 30_000
+"""Texts longer than this (a few screens) are laid out progressively: the first screens,
+then the rest a few passages at a time between keys."""
 
 LAYOUT_STEP = 40
 """Passages laid out at a time (a few milliseconds of work)."""
