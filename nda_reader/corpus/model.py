@@ -147,8 +147,10 @@ class Backing(Protocol):
         (each must then be searched)."""
         ...
 
-    def reload(self, changed: Collection[Path]) -> Corpus:
-        """The corpus read again after ``changed`` files (and any others) changed."""
+    def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
+        """The corpus read again after ``changed`` files (and any others) changed; when
+        known, the documents whose annotations differ (None: compare the two corpora)
+        and whether a glossary file changed."""
         ...
 
 

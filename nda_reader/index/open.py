@@ -21,6 +21,7 @@ from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, TermMatcher
 from nda_reader.formats.problems import ProblemList
+from nda_reader.index.assembly import changed_documents
 from nda_reader.index.build import (
     Assembled,
     Progress,
@@ -29,8 +30,10 @@ from nda_reader.index.build import (
     index_search,
     index_terms,
     load_part,
+    placements,
     update,
 )
+from nda_reader.index.files import relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
 from nda_reader.index.reloading import Writer, forms_changed, reload_layers
 from nda_reader.index.search import TextFinder
@@ -59,6 +62,7 @@ class CorpusIndex:
         """What the last update assembled the corpus from (None: read from the index)."""
         self.writer = Writer(path)
         """Writes what a save changed into the index, in a thread."""
+        self._placements: Callable[[Anchor], Resolution | None] | None = None
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -134,29 +138,51 @@ class CorpusIndex:
         return self.finder.documents_with(query, exact=False)
 
     # ------------------------------------------------------------------ updating
-    def reload(self, changed: Collection[Path]) -> Corpus:
+    def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
         """The corpus after files changed (those written by the reader, or any other).
         When only layer files did (a save), they are read and the corpus assembled in
-        memory, the index written in a thread; otherwise the index is updated first. The
-        unchanged documents stay the same objects."""
+        memory, the index written in a thread, and the documents whose annotations
+        differ are told from the pieces of the files changed; otherwise the index is
+        updated first. The unchanged documents stay the same objects."""
         del changed  # every file's stamp is compared anyway
         old = self.corpus
+        if self._placements is None:  # every known placement at once, not one by one
+            self._placements = placements(self.con)
+        old._lookup = self._placements
         quick = reload_layers(self.con, self.root, old, self.assembled)
         if quick is not None:
-            self.assembled, written = quick
+            self.assembled, written, before = quick
             fresh = self.assembled.corpus
             # New glossary forms: the index forgets every document's terms, and must
             # have done so before the corpus reads terms from it.
             now = forms_changed(old, fresh)
             self.writer.write(fresh, dict(fresh._placed), written, now=now)
-            return self.attach(fresh)
+            self.attach(fresh)
+            if now:
+                return fresh, None, True
+            keys = {p: relative(self.root, p) for p in self.assembled.pieces}
+            changed_files = [p for p, k in keys.items() if k in written]
+            gone = {Path(self.root, k) for k, v in written.items() if v is None}
+            documents: set[str] = set()
+            for path in [*changed_files, *gone]:
+                documents |= changed_documents(
+                    before.pieces.get(path), self.assembled.pieces.get(path)
+                )
+            glossary = any(
+                piece.read is not None and len(piece.read.glossary)
+                for path in [*changed_files, *gone]
+                for piece in (before.pieces.get(path), self.assembled.pieces.get(path))
+                if piece is not None
+            )
+            return fresh, frozenset(documents), glossary
         reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
         result = update(self.con, self.root, reuse=reuse)
         if result is None:
-            return old
+            return old, frozenset(), False
         self.finder.forget()
+        self._placements = None
         self.assembled = result
-        return self.attach(result.corpus)
+        return self.attach(result.corpus), None, True
 
     def complete(self, progress: Progress = _nothing) -> bool:
         """Do the longer work in the index (terms, search), in a connection of its own;

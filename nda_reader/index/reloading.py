@@ -61,9 +61,10 @@ def stored_assembly(
 
 def reload_layers(
     con: sqlite3.Connection, root: Path, old: Corpus, assembled: Assembled | None
-) -> tuple[Assembled, Written] | None:
-    """The corpus after layer files changed, assembled in memory, and what the index must
-    remember; None when a text changed as well (or nothing did)."""
+) -> tuple[Assembled, Written, Assembled] | None:
+    """The corpus after layer files changed, assembled in memory, what the index must
+    remember, and what the corpus before was made of; None when a text changed as well
+    (or nothing did)."""
     changes = find_changes(root, known_files(con))
     texts = {relative(root, p) for p in changes.texts}
     text_gone = any(k.startswith("texts/") for k in changes.removed)
@@ -84,7 +85,7 @@ def reload_layers(
         written[key] = None
     ordered = {p: pieces[p] for p in changes.layers}
     corpus = assemble_pieces(root, assembled.texts, ordered.values(), read_layer_file, reuse=old)
-    return Assembled(corpus, changes, assembled.texts, ordered), written
+    return Assembled(corpus, changes, assembled.texts, ordered), written, assembled
 
 
 class Writer:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus.loader import assemble, load_corpus
-from nda_reader.corpus.reload import reload_corpus
+from nda_reader.corpus.reload import compare, reload_corpus
 from nda_reader.corpus.sources import read_layer_file, read_sources
 from nda_reader.index.assembly import LayerPiece, assemble_pieces
 from nda_reader.index.open import open_corpus
@@ -40,6 +40,7 @@ def test_a_changed_layer_file_is_read_alone_and_gives_the_corpus_of_the_files(
     change = reload_corpus(corpus, [notes])
     assert reads == [notes]
     assert change.documents == {"national-data-work-meeting-2025"}
+    assert change.documents == compare(corpus, change.corpus).documents  # told, not compared
     assert "added-note" in [n.id for n in change.corpus.notes]
     assert corpus_summary(change.corpus) == corpus_summary(load_corpus(root))
     index.writer.wait()
