@@ -143,13 +143,15 @@ def insert_block(
     header: str = "",
     *,
     raw: bool = False,
+    after: bool = False,
 ) -> str:
     """Insert ``block`` as item ``index`` (default: last) of the list under ``key``.
 
-    When the file is empty or lacks the key, ``header`` (e.g. ``layer: notes``) and the key
-    are written first. A ``raw`` block (one that :func:`remove_block` cut out, with its
-    separating blank lines) goes back verbatim; otherwise a blank line is added before an
-    appended item when the file separates its items that way.
+    With ``after``, the block goes right after item ``index`` instead of before it. When the
+    file is empty or lacks the key, ``header`` (e.g. ``layer: notes``) and the key are
+    written first. A ``raw`` block (one that :func:`remove_block` cut out, with its
+    separating blank lines) goes back verbatim; otherwise the new item is set off by a
+    blank line when the file separates its items that way.
     """
     if not text.strip():
         text = header
@@ -171,8 +173,14 @@ def insert_block(
         at = shape.items[-1][1]
         if not raw and _separated_by_blank_lines(lines, shape):
             block = "\n" + block
+    elif after:
+        at = shape.items[max(0, index)][1]
+        if not raw and _separated_by_blank_lines(lines, shape):
+            block = "\n" + block
     else:
         at = shape.items[max(0, index)][0]
+        if not raw and _separated_by_blank_lines(lines, shape):
+            block = (block if block.endswith("\n") else block + "\n") + "\n"
     lines.insert(at, block if block.endswith("\n") else block + "\n")
     return "".join(lines)
 

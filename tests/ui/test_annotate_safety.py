@@ -21,6 +21,7 @@ from tests.helpers.annotating import (
     select,
 )
 from tests.helpers.corpora import text_file
+from tests.helpers.layer_diff import added_block
 from tests.helpers.pilot import open_from_library
 
 
@@ -58,7 +59,8 @@ async def test_a_change_made_on_disk_during_the_session_is_kept(tmp_path: Path) 
             "your change was applied to the new version" in " ".join(messages(app))
         )
         text = read(notes)
-        assert text.startswith(outside.rstrip("\n")) and "text: Mine.\n" in text
+        block, _ = added_block(outside, text, "notes")
+        assert "text: Mine.\n" in block
         assert any(n.text == "Mine." for n in app.corpus.notes)
 
 
