@@ -76,10 +76,9 @@ class Edit:
         if self.old and self.new:
             return replace_block(text, self.key, self.old, self.new), self
         if self.old:
-            new_text, index, cut = remove_block(text, self.key, self.old)
-            return new_text, replace(self, index=index, cut=cut)
-        index: int | None = self.index
-        after = False
+            new_text, at, cut = remove_block(text, self.key, self.old)
+            return new_text, replace(self, index=at, cut=cut)
+        index, after = self.index, False
         if index is None and not self.raw:
             slot = _stable_slot(text, self.key, self.new)
             if slot is not None:
