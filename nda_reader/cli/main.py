@@ -16,6 +16,14 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.export import run_export
 
         return run_export
+    if name == "merge-layers":
+        from nda_reader.cli.merge_layers import run_merge_layers
+
+        return run_merge_layers
+    if name == "git-setup":
+        from nda_reader.cli.git_setup import run_git_setup
+
+        return run_git_setup
     return None
 
 

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, SequenceNode
 
+from nda_reader.formats.conflict_markers import find_conflicts
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -42,6 +44,12 @@ def _lines(text: str) -> list[str]:
 
 def list_shape(text: str, key: str) -> ListShape:
     """Find the block list under top-level ``key`` in ``text``."""
+    conflicts = find_conflicts(text)
+    if conflicts:
+        raise EditError(
+            f"the file has an unresolved merge conflict at line {conflicts[0].start}; "
+            "resolve it first (nda-reader check shows where)"
+        )
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
