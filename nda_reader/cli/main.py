@@ -20,6 +20,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.merge_layers import run_merge_layers
 
         return run_merge_layers
+    if name == "import":
+        from nda_reader.cli.import_annotations import run_import
+
+        return run_import
     if name == "git-setup":
         from nda_reader.cli.git_setup import run_git_setup
 

@@ -17,6 +17,7 @@ from nda_reader.corpus.document import Block, BlockKind, Document
 from nda_reader.corpus.model import Corpus, LinkEnd, TurnSpan
 from nda_reader.corpus.notes import Note
 from nda_reader.corpus.term_index import Occurrence
+from nda_reader.export.citations import front_matter_lines
 from nda_reader.export.escape import (
     escape_cell,
     escape_inline,
@@ -111,7 +112,8 @@ def _events(corpus: Corpus, doc: Document, options: ExportOptions) -> _DocEvents
 
 
 def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
-    """YAML front matter: title, date, publisher, source (and url), language, parts."""
+    """YAML front matter: title, date, publisher, source (and url), language, parts, and
+    the document's citation (a pandoc ``references`` list, see :mod:`.citations`)."""
     first = docs[0]
     title = first.part_title if first.part_of and first.part_title else first.title
     lines = ["---", f"title: {_meta(title)}", f"id: {yaml_string(group)}"]
@@ -136,6 +138,7 @@ def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
         lines.append(f"    title: {_meta(doc.title)}")
         if doc.source and doc.source != first.source:
             lines.append(f"    source: {_meta(doc.source)}")
+    lines.extend(front_matter_lines(group, docs))
     lines.append('generator: "nda-reader export"')
     lines.append("---")
     return "\n".join(lines)
