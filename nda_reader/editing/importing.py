@@ -149,19 +149,16 @@ def _placed_note(
         report.skipped.append(f"{label}: its quote {raw['exact'][:40]!r} is {why}")
         return None
     doc_id, start = found[0]
+    text = quote["text"] or "(highlighted in Hypothesis)"
     for known in notes.known.values():
         a = known.get("anchor") or {}
-        if (a.get("doc"), a.get("exact"), known.get("text")) == (
-            doc_id,
-            raw["exact"],
-            quote["text"],
-        ):
+        if (a.get("doc"), a.get("exact"), known.get("text")) == (doc_id, raw["exact"], text):
             return None  # imported before
     taken = {n for n in notes.known} | {n.id for n in corpus.notes}
     note: dict[str, Any] = {
         "id": slugify("h " + quote["hypothesis_id"], taken),
         "anchor": {"doc": doc_id, **raw, "pos": start},
-        "text": quote["text"] or "(highlighted in Hypothesis)",
+        "text": text,
     }
     if quote["tags"]:
         note["tags"] = quote["tags"]
