@@ -46,7 +46,8 @@ def test_one_reference_per_document_from_its_front_matter(exported: Path) -> Non
     assert briefing == {
         "id": "scio-nda-briefing-2024",
         "type": "speech",
-        "title": "SCIO briefing on promoting high-quality development: National Data Administration",
+        "title": "SCIO briefing on promoting high-quality development: "
+        "National Data Administration",
         "genre": "Transcript",
         "issued": {"date-parts": [[2024, 8, 13]]},
         "event-date": {"date-parts": [[2024, 7, 22]]},
