@@ -20,6 +20,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.merge_layers import run_merge_layers
 
         return run_merge_layers
+    if name == "serve":
+        from nda_reader.cli.serve import run_serve
+
+        return run_serve
     if name == "import":
         from nda_reader.cli.import_annotations import run_import
 
