@@ -18,6 +18,7 @@ from nda_reader.formats.schema import (
 )
 from nda_reader.formats.yaml_source import YList, YMap
 from nda_reader.lang.hanzi import has_han
+from nda_reader.lang.segment import KnownWord
 
 ENTRY_KINDS = (
     "term",
@@ -49,6 +50,11 @@ ENTRY_FIELDS: dict[str, Field] = {
     "roles": Field(list),
     "renderings": Field(dict),
 }
+
+PROPER_KINDS = frozenset(
+    ("person", "organisation", "place", "event", "document", "outlet", "programme", "initiative")
+)
+"""Kinds whose entries are names: GB/T 16159 capitalises every word of their pinyin."""
 
 RENDERING_STATUSES = ("preferred", "admitted", "deprecated")
 """How acceptable an English form is, as in a termbase (TBX administrative status)."""
@@ -156,6 +162,11 @@ class GlossaryEntry:
         return sorted(held, key=lambda r: r.start, reverse=True)
 
     @property
+    def is_proper(self) -> bool:
+        """True for names (organisations, places, events ...): pinyin capitalised."""
+        return self.kind in PROPER_KINDS
+
+    @property
     def is_person(self) -> bool:
         """True for people (pinyin is then in name form)."""
         return self.kind == "person"
@@ -177,6 +188,16 @@ class Glossary:
     def form_pairs(self) -> list[tuple[str, str]]:
         """Every ``(form, entry id)``, in file order: what the term index is built from."""
         return [(form, e.id) for e in self.entries.values() for form in e.forms]
+
+
+def known_words(glossary: Glossary, exclude: str = "") -> dict[str, KnownWord]:
+    """The glossary's hanzi with their curated pinyin, for drafting (entry ``exclude`` left
+    out, so that an entry is never checked against itself)."""
+    return {
+        e.hanzi: KnownWord(e.pinyin, e.is_proper)
+        for e in glossary.entries.values()
+        if e.id != exclude and e.pinyin.strip() and len(e.hanzi) > 1
+    }
 
 
 def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Glossary) -> None:
@@ -295,14 +316,13 @@ def _check_renderings(
             problems.error(
                 path,
                 *value.key_pos.get(form, value.where(form)),
-                f"rendering {form!r} of {what} is not its 'english' nor one of its aliases; "
-                f"{hint}",
+                f"rendering {form!r} of {what} is not its 'english' nor one of its aliases; {hint}",
             )
     preferred = [f for f, r in entry.renderings.items() if r.status == "preferred"]
     if len(preferred) > 1:
         problems.error_at(
             path,
             value.where(preferred[1]),
-            f"{what} has {len(preferred)} preferred renderings ({', '.join(map(repr, preferred))}); "
-            "mark one preferred and the others admitted",
+            f"{what} has {len(preferred)} preferred renderings "
+            f"({', '.join(map(repr, preferred))}); mark one preferred and the others admitted",
         )

@@ -265,8 +265,9 @@ def check_pinyin(
     """Compare the readings of ``stored`` pinyin with the draft for ``hanzi``.
 
     Spaces, apostrophes and case do not count here (see :func:`form_issue` for those); nor
-    does the draft when pypinyin cannot read a character (see :func:`unreadable`). Returns None when the syllables agree, else a short message naming the problems: v
-    written for ü, a hanzi/syllable count mismatch, the differing draft.
+    does the draft when pypinyin cannot read a character (see :func:`unreadable`). Returns
+    None when the syllables agree, else a short message naming the problems: v written for
+    ü, a hanzi/syllable count mismatch, the differing draft.
     """
     draft = draft_pinyin(hanzi, person=person, proper=proper, known=known)
     problems: list[str] = []

@@ -28,6 +28,11 @@ FUNCTION_WORDS = frozenset("和与及的之在对等了是为以于或而并向�
 MEASURE_WORDS = frozenset("个年项次件条届批种位名把张本部只家座所场轮期号")
 #: Administrative units written apart from the place name (Běijīng Shì, Héběi Shěng).
 PLACE_UNITS = frozenset("省市县区镇乡村")
+#: Units of an institution: written apart when they follow a coordination
+#: (工业和信息化部 -> Gōngyè hé Xìnxīhuà Bù: the 部 belongs to both).
+UNITS = frozenset("司部局委院厅署办")
+#: Words of today's policy language that jieba's dictionary lacks.
+EXTRA_WORDS = ("大数据", "数据集", "算力", "数据局", "三中全会")
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 #: Place names that are capitalised inside ordinary terms (Zhōngguó tèsè).
 PLACE_WORDS = frozenset(
@@ -85,6 +90,8 @@ def _tokenizer() -> Any:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    for word in EXTRA_WORDS:
+        tokenizer.add_word(word)
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
@@ -198,7 +205,16 @@ def _jieba_words(text: str) -> list[Token]:
         if not _freq(word) and len(word) == 1:
             tag = ""  # jieba's guess for a character it has no word for
         tokens.extend(_standard_words(word, tag))
-    return _group_singles(tokens)
+    return _split_shared_unit(_group_singles(tokens))
+
+
+def _split_shared_unit(tokens: list[Token]) -> list[Token]:
+    """After 和/与/及, a unit closing the name is its own word (it belongs to both sides)."""
+    last = tokens[-1] if tokens else None
+    joined = any(t.text in ("和", "与", "及") for t in tokens)
+    if last is None or not joined or len(last.text) < 3 or last.text[-1] not in UNITS:
+        return tokens
+    return [*tokens[:-1], Token(last.text[:-1], tag=last.tag), Token(last.text[-1], tag="n")]
 
 
 def _known_spans(text: str, known: Mapping[str, KnownWord]) -> list[tuple[int, int]]:
