@@ -130,7 +130,7 @@ def _word_pinyin(tok: Token, proper: bool) -> str:
     if tok.ordinal:
         word = "dì-" + _join_word(_hanzi_syllables(tok.text[1:]))
     else:
-        word = _join_word(_hanzi_syllables(tok.text))
+        word = _join_word([s for unit in tok.reading_units for s in _hanzi_syllables(unit)])
     place = any(tok.text.startswith(p) for p in PLACE_WORDS)
     if (proper and tok.text not in FUNCTION_WORDS) or place:
         return _capitalize(word)

@@ -21,7 +21,7 @@ from nda_reader.lang.hanzi import is_han
 __all__ = ["KnownWord", "Token", "segment"]
 
 #: Single characters joined to the word before them (monosyllabic suffixes, 16159 §6.1.6).
-SUFFIXES = frozenset("化性者局部院署厅委法率型式家员界们感区网")
+SUFFIXES = frozenset("化性者局部院署厅委法率型式家员界们感区网侧")
 #: Function words: separate words, lower case even inside proper names.
 FUNCTION_WORDS = frozenset("和与及的之在对等了是为以于或而并向从把被将由其得地着过")
 #: Measure words written apart from the numeral before them (sān nián, bā xiàng, yī cì).
@@ -77,6 +77,13 @@ class Token:
     known: KnownWord | None = None
     ordinal: bool = False
     """第 + numeral: written with a hyphen (dì-èrshí)."""
+    parts: tuple[str, ...] = ()
+    """The pieces that are read on their own (供给 + 侧: gōngjǐcè, not gōnggěicè)."""
+
+    @property
+    def reading_units(self) -> tuple[str, ...]:
+        """What to ask pypinyin for, piece by piece."""
+        return self.parts or (self.text,)
 
 
 @cache
@@ -184,7 +191,8 @@ def _group_singles(tokens: list[Token]) -> list[Token]:
         single = len(tok.text) == 1 and tok.hanzi and tok.known is None
         if single and tok.text in SUFFIXES and not run and out and _joins(out[-1]):
             prev = out.pop()
-            out.append(Token(prev.text + tok.text, tag=prev.tag))
+            parts = (*prev.reading_units, tok.text)
+            out.append(Token(prev.text + tok.text, tag=prev.tag, parts=parts))
         elif single and tok.tag not in ("m", "q") and tok.text not in FUNCTION_WORDS:
             run.append(tok)  # lone characters: parts of a word jieba does not know
         else:
