@@ -21,7 +21,7 @@ from nda_reader.lang.hanzi import is_han
 __all__ = ["KnownWord", "Token", "segment"]
 
 #: Single characters joined to the word before them (monosyllabic suffixes, 16159 §6.1.6).
-SUFFIXES = frozenset("化性者局部院署厅委法率型式家员界们感区网侧")
+SUFFIXES = frozenset("化性者局部院署厅委法率型式家员界们感区网侧链")
 #: Function words: separate words, lower case even inside proper names.
 FUNCTION_WORDS = frozenset("和与及的之在对等了是为以于或而并向从把被将由其得地着过")
 #: Measure words written apart from the numeral before them (sān nián, bā xiàng, yī cì).
