@@ -12,6 +12,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.check import run_check
 
         return run_check
+    if name == "glossary":
+        from nda_reader.cli.glossary import run_glossary
+
+        return run_glossary
     if name == "export":
         from nda_reader.cli.export import run_export
 

@@ -31,6 +31,7 @@ ORDER = (
     Scope.OUTLINE,
     Scope.RESULTS,
     Scope.ORPHANS,
+    Scope.VARIANTS,
 )
 
 

@@ -22,6 +22,7 @@ RANKS = {
     "editing": 3,
     "reading": 3,
     "export": 3,
+    "termbase": 3,
     "ui": 4,
     "cli": 5,
 }
