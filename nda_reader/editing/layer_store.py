@@ -24,6 +24,9 @@ from nda_reader.formats.yaml_edit import EditError, insert_block, remove_block, 
 from nda_reader.formats.yaml_source import parse_yaml
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class SaveError(Exception):
     """The file could not be written; the edit stays pending."""
 
@@ -92,7 +95,7 @@ class Edit:
 def _stable_slot(text: str, key: str, block: str) -> Slot | None:
     """The stable place of a new item block (see :mod:`nda_reader.formats.layer_order`)."""
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_LOADER)
     except yaml.YAMLError:
         return None
     if not (isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict)):
