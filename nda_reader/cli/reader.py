@@ -72,10 +72,10 @@ def run_reader(argv: Sequence[str]) -> int:
     from nda_reader.corpus.locations import cache_dir
     from nda_reader.ui import factory
 
-    app = factory.create_app(
-        path,
-        cache_dir=None if args.no_cache else cache_dir(),
-        config_dir=_session_config() if args.session else None,
-    )
+    cache = None if args.no_cache else cache_dir()
+    if args.session:
+        app = factory.create_app(path, cache_dir=cache, config_dir=_session_config())
+    else:
+        app = factory.create_app(path, cache_dir=cache)
     app.run()
     return int(app.return_code or 0)
