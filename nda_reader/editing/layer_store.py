@@ -23,7 +23,6 @@ from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_edit import EditError, insert_block, remove_block, replace_block
 from nda_reader.formats.yaml_source import parse_yaml
 
-
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -293,12 +293,16 @@ class ReadingScreen(Screen[None]):
         from nda_reader.export.markdown import ExportError, export_documents
 
         doc_id, _ = self.active.position()
+        notes: list[str] = []
         try:
-            paths = export_documents(self.reader.corpus, [doc_id], self.reader.export_dir)
+            paths = export_documents(
+                self.reader.corpus, [doc_id], self.reader.export_dir, notes=notes
+            )
         except ExportError as exc:
             self.notify(exc.message, title="Export failed", severity="error", timeout=8)
             return
-        self.notify(f"Exported to {paths[0]}", title="Export", timeout=8)
+        said = "".join(f"; {note}" for note in notes)
+        self.notify(f"Exported to {paths[0]}{said}", title="Export", timeout=8)
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""
