@@ -41,7 +41,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _is_url(value: str) -> bool:
+def is_url(value: str) -> bool:
+    """True when ``value`` is a web address (a front matter ``source`` may be prose)."""
     return value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
 
 
@@ -66,7 +67,7 @@ def csl_item(group: str, docs: list[Document]) -> dict[str, Any]:
         item["event-date"] = {"date-parts": [_date_parts(first.date)]}
     if first.publisher:
         item["publisher"] = _one_line(first.publisher)
-    if _is_url(first.source):
+    if is_url(first.source):
         item["URL"] = first.source
     elif first.source:
         item["note"] = _one_line(first.source)

@@ -17,7 +17,7 @@ from nda_reader.corpus.document import Block, BlockKind, Document
 from nda_reader.corpus.model import Corpus, LinkEnd, TurnSpan
 from nda_reader.corpus.notes import Note
 from nda_reader.corpus.term_index import Occurrence
-from nda_reader.export.citations import front_matter_lines
+from nda_reader.export.citations import front_matter_lines, is_url
 from nda_reader.export.escape import (
     escape_cell,
     escape_inline,
@@ -123,7 +123,7 @@ def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
         if value:
             lines.append(f"{key}: {_meta(value)}")
     if first.source:
-        if _is_url(first.source):
+        if is_url(first.source):
             lines.append(f"source: {yaml_string(first.source)}")
             lines.append(f"url: {yaml_string(first.source)}")
         else:
@@ -147,10 +147,6 @@ def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
 def _meta(value: str) -> str:
     """A prose metadata value: Markdown-escaped (pandoc reads metadata as Markdown)."""
     return yaml_string(escape_one_line(value))
-
-
-def _is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
 
 
 def _quote(text: str) -> str:

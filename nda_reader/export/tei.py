@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from nda_reader.corpus.document import Block, BlockKind, Document
 from nda_reader.corpus.model import Corpus, TurnSpan
+from nda_reader.export.citations import is_url
 from nda_reader.export.render import group_documents, group_id
 from nda_reader.export.tei_glossary import (
     TEI_NS,
@@ -203,7 +204,7 @@ def _header(root: ET.Element, group: str, docs: list[Document]) -> None:
         sub(bibl, "date", first.published, type="published", when=first.published)
     if first.date:
         sub(bibl, "date", first.date, type="event", when=first.date)
-    if first.source.startswith(("http://", "https://")):
+    if is_url(first.source):
         sub(bibl, "ptr", target=first.source)
     elif first.source:
         sub(bibl, "note", first.source)
