@@ -1,25 +1,29 @@
 """Snapshots of every screen and dialog at a wide and a narrow terminal size, and of the
 reading screen in each bundled theme.
 
-Regenerate after an intended visual change with ``pytest tests/ui/test_snapshots.py
---snapshot-update`` and look at the SVGs in ``__snapshots__`` before committing.
+Toasts and the blinking cursor are left out of every picture (tests/helpers/snapshots.py):
+they would make the pictures depend on the machine's speed. Regenerate after an intended
+visual change with ``pytest -n 0 tests/ui/test_snapshots.py --snapshot-update`` and look at
+the SVGs in ``__snapshots__`` before committing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.settings import Settings, save_settings
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, open_from_library
 from tests.helpers.small_corpus import REPORT, TRANSCRIPT, small_corpus
+from tests.helpers.snapshots import Steps
+from tests.helpers.snapshots import keys as _keys
+from tests.helpers.snapshots import settled as _settled
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 THEMES = ["nda-dark", "nda-light", "nda-high-contrast"]
@@ -27,27 +31,6 @@ MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"
 
 SnapCompare = Callable[..., bool]
-Steps = Callable[[Pilot[Any]], Awaitable[None]]
-
-
-def _keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] = ()) -> Steps:
-    """Open ``doc_id`` from the library (None: a document is open already), press ``keys``,
-    enter ``text`` into the focused input (as typing would), press the keys in ``then``."""
-
-    async def run(pilot: Pilot[Any]) -> None:
-        if doc_id is None:
-            await pilot.pause()  # the first screen is pushed once the app runs
-        else:
-            await open_from_library(pilot, doc_id)
-        await pilot.press(*keys)
-        if text:
-            focused = pilot.app.focused
-            assert isinstance(focused, Input)
-            focused.insert_text_at_cursor(text)
-        await pilot.press(*then)
-        await pilot.pause()
-
-    return run
 
 
 async def _on_liu_honglie(pilot: Pilot[Any]) -> None:
@@ -57,6 +40,7 @@ async def _on_liu_honglie(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     term = screen.main.cursor.term
     assert term is not None and body[term.start : term.end] == "Liu Honglie"
+    await _settled(pilot)
 
 
 # ------------------------------------------------------------ the bundled corpus
