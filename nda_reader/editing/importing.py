@@ -23,7 +23,7 @@ from nda_reader.editing.layer_store import Edit
 from nda_reader.formats import atomic
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.web_annotation import Records
-from nda_reader.formats.yaml_edit import list_shape, render_block
+from nda_reader.formats.yaml_edit import insert_block, list_shape, render_block
 from nda_reader.formats.yaml_source import parse_yaml
 
 
@@ -52,8 +52,9 @@ class _File:
     text: str = ""
     known: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: bool = False
-    fresh: set[str] = field(default_factory=set)
-    """Lists the file did not have before: their entries keep the order of the import."""
+    fresh: dict[str, list[str]] = field(default_factory=dict)
+    """Lists the file did not have before, and the blocks going into them, in the order of
+    the import (written at once by :meth:`finish`)."""
 
     def load(self, keys: tuple[str, ...]) -> None:
         self.text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
@@ -61,7 +62,7 @@ class _File:
         for key in keys:
             items = (data or {}).get(key) or []
             if not items:
-                self.fresh.add(key)
+                self.fresh[key] = []
             for item in items:
                 if isinstance(item, dict):
                     self.known[_identity(key, item)] = _plain(item)
@@ -73,15 +74,21 @@ class _File:
             if old != _plain(item):
                 report.kept.append(f"{noun} {ident} (the corpus's own version kept)")
             return
-        shape = list_shape(self.text, key) if self.text.strip() else None
-        indent = shape.indent if shape is not None else 2
-        at = len(shape.items) if shape is not None and key in self.fresh else None
-        edit = Edit(self.path, key, new=render_block(item, indent), index=at, header=self.header)
-        self.text, _ = edit.apply_to(self.text)
+        if key in self.fresh:
+            self.fresh[key].append(render_block(item, 2))
+        else:
+            block = render_block(item, list_shape(self.text, key).indent)
+            self.text, _ = Edit(self.path, key, new=block).apply_to(self.text)
         self.known[ident] = _plain(item)
         self.changed = True
         plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
         report.added[plural] = report.added.get(plural, 0) + 1
+
+    def finish(self) -> None:
+        """Write the new lists' blocks into the text."""
+        for key, blocks in self.fresh.items():
+            if blocks:
+                self.text = insert_block(self.text, key, "".join(blocks), header=self.header)
 
 
 def _identity(key: str, item: dict[str, Any]) -> str:
@@ -126,6 +133,8 @@ def import_records(corpus: Corpus, records: Records) -> ImportReport:
         placed = _placed_note(corpus, quote, notes, report)
         if placed is not None:
             notes.add("notes", placed, report, "note")
+    for f in files.values():
+        f.finish()
     _write([f for f in files.values() if f.changed])
     report.written = sorted(f.path for f in files.values() if f.changed)
     return report

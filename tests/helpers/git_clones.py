@@ -6,6 +6,8 @@ identity; the merge driver runs this worktree's code (``PYTHONPATH``), not an in
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shlex
 import shutil
@@ -13,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from nda_reader.cli.main import main
 from tests.helpers.corpora import REPO
 
 DRIVER_COMMAND = f"{shlex.quote(sys.executable)} -m nda_reader"
@@ -68,9 +71,17 @@ def clone(origin: Path, name: str, *, driver: bool = True) -> Path:
     target = origin.parent / name
     git(origin.parent, "clone", "-q", str(origin), name)
     if driver:
-        done = nda("git-setup", target, "--command", DRIVER_COMMAND)
-        assert done.returncode == 0, done.stderr
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["git-setup", str(target), "--command", DRIVER_COMMAND]) == 0
     return target
+
+
+def check_errors(root: Path) -> list[str]:
+    """The error lines ``nda-reader check --no-pinyin`` prints in ``root`` (run in-process)."""
+    out = io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(out):
+        main(["check", "--no-pinyin", "."])
+    return [ln for ln in out.getvalue().splitlines() if ": error: " in ln]
 
 
 def commit_all(repo: Path, message: str) -> None:

@@ -15,7 +15,7 @@ from nda_reader.corpus.loader import load_corpus
 from nda_reader.editing.actions import add_note, add_term, update_note, update_term
 from nda_reader.editing.layer_store import Edit, LayerStore
 from tests.helpers.corpora import copy_bundled_corpus
-from tests.helpers.git_clones import clone, commit_all, git, nda, origin_with
+from tests.helpers.git_clones import check_errors, clone, commit_all, git, nda, origin_with
 
 pytestmark = pytest.mark.skipif(
     __import__("shutil").which("git") is None, reason="git is not installed"
@@ -59,11 +59,6 @@ def origin(tmp_path: Path) -> Path:
     return origin
 
 
-def _errors(root: Path) -> list[str]:
-    done = nda("check", "--no-pinyin", ".", cwd=root)
-    return [ln for ln in done.stdout.splitlines() if ": error: " in ln]
-
-
 def test_git_setup_is_idempotent_and_sets_this_clones_driver(origin: Path) -> None:
     done = nda("git-setup", origin, "--command", "nda-reader")
     assert done.returncode == 0 and "already" in done.stdout
@@ -87,13 +82,13 @@ def test_additions_on_both_sides_merge_even_next_to_each_other(origin: Path) -> 
     _save(b, add_term(corpus, _term("data-circ-y", "data circ y", "数乙")))
     _save(b, add_note(load_corpus(b), anchor, "B's note.", ["b"]))
     commit_all(b, "b: a term and a note")
-    before = _errors(a)
+    before = check_errors(a)
     git(a, "pull", "-q", "--no-rebase", str(b), "main")
     ids = _ids(a, "annotations/glossary.yaml", "entries")
     assert ids.index("data-circ-y") == ids.index("data-circ-x") + 1
     assert "note-b-s-note" in _ids(a, "annotations/notes.yaml", "notes")
     assert "<<<<<<<" not in (a / "annotations/glossary.yaml").read_text(encoding="utf-8")
-    assert _errors(a) == before
+    assert check_errors(a) == before
     # Without the driver, the same two additions conflict in git's own merge.
     plain = clone(origin, "plain", driver=False)
     _save(plain, add_term(load_corpus(plain), _term("data-circ-x", "data circ x", "数甲")))
@@ -145,7 +140,7 @@ def test_the_same_entry_edited_on_both_sides_is_a_conflict_inside_it_that_check_
         "  - id: liu-liehong"
     ]
     assert text.count("<<<<<<<") == 1 and "note: Changed in a." in text
-    errors = _errors(a)
+    errors = check_errors(a)
     assert errors == [
         f"annotations/glossary.yaml:{start + 1}:1: error: unresolved merge conflict in entry "
         f"'liu-liehong' (lines {start + 1}-{start + 5}): keep the side you want, delete the "
@@ -159,5 +154,5 @@ def test_the_same_entry_edited_on_both_sides_is_a_conflict_inside_it_that_check_
     # Resolving it by hand makes check clean again and the merge can be committed.
     resolved = re.sub(r"<<<<<<< ours\n(.*\n)=======\n.*\n>>>>>>> theirs\n", r"\1", text)
     (a / "annotations/glossary.yaml").write_text(resolved, encoding="utf-8")
-    assert _errors(a) == []
+    assert check_errors(a) == []
     commit_all(a, "merge b")
