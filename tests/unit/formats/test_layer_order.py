@@ -3,6 +3,7 @@ additions made apart merge with git's own line merge."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -123,6 +124,7 @@ def _gap(slot: Slot | None) -> int:
 slugs = st.from_regex(r"[a-z]{2,6}", fullmatch=True)
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 @settings(max_examples=40, deadline=None)
 @given(
     existing=st.lists(slugs, min_size=2, max_size=8, unique=True),
