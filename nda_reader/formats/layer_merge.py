@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 import yaml
@@ -150,6 +151,8 @@ class _Merge:
     markers: Markers
     conflicts: int = 0
     decided: dict[Token, str | None] = field(default_factory=dict)
+    in_conflict: set[Token] = field(default_factory=set)
+    """Entries shown inside a conflict of the frame (not to be placed again)."""
 
     def run(self) -> MergeResult:
         for token in {**self.base.text, **self.ours.text, **self.theirs.text}:
@@ -200,11 +203,33 @@ class _Merge:
         base = self._take(self.base, region.base)
         if all(token[0] == "entry" for token, _ in [*base, *ours, *theirs]):
             return self._union(ours, theirs)
+        # Both changed the frame here: keep what the two sides share (a header both added),
+        # join entries, and mark only the frame lines they wrote differently.
+        out: list[tuple[Token, int]] = []
+        matcher = SequenceMatcher(
+            None, [t for t, _ in ours], [t for t, _ in theirs], autojunk=False
+        )
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            mine, yours = ours[a0:a1], theirs[b0:b1]
+            if tag == "equal":
+                out += mine
+            elif all(token[0] == "entry" for token, _ in [*mine, *yours]):
+                out += self._union(mine, yours)
+            else:
+                out.append(self._conflict(mine, yours))
+        return out
+
+    def _conflict(
+        self, mine: list[tuple[Token, int]], yours: list[tuple[Token, int]]
+    ) -> tuple[Token, int]:
+        """Both sides' lines between conflict markers, as one token."""
         self.conflicts += 1
-        mine = "".join(self._render(ours, self.ours))
-        yours = "".join(self._render(theirs, self.theirs))
-        wrapped = "".join(self.markers.wrap(_lines(mine), _lines(yours)))
-        return [(("line", wrapped), 0)]
+        self.in_conflict |= {t for t, _ in [*mine, *yours] if t[0] == "entry"}
+        wrapped = self.markers.wrap(
+            _lines("".join(self._render(mine, self.ours))),
+            _lines("".join(self._render(yours, self.theirs))),
+        )
+        return ("line", "".join(wrapped)), 0
 
     def _render(self, tokens: list[tuple[Token, int]], version: _Version) -> list[str]:
         return [
@@ -243,7 +268,7 @@ class _Merge:
     def _place_missing(self, out: list[tuple[Token, int]]) -> list[tuple[Token, int]]:
         """Drop repeated entries; put back entries the line order lost but that stay."""
         result: list[tuple[Token, int]] = []
-        placed: set[Token] = set()
+        placed: set[Token] = set(self.in_conflict)
         for token, blanks in out:
             if token[0] == "entry" and token in placed:
                 continue

@@ -172,3 +172,20 @@ def test_different_additions_and_a_removal_always_merge_cleanly(
     expected = {"b-note", "f-note", *mine, *yours} | (set() if drop else {"d-note"})
     found = [n["id"] for n in _data(result.text)["notes"]]
     assert sorted(found) == sorted(expected) and len(found) == len(set(found))
+
+
+def test_a_file_added_on_both_sides_merges_its_entries_and_marks_only_differing_lines() -> None:
+    ours = "# mine\nlayer: notes\nversion: 1\nnotes:\n  - id: a\n    text: A\n"
+    theirs = "# theirs\nlayer: notes\nversion: 1\nnotes:\n  - id: b\n    text: B\n"
+    result = merge_layer("", ours.replace("# mine\n", ""), theirs.replace("# theirs\n", ""))
+    assert result.conflicts == 0
+    assert (
+        result.text
+        == "layer: notes\nversion: 1\nnotes:\n  - id: a\n    text: A\n  - id: b\n    text: B\n"
+    )
+    result = merge_layer("", ours, theirs)
+    assert result.conflicts == 1
+    assert result.text == (
+        "<<<<<<< ours\n# mine\n=======\n# theirs\n>>>>>>> theirs\n"
+        "layer: notes\nversion: 1\nnotes:\n  - id: a\n    text: A\n  - id: b\n    text: B\n"
+    )
