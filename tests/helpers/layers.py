@@ -2,9 +2,9 @@
 
 Layers, top to bottom (a package imports only from packages below it, or from itself)::
 
-    cli > ui > export | editing | reading > corpus > formats > lang
+    cli > ui > export | editing | reading | importing > corpus > formats > lang
 
-``export``, ``editing`` and ``reading`` are siblings on one layer and do not import each
+``export``, ``editing``, ``reading`` and ``importing`` are siblings on one layer and do not import each
 other. ``textual`` is imported in ``ui`` only. Imports inside functions and
 ``TYPE_CHECKING`` blocks count like any other.
 """
@@ -22,6 +22,7 @@ RANKS = {
     "editing": 3,
     "reading": 3,
     "export": 3,
+    "importing": 3,
     "ui": 4,
     "cli": 5,
 }
