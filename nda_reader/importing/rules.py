@@ -65,7 +65,7 @@ def _rule(raw: Any, where: str) -> DebrisRule:
     if place not in WHERE:
         raise RulesError(f"{where}: debris rule {name!r}: 'where' must be one of {WHERE}")
     try:
-        compiled = re.compile(pattern.replace("{date}", DATE_PATTERN), re.IGNORECASE)
+        compiled = re.compile(pattern.replace("{date}", DATE_PATTERN))
     except re.error as exc:
         raise RulesError(f"{where}: debris rule {name!r}: bad pattern: {exc}") from exc
     bad = set(compiled.groupindex) - set(CAPTURES)
