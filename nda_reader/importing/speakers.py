@@ -162,6 +162,8 @@ class SpeakerFinder:
             return by_title
         kind = "outlet" if self._outlet(name) else "person"
         how = "roster" if roster else "new"
+        if label.honorific and len(name.split()) == 1:
+            name = f"{label.honorific} {name}"  # "Ms. Lin", not "Lin"
         hanzi = name if label.chinese else ""
         return SpeakerDraft(
             self._new_id(name), name=name, kind=kind, role=role, hanzi=hanzi, how=how
