@@ -103,7 +103,11 @@ async def test_a_file_by_its_path_with_the_title_changed_in_review(
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         doc = screen.start_doc
-        assert (doc.title, doc.kind, doc.pairs) == ("Binhai harbour data briefing", "transcript", "zh-en")
+        assert (doc.title, doc.kind, doc.pairs) == (
+            "Binhai harbour data briefing",
+            "transcript",
+            "zh-en",
+        )
         turns = [
             (doc.body[t.start : t.label_end], app.corpus.speaker_name(t.speaker))
             for t in app.corpus.turns(doc.id)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.settings import Settings, save_settings
@@ -141,3 +141,42 @@ def test_orphans(
     text.write_text(text.read_text().replace("drafted rules on data factors", "wrote rules"))
     app = make_app(tmp_path / "config", root / "texts" / f"{REPORT}.md")
     assert snap_compare(app, terminal_size=size, run_before=_keys(None, "O"))
+
+
+# ----------------------------------------------------------- adding a text (A)
+_PASTED = """Harbour notes of the week
+
+Ms. Lin: The Binhai Data Office opened three kinds of harbour data on 18 March 2025.
+
+Mr. Zhou: We will run a data factor plan with local universities this year.
+"""
+"""Our own words, pasted."""
+
+
+def _add(read: bool) -> Steps:
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        pilot.app.screen.query_one(TextArea).load_text(_PASTED)
+        if read:
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("step", ["add_source", "add_review"])
+@pytest.mark.parametrize("size", SIZES)
+def test_adding_a_text(
+    snap_compare: SnapCompare,
+    make_corpus: MakeCorpus,
+    tmp_path: Path,
+    size: tuple[int, int],
+    step: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small_corpus(make_corpus)
+    monkeypatch.chdir(tmp_path)  # the library's title shows the corpus folder as given
+    app = make_app(tmp_path / "config", Path("corpus"))
+    assert snap_compare(app, terminal_size=size, run_before=_add(step == "add_review"))

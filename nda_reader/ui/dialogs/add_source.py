@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -14,6 +14,21 @@ from textual.widgets import Input, Label, TextArea
 
 from nda_reader.importing.sources import Source, SourceError, from_text, read_source
 from nda_reader.ui.keys import Scope, bindings_for
+
+
+class PathInput(Input):
+    """The path box: a paste of several lines is a text, not a path, and goes to the paste
+    box (a user who pastes right after ``A`` means the text)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs Input's own handler after this one unless the default is prevented.
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\n" in text.strip("\n"):
+            event.prevent_default()
+            event.stop()
+            box = self.screen.query_one("#add-paste", TextArea)
+            box.insert(text)
+            box.focus()
 
 
 class AddSourceDialog(ModalScreen[Source | None]):
@@ -52,7 +67,7 @@ class AddSourceDialog(ModalScreen[Source | None]):
             yield Label(
                 "Path of a file (.txt .md .html .docx .pdf), then enter", classes="form-label"
             )
-            yield Input(id="add-path", placeholder="~/Downloads/briefing.html", compact=True)
+            yield PathInput(id="add-path", placeholder="~/Downloads/briefing.html", compact=True)
             yield Label("… or paste the text here, then ctrl+n", classes="form-label")
             yield TextArea(id="add-paste", soft_wrap=True, show_line_numbers=False)
             yield Label("", id="add-problem", markup=False)

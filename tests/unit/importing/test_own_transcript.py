@@ -44,8 +44,7 @@ def _only(corpus: Corpus) -> str:
 def _turns(corpus: Corpus, doc_id: str) -> list[tuple[str, str]]:
     body = corpus.documents[doc_id].body
     return [
-        (body[t.start : t.label_end], corpus.speaker_name(t.speaker))
-        for t in corpus.turns(doc_id)
+        (body[t.start : t.label_end], corpus.speaker_name(t.speaker)) for t in corpus.turns(doc_id)
     ]
 
 
