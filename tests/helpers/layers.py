@@ -4,8 +4,8 @@ Layers, top to bottom (a package imports only from packages below it, or from it
 
     cli > ui > export | editing | reading | importing > corpus > formats > lang
 
-``export``, ``editing``, ``reading`` and ``importing`` are siblings on one layer and do not import each
-other. ``textual`` is imported in ``ui`` only. Imports inside functions and
+``export``, ``editing``, ``reading`` and ``importing`` are siblings on one layer and do not
+import each other. ``textual`` is imported in ``ui`` only. Imports inside functions and
 ``TYPE_CHECKING`` blocks count like any other.
 """
 

@@ -22,14 +22,17 @@ HARBOUR WEEKLY
 Home > News > Data
 Harbour data opened to the public
 Data
-The Binhai Data Office opened three kinds of harbour data to the public this week, after a year of preparation with the port authority.
+{lead}
 Share | Print | Close
 Subscribe to Harbour Weekly for more.
 Read in Chinese
 1 2 3 >
 Related Posts
 Port statistics in 2024
-"""
+""".format(
+    lead="The Binhai Data Office opened three kinds of harbour data to the public this week, "
+    "after a year of preparation with the port authority."
+)
 """A made-up web page of our own, with the usual debris."""
 
 
