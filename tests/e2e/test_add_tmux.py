@@ -37,8 +37,8 @@ def test_a_pasted_text_is_added_and_read(tmp_path: Path) -> None:
         assert "Title  Harbour notes of the week" in screen
         assert "Date   2025-03-18" in screen and "Kind   transcript" in screen
         term.keys("Enter")
-        screen = term.wait_for("Harbour notes of the week · 2025-03-18")  # the reading screen
-        assert "Mr. Zhou: Data element markets" in screen
+        term.wait_for("Harbour notes of the week · 2025-03-18")  # the reading screen
+        term.wait_for("Mr. Zhou: Data element markets")
         term.keys("t")  # the glossary marks terms in the new text at once
         term.wait_for("data element")
         text = (root / "texts" / "harbour-notes-week-2025.md").read_text(encoding="utf-8")
