@@ -180,7 +180,14 @@ def build_document(
     language = "mul" if bilingual else language_of(all_text)
     ident = overrides.id or make_id(title, date, taken)
     publisher = next((d.captures["publisher"] for d in drafts if "publisher" in d.captures), "")
-    url = next((u for d in drafts if (u := d.source.url or source_url(d.body))), "")
+    url = next(
+        (
+            u
+            for d in drafts
+            if (u := d.source.url or d.captures.get("source") or source_url(d.body))
+        ),
+        "",
+    )
     multi = len(drafts) > 1
     for n, (draft, own_turns, roster_ids) in enumerate(zip(drafts, turns, listed, strict=True), 1):
         meta: dict[str, Any] = {

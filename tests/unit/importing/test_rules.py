@@ -14,6 +14,7 @@ from nda_reader.importing.draft import make_draft
 from nda_reader.importing.labels import find_label
 from nda_reader.importing.rules import CORPUS_RULES, RulesError, load_rules
 from nda_reader.importing.sources import from_text
+from tests.helpers.corpora import REPO
 
 RULES = load_rules()
 
@@ -72,6 +73,15 @@ def test_a_corpus_adds_and_disables_rules(tmp_path: Path) -> None:
     body = _body(PAGE, load_rules(tmp_path))
     assert "Subscribe" not in body
     assert "\n\nData\n\n" in body  # the section label is kept now
+
+
+def test_the_documented_example_rules_work(tmp_path: Path) -> None:
+    doc = (REPO / "docs" / "adding-texts.md").read_text(encoding="utf-8")
+    start = doc.index("# import-rules.yaml")
+    (tmp_path / CORPUS_RULES).write_text(doc[start : doc.index("```", start)], encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert "Subscribe" not in _body(PAGE, rules)
+    assert "moderator's note" in rules.not_speakers and "toast" in rules.kinds["speech"]
 
 
 @pytest.mark.parametrize(
