@@ -16,6 +16,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.add import run_add
 
         return run_add
+    if name == "glossary":
+        from nda_reader.cli.glossary import run_glossary
+
+        return run_glossary
     if name == "export":
         from nda_reader.cli.export import run_export
 

@@ -272,12 +272,12 @@ def glossary_section(corpus: Corpus, docs: list[Document]) -> str:
     entries = [e for i in ids if (e := corpus.glossary.get(i)) is not None]
     if not entries:
         return ""
-    entries.sort(key=lambda e: (_SORT_PREFIX.sub("", e.english).casefold(), e.id))
+    entries.sort(key=lambda e: (_SORT_PREFIX.sub("", e.preferred).casefold(), e.id))
     rows = ["## Glossary", "", "| English | Hanzi | Pinyin | Note |", "| --- | --- | --- | --- |"]
     for e in entries:
         hanzi = e.hanzi + (f" ({e.traditional})" if e.traditional else "")
         pinyin = f"*{escape_cell(e.pinyin)}*" if e.pinyin.strip() else ""
-        cells = [escape_cell(e.english), escape_cell(hanzi), pinyin, escape_cell(e.note)]
+        cells = [escape_cell(e.preferred), escape_cell(hanzi), pinyin, escape_cell(e.note)]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -165,6 +165,9 @@ ACTIONS: tuple[KeyAction, ...] = (
       "corpus_search", show=True, footer="Corpus search"),
     A("reading.outline", "o", "Outline", "Headings and speaker turns; enter jumps", S.READING,
       "outline", show=True),
+    A("reading.variants", "D", "Renderings of the term",
+      "Every rendering of the term under the cursor across the corpus, with a bar per "
+      "document by date (the context pane's entry)", S.READING, "variants"),
     A("reading.toggle_context", "c", "Toggle context pane", "Hide or show the context pane",
       S.READING, "toggle_context"),
     A("reading.export", "e", "Export",
@@ -197,6 +200,8 @@ ACTIONS: tuple[KeyAction, ...] = (
       "choose('attach')", show=True, palette=False),
     A("orphans.delete", "d,delete", "Delete", "Delete the highlighted orphan (asks first)",
       S.ORPHANS, "choose('delete')", show=True, palette=False),
+    A("variants.close", "escape,D,q", "Close", "Close the renderings", S.VARIANTS, "close",
+      palette=False),
     A("form.cancel", "escape", "Cancel", "Close the form without any change", S.FORM,
       "cancel", palette=False),
     A("picker.next", "down", "Next", "Next row of the list, while typing in the filter",

@@ -34,6 +34,7 @@ class Scope(StrEnum):
     OUTLINE = "outline"
     RESULTS = "results"
     ORPHANS = "orphans"
+    VARIANTS = "variants"
     FORM = "form"
     PICKER = "picker"
     CONFIRM = "confirm"
@@ -89,6 +90,11 @@ SCOPES: dict[Scope, ScopeInfo] = {
     ),
     Scope.ORPHANS: ScopeInfo(
         "Orphans", "Annotations whose quote is no longer in the text (`O`).", "orphans"
+    ),
+    Scope.VARIANTS: ScopeInfo(
+        "Renderings of a term",
+        "Every rendering of the term under the cursor, with a bar per document by date (`D`).",
+        "variants",
     ),
     Scope.FORM: ScopeInfo(
         "Annotation forms",

@@ -32,6 +32,7 @@ ORDER = (
     Scope.OUTLINE,
     Scope.RESULTS,
     Scope.ORPHANS,
+    Scope.VARIANTS,
 )
 
 

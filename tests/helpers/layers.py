@@ -2,10 +2,10 @@
 
 Layers, top to bottom (a package imports only from packages below it, or from itself)::
 
-    cli > ui > export | editing | reading | importing > corpus > formats > lang
+    cli > ui > export | editing | reading | importing | termbase > corpus > formats > lang
 
-``export``, ``editing``, ``reading`` and ``importing`` are siblings on one layer and do not
-import each other. ``textual`` is imported in ``ui`` only. Imports inside functions and
+``export``, ``editing``, ``reading``, ``importing`` and ``termbase`` are siblings on one
+layer and do not import each other. ``textual`` is imported in ``ui`` only. Imports inside functions and
 ``TYPE_CHECKING`` blocks count like any other.
 """
 
@@ -23,6 +23,7 @@ RANKS = {
     "reading": 3,
     "export": 3,
     "importing": 3,
+    "termbase": 3,
     "ui": 4,
     "cli": 5,
 }

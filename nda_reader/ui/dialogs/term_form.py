@@ -73,9 +73,14 @@ class TermForm(FormDialog[dict[str, Any]]):
         hanzi = self.value("term-hanzi").strip()
         if not hanzi:
             return ""
+        from nda_reader.corpus.glossary import PROPER_KINDS, known_words
         from nda_reader.lang.pinyin import draft_pinyin
 
-        return draft_pinyin(hanzi, person=self.value("term-kind").strip() == "person")
+        kind = self.value("term-kind").strip()
+        known = known_words(self.corpus.glossary, self.entry.id if self.entry else "")
+        return draft_pinyin(
+            hanzi, person=kind == "person", proper=kind in PROPER_KINDS, known=known
+        )
 
     def _redraft(self) -> None:
         pinyin = self.query_one("#term-pinyin", Input)

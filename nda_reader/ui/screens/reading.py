@@ -354,6 +354,17 @@ class ReadingScreen(Screen[None]):
 
         self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
 
+    def action_variants(self) -> None:
+        """Every rendering of the term under the cursor, by document and date."""
+        from nda_reader.ui.screens.variants import VariantsScreen
+
+        self.sync_context()
+        entry = self.context.entry
+        if entry is None:
+            self.notify("No term under the cursor: t moves to the next one", timeout=2)
+            return
+        self.app.push_screen(VariantsScreen(self.reader.corpus, entry.id))
+
     def action_library(self) -> None:
         """Back to the list of documents."""
         self.reader.show_library()

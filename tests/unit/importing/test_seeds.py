@@ -31,8 +31,16 @@ EXCEPTIONS = {
         "date: the text says 'On November 10th' and never the year (2023), so the import "
         "refuses it without --date and says so; the user adds it with --date 2023-11-10"
     ),
+    "nda-work-conference-2024": (
+        "date: the text says the conference 'was held in Beijing on 2 April 2024'; the "
+        "annotator dates the event 1 April from Chinese reports (see its note). The import "
+        "takes the text's date, 2024-04-02"
+    ),
 }
 """Bundled values no importer can find in the text, one line each."""
+
+DATES_FROM_THE_TEXT = {"nda-work-conference-2024": "2024-04-02"}
+"""The date the import finds where the bundled date is the annotator's (above)."""
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], *, glossary: bool) -> Corpus:
@@ -83,7 +91,8 @@ def test_the_seeds_give_the_bundled_corpus_back(
     for old_id, new_id in pairs.items():
         old, made = bundled.documents[old_id], new.documents[new_id]
         assert made.body == old.body, old_id
-        assert (made.title, made.date, made.kind) == (old.title, old.date, old.kind), old_id
+        date = DATES_FROM_THE_TEXT.get(old_id, old.date)
+        assert (made.title, made.date, made.kind) == (old.title, date, old.kind), old_id
         assert made.part == old.part, old_id
     parts = {new.documents[pairs[f"scio-nda-briefing-2024-p{n}"]].part_of for n in (1, 2)}
     assert len(parts) == 1 and "" not in parts  # the two SCIO pages are one document
