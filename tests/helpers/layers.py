@@ -5,8 +5,8 @@ Layers, top to bottom (a package imports only from packages below it, or from it
     cli > ui > export | editing | reading | importing | termbase > corpus > formats > lang
 
 ``export``, ``editing``, ``reading``, ``importing`` and ``termbase`` are siblings on one
-layer and do not import each other. ``textual`` is imported in ``ui`` only. Imports inside functions and
-``TYPE_CHECKING`` blocks count like any other.
+layer and do not import each other. ``textual`` is imported in ``ui`` only. Imports inside
+functions and ``TYPE_CHECKING`` blocks count like any other.
 """
 
 from __future__ import annotations
