@@ -11,8 +11,9 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
+from nda_reader.cli.parsing import OneLineParser
 from nda_reader.corpus.document import KINDS
 from nda_reader.corpus.locations import reading_root
 from nda_reader.formats.schema import FULL_DATE, SLUG
@@ -26,13 +27,8 @@ from nda_reader.importing.texts import Overrides
 PROG = "nda-reader add"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{PROG}: {message}; run '{PROG} -h' for help\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog=PROG,
         description="Add texts to a corpus: website debris removed, front matter inferred, "
         "speaker turns found, pages of one source stitched into one document. "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from nda_reader.corpus.anchors import make_anchor
 from nda_reader.corpus.glossary import Glossary, GlossaryEntry
+from nda_reader.corpus.speakers import Speaker
 from nda_reader.corpus.term_index import form_key
 from nda_reader.importing.labels import Label, RosterEntry
 from nda_reader.importing.rules import Rules
@@ -20,18 +21,12 @@ from nda_reader.importing.rules import Rules
 SPEAKER_KINDS = ("person", "outlet", "organisation")
 
 
-@dataclass
-class SpeakerDraft:
-    """A speaker of the new text, as it will be written in its speakers layer."""
+@dataclass(slots=True)
+class SpeakerDraft(Speaker):
+    """A speaker of the new text, as it will be written in its speakers layer, and how its
+    label was matched: ``glossary``, ``roster`` (the text's list), ``title`` or ``new``."""
 
-    id: str
-    term: str = ""
-    name: str = ""
-    kind: str = "person"
-    role: str = ""
-    hanzi: str = ""
     how: str = "new"
-    """How the label was matched: ``glossary``, ``roster``, ``title`` (Mr. Liu) or ``new``."""
     labels: list[str] = field(default_factory=list)
 
     def as_yaml(self) -> dict[str, str]:

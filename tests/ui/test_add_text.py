@@ -85,7 +85,8 @@ async def test_a_pasted_text_is_reviewed_added_and_opened(
         await pilot.pause()
         library = app.screen
         assert isinstance(library, LibraryScreen)
-        assert NEW_ID in [d.id for d in library.rows] == [d.id for d in library_rows(app.corpus)]
+        listed = [d.id for d in library.rows]
+        assert NEW_ID in listed and listed == [d.id for d in library_rows(app.corpus)]
 
 
 async def test_a_file_by_its_path_with_the_title_changed_in_review(
