@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from nda_reader.ui.app import ReaderApp
+from nda_reader.ui.dialogs.add_review import AddReviewDialog
 from nda_reader.ui.settings import Settings, save_settings
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, open_from_library
@@ -158,9 +159,19 @@ def _add(read: bool) -> Steps:
         await pilot.pause()
         await pilot.press("A")
         await pilot.pause()
-        pilot.app.screen.query_one(TextArea).load_text(_PASTED)
+        box = pilot.app.screen.query_one(TextArea)
+        box.load_text(_PASTED)
+        box.focus()
         if read:
             await pilot.press("ctrl+n")
+            for _ in range(50):  # the review is pushed once the text is read
+                if isinstance(pilot.app.screen, AddReviewDialog):
+                    break
+                await pilot.pause(0.02)
+        # A blinking cursor is caught on or off as the machine's load has it: keep it on.
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     return run
