@@ -18,8 +18,9 @@ from nda_reader.importing.texts import NewDocument, NewText
 from nda_reader.lang.hanzi import is_han
 
 _PHRASE = re.compile(
-    r"(?:[A-Z][\w'’-]*|of|and|the|for|on)(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|on))+"
+    r"[A-Z][\w'’-]*(?:[ \u00a0]+(?:[A-Z][\w'’-]*|of|and|the|for|on))*[ \u00a0]+[A-Z][\w'’-]*"
 )
+_LEADING = re.compile(r"^(?:The|A|An|This|That|These|Those|In|On|At|By)[ \u00a0]+")
 
 
 @dataclass
@@ -76,11 +77,12 @@ def glossary_findings(body: str, glossary: Glossary, matcher: TermMatcher) -> Gl
             continue
         before = body[max(0, start - 80) : start].rstrip(" (（")
         m = re.search(rf"({_PHRASE.pattern})\s*$", before)
-        if m and not matcher.find(m.group(1)):
-            propose(m.group(1), entry_id, f"written next to {entry.hanzi}")
+        phrase = _LEADING.sub("", m.group(1)) if m else ""
+        if len(phrase.split()) > 1 and not matcher.find(phrase):
+            propose(phrase, entry_id, f"written next to {entry.hanzi}")
     forms = {form_key(e.english): e.id for e in glossary.entries.values()}
     for m in _PHRASE.finditer(body):
-        phrase = m.group()
+        phrase = _LEADING.sub("", m.group())
         if matcher.find(phrase) or len(phrase.split()) < 2:
             continue
         close = difflib.get_close_matches(form_key(phrase), list(forms), n=1, cutoff=0.9)
