@@ -105,7 +105,7 @@ def _line(label: str, value: str) -> str:
     return f"  {label:<10} {value}"
 
 
-def text_report(text: NewText, how: dict[str, str]) -> list[str]:
+def text_report(text: NewText, how: dict[str, str], glossary: Glossary) -> list[str]:
     """The report lines of one text (one part of a document)."""
     meta = text.meta
     lines = [_line("title", f"{meta['title']}  ({how.get('title', '')})")]
@@ -135,7 +135,9 @@ def text_report(text: NewText, how: dict[str, str]) -> list[str]:
                 "new": "new",
             }[speaker.how]
             role = f" — {speaker.role}" if speaker.role else ""
-            lines.append(_line("", f"{speaker.display}: {counts[speaker.id]} ({how_found}){role}"))
+            entry = glossary.get(speaker.term) if speaker.term else None
+            name = entry.english if entry else speaker.display
+            lines.append(_line("", f"{name}: {counts[speaker.id]} ({how_found}){role}"))
     return lines
 
 
@@ -145,7 +147,7 @@ def document_report(doc: NewDocument, glossary: Glossary, matcher: TermMatcher) 
     for part in doc.parts:
         if len(doc.parts) > 1:
             lines.append(f"  — {part.id}")
-        lines.extend(text_report(part, doc.how))
+        lines.extend(text_report(part, doc.how, glossary))
     body = "\n".join(p.body for p in doc.parts)
     found = glossary_findings(body, glossary, matcher)
     if found.occurrences:
