@@ -25,14 +25,28 @@ PROG = "nda-reader glossary"
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
+    # --corpus is accepted before or after the subcommand (a parent parser of each).
+    corpus = argparse.ArgumentParser(add_help=False)
+    corpus.add_argument(
+        "--corpus",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="corpus folder (default: the bundled one)",
+    )
     parser.add_argument("--corpus", type=Path, help="corpus folder (default: the bundled one)")
     sub = parser.add_subparsers(dest="command", required=True)
-    variants = sub.add_parser("variants", help="renderings used, per document and date")
+    variants = sub.add_parser(
+        "variants", help="renderings used, per document and date", parents=[corpus]
+    )
     variants.add_argument("--doc", metavar="ID", help="only this document")
     variants.add_argument("--all", action="store_true", help="also entries with one rendering")
-    export = sub.add_parser("export", help="write the glossary (.tbx .csv .tsv .txt .pleco)")
+    export = sub.add_parser(
+        "export", help="write the glossary (.tbx .csv .tsv .txt .pleco)", parents=[corpus]
+    )
     export.add_argument("file", type=Path)
-    imp = sub.add_parser("import", help="merge a termbase file into the glossary")
+    imp = sub.add_parser(
+        "import", help="merge a termbase file into the glossary", parents=[corpus]
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     return parser

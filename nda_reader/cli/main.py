@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -39,6 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reader(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read our output (head, less) stopped reading: as for other commands,
+        # not an error worth a traceback. Python would complain again flushing stdout.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13  # what a shell reports for SIGPIPE
     except SystemExit as exc:  # argparse: 0 for --help, 2 for bad usage
         return int(exc.code) if isinstance(exc.code, int) else 2
 

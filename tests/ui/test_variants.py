@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from nda_reader.ui.screens.variants import VariantsScreen
 from tests.helpers.pilot import make_app, open_from_library
+from tests.helpers.snapshots import settled
 
 MEETING = "national-data-work-meeting-2025"
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
@@ -22,7 +23,7 @@ async def _on_nda(pilot: Pilot[Any]) -> None:
     screen.main.go_to(MEETING, body.index("National Data Administration"))
     await pilot.pause()
     await pilot.press("D")
-    await pilot.pause()
+    await settled(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
