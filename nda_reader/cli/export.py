@@ -11,8 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from nda_reader.cli.parsing import OneLineParser
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.export.markdown import (
@@ -29,16 +29,8 @@ from nda_reader.export.render import group_documents
 PROG = "nda-reader export"
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line, like the export's own."""
-
-    def error(self, message: str) -> NoReturn:
-        """Print ``message`` on one line with a hint, and exit with status 2."""
-        self.exit(2, f"{PROG}: {message}; run '{PROG} -h' for help\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog=PROG,
         description="Write documents as annotated Markdown (front matter with the citation, "
         "speaker labels, glossed terms, notes as footnotes, cross-references as links, a "

@@ -44,9 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write the glossary (.tbx .csv .tsv .txt .pleco)", parents=[corpus]
     )
     export.add_argument("file", type=Path)
-    imp = sub.add_parser(
-        "import", help="merge a termbase file into the glossary", parents=[corpus]
-    )
+    imp = sub.add_parser("import", help="merge a termbase file into the glossary", parents=[corpus])
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     return parser

@@ -13,6 +13,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.check import run_check
 
         return run_check
+    if name == "add":
+        from nda_reader.cli.add import run_add
+
+        return run_add
     if name == "glossary":
         from nda_reader.cli.glossary import run_glossary
 

@@ -38,6 +38,10 @@ ACTIONS: tuple[KeyAction, ...] = (
       show=True),
     A("library.corpus_search", "f", "Corpus search", "Search the whole corpus", S.LIBRARY,
       "corpus_search", show=True),
+    A("library.add", "A", "Add a text",
+      "Add a text from a file (.txt .md .html .docx .pdf) or pasted text: website debris "
+      "removed, front matter and speakers found and shown for review, then it opens",
+      S.LIBRARY, "add_text", show=True, footer="Add"),
     A("library.down", "j", "Down", "Next document (also ↓)", S.LIBRARY, "move(1)",
       palette=False),
     A("library.up", "k", "Up", "Previous document (also ↑)", S.LIBRARY, "move(-1)",
@@ -210,4 +214,9 @@ ACTIONS: tuple[KeyAction, ...] = (
       show=True, palette=False),
     A("ask.cancel", "escape", "Cancel", "Close without searching", S.ASK, "cancel",
       palette=False),
+    A("add.read", "ctrl+n", "Read the text",
+      "Read the pasted text, or the file named in the path box (enter there does too), "
+      "and show what was found", S.ADD, "read", show=True, palette=False),
+    A("add.cancel", "escape", "Cancel", "Close without adding anything", S.ADD, "cancel",
+      show=True, palette=False),
 )  # fmt: skip

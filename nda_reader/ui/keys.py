@@ -39,6 +39,7 @@ class Scope(StrEnum):
     PICKER = "picker"
     CONFIRM = "confirm"
     ASK = "ask"
+    ADD = "add"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,12 @@ SCOPES: dict[Scope, ScopeInfo] = {
     ),
     Scope.CONFIRM: ScopeInfo("Questions", "A yes/no question before a deletion.", "confirm"),
     Scope.ASK: ScopeInfo("Search box", "Typing a search (`/`, `f`); enter searches.", "ask"),
+    Scope.ADD: ScopeInfo(
+        "Adding a text",
+        "`A` in the library: a file's path, or text pasted into the box; then the review "
+        "form (title, date, kind, id; enter adds, esc cancels).",
+        "add",
+    ),
 }
 
 

@@ -26,6 +26,7 @@ ORDER = (
     Scope.PICKER,
     Scope.CONFIRM,
     Scope.ASK,
+    Scope.ADD,
     Scope.HELP,
     Scope.PROBLEMS,
     Scope.OUTLINE,

@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from nda_reader.ui.app import ReaderApp
+from nda_reader.ui.dialogs.add_review import AddReviewDialog
 from nda_reader.ui.settings import Settings, save_settings
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, open_from_library
@@ -125,3 +127,50 @@ def test_orphans(
     text.write_text(text.read_text().replace("drafted rules on data factors", "wrote rules"))
     app = make_app(tmp_path / "config", root / "texts" / f"{REPORT}.md")
     assert snap_compare(app, terminal_size=size, run_before=_keys(None, "O"))
+
+
+# ----------------------------------------------------------- adding a text (A)
+_PASTED = """Harbour notes of the week
+
+Ms. Lin: The Binhai Data Office opened three kinds of harbour data on 18 March 2025.
+
+Mr. Zhou: We will run a data factor plan with local universities this year.
+"""
+"""Our own words, pasted."""
+
+
+def _add(read: bool) -> Steps:
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        box = pilot.app.screen.query_one(TextArea)
+        box.load_text(_PASTED)
+        box.focus()
+        if read:
+            await pilot.press("ctrl+n")
+            for _ in range(50):  # the review is pushed once the text is read
+                if isinstance(pilot.app.screen, AddReviewDialog):
+                    break
+                await pilot.pause(0.02)
+        for box in pilot.app.screen.query(TextArea):
+            box.cursor_blink = False  # as _settled does for inputs
+        await _settled(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("step", ["add_source", "add_review"])
+@pytest.mark.parametrize("size", SIZES)
+def test_adding_a_text(
+    snap_compare: SnapCompare,
+    make_corpus: MakeCorpus,
+    tmp_path: Path,
+    size: tuple[int, int],
+    step: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small_corpus(make_corpus)
+    monkeypatch.chdir(tmp_path)  # the library's title shows the corpus folder as given
+    app = make_app(tmp_path / "config", Path("corpus"))
+    assert snap_compare(app, terminal_size=size, run_before=_add(step == "add_review"))
