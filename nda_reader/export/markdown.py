@@ -9,7 +9,7 @@ Writing is all or nothing (:mod:`nda_reader.export.files`). See docs/export.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from nda_reader.corpus.document import Document
@@ -92,25 +92,24 @@ def export_documents(
     doc_ids: Iterable[str],
     out_dir: Path,
     options: ExportOptions | None = None,
-    progress: Callable[[str, int, int], None] = lambda what, done, total: None,
+    *,
+    force: bool = False,
+    notes: list[str] | None = None,
 ) -> list[Path]:
-    """Render the documents named by ``doc_ids`` and write them into ``out_dir``
-    (``progress(what, done, total)`` hears how far it is).
+    """Render the documents named by ``doc_ids`` and write them into ``out_dir``.
 
     Returns the written paths (resolved), in corpus order. Raises :class:`ExportError`
-    with nothing written when an id is unknown or invalid or the folder is unwritable.
+    with nothing written when an id is unknown or invalid, the folder is unwritable, or a
+    file there was not written by the export or changed since (unless ``force``; kept
+    blocks survive either way, and ``notes`` hears about them).
     """
     groups = resolve_groups(corpus, doc_ids)
-    _refuse_corpus_folders(corpus, out_dir)
-    files = {}
-    for i, group in enumerate(groups):
-        progress("Exporting", i, len(groups))
-        files[export_name(group)] = render_document(corpus, group, options)
-    progress("Exporting", len(groups), len(groups))
-    return write_files(out_dir, files)
+    refuse_corpus_folders(corpus, out_dir)
+    files = {export_name(g): render_document(corpus, g, options) for g in groups}
+    return write_files(out_dir, files, force=force, notes=notes)
 
 
-def _refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
+def refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
     """Refuse to export into the corpus's own ``texts/`` or ``annotations/`` folders.
 
     Exported files are named ``<id>.md`` like the texts they come from: written into

@@ -245,7 +245,7 @@ def test_the_command_line_keeps_the_index_in_the_users_cache_folder_unless_told_
     given: list[Path | None] = []
 
     def fake_create_app(
-        path: Path | None, *, cache_dir: Path | None = None, progress: object = None
+        path: Path | None, *, cache_dir: Path | None = None, **_: object
     ) -> _FakeApp:
         given.append(cache_dir)
         return _FakeApp()

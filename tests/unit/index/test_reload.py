@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus.loader import assemble, load_corpus
+from nda_reader.corpus.model import LAYER_PARTS
 from nda_reader.corpus.reload import compare, reload_corpus
 from nda_reader.corpus.sources import read_layer_file, read_sources
 from nda_reader.index.assembly import LayerPiece, assemble_pieces
@@ -36,6 +37,8 @@ def test_a_changed_layer_file_is_read_alone_and_gives_the_corpus_of_the_files(
     assert index is not None and index.complete()
     notes = root / "annotations" / "notes.yaml"
     notes.write_text(notes.read_text(encoding="utf-8") + NOTE, encoding="utf-8")
+    for name in LAYER_PARTS:  # the corpus before, as it was (the index soon changes)
+        getattr(corpus, name)
     reads = count_reads(monkeypatch)
     change = reload_corpus(corpus, [notes])
     assert reads == [notes]
