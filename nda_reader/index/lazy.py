@@ -11,6 +11,7 @@ import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, overload
 
@@ -18,20 +19,8 @@ from nda_reader.corpus.anchors import Anchor, Resolution, Status
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.term_index import Occurrence, Occurrences
 
-META_FIELDS = (
-    "id",
-    "title",
-    "date",
-    "published",
-    "publisher",
-    "source",
-    "kind",
-    "language",
-    "part_of",
-    "part",
-    "part_title",
-    "note",
-    "body_line",
+META_FIELDS = tuple(
+    f.name for f in fields(Document) if f.name not in ("path", "body") and f.name[0] != "_"
 )
 """The fields of a document kept in the index besides its body."""
 

@@ -217,9 +217,9 @@ def open_corpus(
     """The corpus in ``root`` through its index in ``cache_dir`` (brought up to date
     first), and the index; without an index (``cache_dir`` None, or no index can be kept
     there) the corpus is loaded from its files, as ``--no-cache`` does."""
-    root = root.absolute()
     if cache_dir is None or not (root / "texts").is_dir():
         return load_corpus(root), None
+    root = root.absolute()  # the index holds paths: the same wherever it is opened from
     for _ in range(2):
         opened = open_index(root, cache_dir)
         if opened is None:

@@ -9,6 +9,7 @@ import pytest
 
 from nda_reader.corpus.model import Corpus
 from nda_reader.index import build, reloading
+from nda_reader.index.lazy import META_FIELDS
 
 
 def corpus_summary(corpus: Corpus) -> dict[str, object]:
@@ -16,8 +17,7 @@ def corpus_summary(corpus: Corpus) -> dict[str, object]:
     docs = corpus.ordered_documents()
     return {
         "documents": [
-            (d.id, d.title, d.date, d.kind, d.part_of, d.part, d.body_line, d.body, d.blocks)
-            for d in docs
+            (*(getattr(d, name) for name in META_FIELDS), d.path, d.body, d.blocks) for d in docs
         ],
         "problems": [str(p) for p in corpus.problems],
         "glossary": [
