@@ -133,7 +133,9 @@ def _stored_text(
     return FileResult(stored, problems)
 
 
-def _layer(con: sqlite3.Connection, path: Path, key: str, changed: bool) -> LayerPiece:
+def _layer(
+    con: sqlite3.Connection, path: Path, key: str, changed: bool, later: Later | None
+) -> LayerPiece:
     if not changed:
         row = con.execute("SELECT result FROM files WHERE path = ?", (key,)).fetchone()
         if row is not None:
@@ -143,7 +145,9 @@ def _layer(con: sqlite3.Connection, path: Path, key: str, changed: bool) -> Laye
                 return found
     read = read_stamped(path)
     piece = LayerPiece.of(path, read_layer_file(path))
-    if read is not None:
+    if read is not None and later is not None:
+        later[key] = (read[1], piece)
+    elif read is not None:
         _remember(con, key, read[1], _dumps(piece))
     return piece
 
@@ -165,6 +169,10 @@ def placements(con: sqlite3.Connection) -> Callable[[Anchor], Resolution | None]
     return lookup
 
 
+Later = dict[str, tuple[Known, LayerPiece] | None]
+"""Layer files (by key) whose reading is yet to be kept in the index (None: gone)."""
+
+
 @dataclass
 class Assembled:
     """A corpus assembled by :func:`update`, and what it was made of."""
@@ -173,6 +181,9 @@ class Assembled:
     changes: Changes
     texts: dict[Path, FileResult]
     pieces: dict[Path, LayerPiece]
+    later: Later | None = None
+    """With ``defer``: what :func:`store_corpus` and the layer files' rows are yet to
+    keep (see :class:`~nda_reader.index.reloading.Writer`)."""
 
 
 def update(
@@ -180,10 +191,16 @@ def update(
     root: Path,
     progress: Progress = _nothing,
     reuse: dict[int, StoredDocument] | None = None,
+    *,
+    defer: bool = False,
 ) -> Assembled | None:
     """Bring the index of ``root`` up to date; the assembled corpus and what changed, or
     None when nothing did (and the index is complete). Documents in ``reuse`` (by row)
-    are used again for unchanged texts, so that an unchanged text stays the same object."""
+    are used again for unchanged texts, so that an unchanged text stays the same object.
+
+    With ``defer``, the texts and the corpus order are written now and the rest (layer
+    files, assembled parts, problems, placements) is left in :attr:`Assembled.later`
+    for the caller to write in a thread: a first launch shows its library sooner."""
     changes = find_changes(root, known_files(con))
     for key, known in changes.recheck.items():
         con.execute(
@@ -196,7 +213,7 @@ def update(
     gc.disable()  # parsing makes many objects and no garbage: collections only cost time
     con.execute("BEGIN IMMEDIATE")
     try:
-        assembled = _update(con, root, changes, progress, reuse or {})
+        assembled = _update(con, root, changes, progress, reuse or {}, {} if defer else None)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -217,12 +234,16 @@ def _update(
     changes: Changes,
     progress: Progress,
     reuse: dict[int, StoredDocument],
+    later: Later | None,
 ) -> Assembled:
     old = {r[0]: (r[1], r[2]) for r in con.execute("SELECT path, n, id FROM docs")}
     for key in changes.removed:
-        con.execute("DELETE FROM files WHERE path = ?", (key,))
         if key in old:
             _drop_document(con, *old.pop(key))
+        if later is not None and not key.startswith("texts/"):
+            later[key] = None
+        else:
+            con.execute("DELETE FROM files WHERE path = ?", (key,))
     total = len(changes.texts) + len(changes.layers)
     texts: dict[Path, FileResult] = {}
     for i, path in enumerate(changes.texts):
@@ -236,7 +257,7 @@ def _update(
     layers: dict[Path, LayerPiece] = {}
     for i, path in enumerate(changes.layers):
         key = relative(root, path)
-        layers[path] = _layer(con, path, key, key in changes.changed)
+        layers[path] = _layer(con, path, key, key in changes.changed, later)
         if i % 20 == 0:
             progress("Reading annotations", len(changes.texts) + i, total)
     progress("Checking anchors", total, total)
@@ -244,8 +265,19 @@ def _update(
     lookup = placements(con)
     previous._lookup = lookup
     corpus = assemble_pieces(root, texts, layers.values(), read_layer_file, reuse=previous)
-    store_corpus(con, corpus, dict(corpus._placed))
-    return Assembled(corpus, changes, texts, layers)
+    if later is None:
+        store_corpus(con, corpus, dict(corpus._placed))
+    else:
+        store_order(con, corpus)
+    return Assembled(corpus, changes, texts, layers, later)
+
+
+def store_order(con: sqlite3.Connection, corpus: Corpus) -> None:
+    """Store the corpus order of the documents."""
+    con.executemany(
+        "UPDATE docs SET ord = ? WHERE id = ?",
+        [(i, d.id) for i, d in enumerate(corpus.ordered_documents())],
+    )
 
 
 def store_corpus(con: sqlite3.Connection, corpus: Corpus, placed: dict[Anchor, Resolution]) -> None:
@@ -274,10 +306,7 @@ def store_corpus(con: sqlite3.Connection, corpus: Corpus, placed: dict[Anchor, R
             if a.doc in corpus.documents
         ],
     )
-    con.executemany(
-        "UPDATE docs SET ord = ? WHERE id = ?",
-        [(i, d.id) for i, d in enumerate(corpus.ordered_documents())],
-    )
+    store_order(con, corpus)
     forms = forms_digest(corpus)
     row = con.execute("SELECT value FROM parts WHERE name = 'forms'").fetchone()
     if row is None or bytes(row[0]) != forms:

@@ -187,6 +187,7 @@ class CorpusIndex:
     def complete(self, progress: Progress = _nothing) -> bool:
         """Do the longer work in the index (terms, search), in a connection of its own;
         False when stopped or outdated."""
+        self.writer.wait()  # the index must have the corpus before its terms
         con = connect(self.path)
         try:
             forms = forms_digest(self.corpus)
@@ -212,11 +213,13 @@ class CorpusIndex:
 
 
 def open_corpus(
-    root: Path, cache_dir: Path | None, progress: Progress = _nothing
+    root: Path, cache_dir: Path | None, progress: Progress = _nothing, *, defer: bool = False
 ) -> tuple[Corpus, CorpusIndex | None]:
     """The corpus in ``root`` through its index in ``cache_dir`` (brought up to date
     first), and the index; without an index (``cache_dir`` None, or no index can be kept
-    there) the corpus is loaded from its files, as ``--no-cache`` does."""
+    there) the corpus is loaded from its files, as ``--no-cache`` does. With ``defer``
+    (the reader), what the index keeps of the layer files is written in a thread once the
+    corpus is assembled (see :func:`~nda_reader.index.build.update`)."""
     if cache_dir is None or not (root / "texts").is_dir():
         return load_corpus(root), None
     root = root.absolute()  # the index holds paths: the same wherever it is opened from
@@ -227,10 +230,13 @@ def open_corpus(
         con, path = opened
         index = CorpusIndex(con, path, root)
         try:
-            result = update(con, root, progress)
+            result = update(con, root, progress, defer=defer)
             corpus = index.view() if result is None else result.corpus
             index.assembled = result
             index.attach(corpus)
+            if result is not None and result.later is not None:
+                # The rest of the index is written in a thread (see update).
+                index.writer.write(corpus, dict(corpus._placed), result.later)
         except _BROKEN:
             con.close()
             from nda_reader.index.store import remove

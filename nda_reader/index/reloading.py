@@ -24,16 +24,17 @@ from nda_reader.corpus.sources import FileResult, read_layer_file
 from nda_reader.index.assembly import LayerPiece, assemble_pieces
 from nda_reader.index.build import (
     Assembled,
+    Later,
     forms_digest,
     known_files,
     remember_layer,
     store_corpus,
 )
-from nda_reader.index.files import Changes, Known, find_changes, read_stamped, relative
+from nda_reader.index.files import Changes, find_changes, read_stamped, relative
 from nda_reader.index.lazy import StoredDocument
 from nda_reader.index.store import connect
 
-Written = dict[str, tuple[Known, LayerPiece] | None]
+Written = Later
 """Layer files to remember (by key), None for those gone."""
 
 

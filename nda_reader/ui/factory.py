@@ -29,8 +29,8 @@ def open_path(
 
     def _load(root: Path, cache_dir: Path | None) -> Corpus:
         if progress is None:
-            return open_corpus(root, cache_dir)[0]
-        return open_corpus(root, cache_dir, progress)[0]
+            return open_corpus(root, cache_dir, defer=True)[0]
+        return open_corpus(root, cache_dir, progress, defer=True)[0]
 
     if path is None:
         return _load(reading_root(), cache_dir), None

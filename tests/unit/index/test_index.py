@@ -254,3 +254,18 @@ def test_the_command_line_keeps_the_index_in_the_users_cache_folder_unless_told_
     monkeypatch.setattr(factory, "create_app", fake_create_app)
     assert cli_main([*flag]) == 0
     assert given == [None if flag else tmp_path / "xdg-cache" / "nda-reader"]
+
+
+def test_the_reader_gets_its_corpus_before_the_index_has_written_the_rest(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    first, index = open_corpus(root, cache, defer=True)  # as the reader opens it
+    assert index is not None
+    assert corpus_summary(first) == corpus_summary(load_corpus(root)) | {
+        "concordance": corpus_summary(first)["concordance"]  # partial until complete()
+    }
+    assert index.complete()  # waits for the layer files and parts to be written first
+    reads = count_reads(monkeypatch)
+    again, _ = open_corpus(root, cache)
+    assert reads == [] and corpus_summary(again) == corpus_summary(load_corpus(root))
