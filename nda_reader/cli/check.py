@@ -51,7 +51,9 @@ def run_check(argv: Sequence[str]) -> int:
 
     progress = TerminalProgress()
     try:
-        corpus, _ = open_corpus(root, None if args.no_cache else cache_dir(), progress)
+        corpus, index = open_corpus(root, None if args.no_cache else cache_dir(), progress)
+        if index is not None:  # the checks of terms read every text's: keep them indexed
+            index.complete(progress, search=False)
         report = check_corpus(root, pinyin=not args.no_pinyin, corpus=corpus, progress=progress)
     finally:
         progress.close()

@@ -22,7 +22,7 @@ from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
-from nda_reader.lang.hanzi import is_han
+from nda_reader.lang.hanzi import han_runs
 
 Suggest = Callable[[str], str | None]
 """Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
@@ -101,13 +101,14 @@ def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
         covered = bytearray(len(doc.body))
         for occ in corpus.occurrences.in_doc(doc.id):
             covered[occ.start : occ.end] = b"\1" * (occ.end - occ.start)
-        start = None
-        for i, ch in enumerate([*doc.body, "\n"]):
-            if i < len(doc.body) and is_han(ch) and not covered[i]:
-                start = i if start is None else start
-            elif start is not None:
-                yield UncoveredSpan(doc.id, start, i, doc.body[start:i])
-                start = None
+        for run_start, run_end in han_runs(doc.body):
+            start = None
+            for i in range(run_start, run_end + 1):
+                if i < run_end and not covered[i]:
+                    start = i if start is None else start
+                elif start is not None:
+                    yield UncoveredSpan(doc.id, start, i, doc.body[start:i])
+                    start = None
 
 
 def check_uncovered_chinese(

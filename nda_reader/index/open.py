@@ -184,17 +184,17 @@ class CorpusIndex:
         self.assembled = result
         return self.attach(result.corpus), None, True
 
-    def complete(self, progress: Progress = _nothing) -> bool:
-        """Do the longer work in the index (terms, search), in a connection of its own;
-        False when stopped or outdated."""
+    def complete(self, progress: Progress = _nothing, *, search: bool = True) -> bool:
+        """Do the longer work in the index (terms, and with ``search`` the search
+        indexes), in a connection of its own; False when stopped or outdated."""
         self.writer.wait()  # the index must have the corpus before its terms
         con = connect(self.path)
         try:
             forms = forms_digest(self.corpus)
             matcher = TermMatcher.build(self.corpus.glossary.form_pairs())
             stop = self._stop.is_set
-            done = index_terms(con, matcher, forms, progress, stop) and index_search(
-                con, progress, stop
+            done = index_terms(con, matcher, forms, progress, stop) and (
+                not search or index_search(con, progress, stop)
             )
         except _BROKEN:
             return False
