@@ -7,7 +7,7 @@ representative of the characters Python's ``re.IGNORECASE`` treats as equal to i
 the Kelvin sign is ``k``, and ``ſ`` is ``s``). A query folded alike then occurs in a folded
 body exactly where the reader's search finds a match.
 
-Four structures answer a query, all with one answer: the documents that contain it.
+These answer a query, all with one answer: the documents that contain it.
 
 - A trigram index without positions (SQLite FTS5, small) gives the documents that contain
   every three-character piece of a query of three characters or more: a few candidates for
@@ -17,6 +17,8 @@ Four structures answer a query, all with one answer: the documents that contain 
   document, a rare one is looked for only in its few candidates.
 - When few of the first candidates hold the query (its trigrams are everywhere but it is
   not), a trigram index with positions answers it exactly instead.
+- A query of three characters or more without ASCII (Chinese, say) goes to the index
+  with positions at once: its trigrams are rare.
 - A query of one or two characters has no trigram. If it has no ASCII character (a Chinese
   word of two characters, say), an index of the characters and character pairs of each
   body answers it exactly; otherwise every folded body is searched.
@@ -169,6 +171,10 @@ class TextFinder:
         folded = fold(query)
         if not folded:
             return []
+        if len(folded) >= 3 and not any(c.isascii() for c in folded):
+            # Chinese (or another script): its trigrams are rare, the positions quick.
+            found = self._query("phrases", _phrase(folded))
+            return self._ids(found)
         candidates, sure = self._candidates(folded)
         if sure and candidates is not None:
             found = candidates
@@ -179,6 +185,10 @@ class TextFinder:
                 return [r[0] for r in self.con.execute("SELECT id FROM docs ORDER BY ord")]
         else:
             found = candidates
+        return self._ids(found)
+
+    def _ids(self, found: list[int]) -> list[str]:
+        """The ids of documents ``found`` (numbers), in corpus order."""
         if not found:
             return []
         with self._lock:

@@ -35,13 +35,21 @@ class IndexWork:
         self._index: CorpusIndex | None = None
         self._thread: threading.Thread | None = None
         self._again: tuple[Corpus, Callable[[], None]] | None = None
+        self._prefetched = False
 
     def start(self, corpus: Corpus, done: Callable[[], None]) -> None:
         """Complete ``corpus``'s index, if it has one that is not complete; ``done`` runs
         on the app's thread when it is. While work is under way, it starts again when
         that is over (a save may have changed the glossary, and so every text's terms)."""
         index = corpus.backing
-        if not isinstance(index, CorpusIndex) or index.is_complete():
+        if not isinstance(index, CorpusIndex):
+            return
+        if not self._prefetched:  # the first start: read the glossary while the user looks
+            self._prefetched = True
+            glossary = threading.Thread(target=lambda: corpus.glossary, name="nda-reader glossary")
+            glossary.daemon = True
+            glossary.start()
+        if index.is_complete():
             return
         if self._thread is not None and self._thread.is_alive():
             self._again = (corpus, done)
