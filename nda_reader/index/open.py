@@ -246,6 +246,3 @@ def open_corpus(
         prune(cache_dir)
         return corpus, index
     return load_corpus(root), None
-
-
-Opener = Callable[[Path, Path | None], tuple[Corpus, CorpusIndex | None]]
