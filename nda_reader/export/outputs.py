@@ -55,6 +55,7 @@ def render_outputs(
                 if to
                 else {export_name(group): text}
             )
+        progress("Exporting", len(groups), len(groups))  # the last step is always drawn
         return files
     if fmt == "tei":
         return {tei_name(g): render_tei(corpus, g) for g in groups}

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import CorpusIndex, open_corpus
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
+from nda_reader.ui.indexing import Step
+from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
-from nda_reader.ui.widgets.index_progress import progress_text
+from nda_reader.ui.widgets.index_progress import IndexProgress, progress_text
 from tests.helpers.annotating import BRIEFING, MEETING, copy_corpus, select, type_text
 from tests.helpers.index import corpus_summary
 from tests.helpers.pilot import open_from_library
@@ -56,3 +60,28 @@ async def test_a_new_term_is_found_everywhere_through_the_index(tmp_path: Path) 
     index.writer.wait()
     again, _ = open_corpus(root, tmp_path / "cache")
     assert corpus_summary(again) == corpus_summary(load_corpus(root))
+
+
+async def test_the_library_shows_the_index_work_and_hides_the_line_when_it_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_corpus(tmp_path).absolute()
+    app = _indexed_app(root, tmp_path)
+    index = app.corpus.backing
+    assert isinstance(index, CorpusIndex) and not index.is_complete()
+    shown: list[tuple[Step | None, bool, str]] = []
+    show = IndexProgress._show
+
+    def show_and_look(line: IndexProgress, step: Step | None) -> None:
+        show(line, step)
+        shown.append((step, line.display, str(line.render())))
+
+    monkeypatch.setattr(IndexProgress, "_show", show_and_look)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: len(shown) > 1 and shown[-1][0] is None)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(IndexProgress).display is False
+    working = [(step, display, text) for step, display, text in shown if step is not None]
+    assert working and all(display for _, display, _ in working)
+    assert any(text.startswith("Finding glossary terms ") for _, _, text in working)
+    assert any(text.startswith("Indexing texts for search ") for _, _, text in working)
