@@ -12,6 +12,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.check import run_check
 
         return run_check
+    if name == "align":
+        from nda_reader.cli.align import run_align
+
+        return run_align
     if name == "export":
         from nda_reader.cli.export import run_export
 

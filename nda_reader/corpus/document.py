@@ -14,6 +14,9 @@ from nda_reader.formats.yaml_source import YMap, parse_yaml, read_text
 from nda_reader.lang.terminal_text import display_text
 
 KINDS = ("transcript", "readout", "speech", "report")
+ORIGINS = ("published", "annotators")
+"""Who wrote a body: a publisher (kept word for word), or the corpus's annotators (their
+own translation: not evidence of published wording)."""
 
 FRONT_MATTER: dict[str, Field] = {
     "id": Field(str, True, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
@@ -28,6 +31,10 @@ FRONT_MATTER: dict[str, Field] = {
     "part": Field(int),
     "part_title": Field(str),
     "note": Field(str),
+    "counterpart": Field(
+        str, pattern=SLUG, pattern_hint="use the id of the text this one translates"
+    ),
+    "origin": Field(str, choices=ORIGINS),
 }
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
@@ -75,6 +82,10 @@ class Document:
     part: int = 0
     part_title: str = ""
     note: str = ""
+    counterpart: str = ""
+    """Id of the same text in another language (see :meth:`Corpus.counterpart_of`)."""
+    origin: str = "published"
+    """``annotators`` for a body the corpus's annotators wrote (their own translation)."""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
     blocks: list[Block] = field(default_factory=list)
@@ -212,6 +223,12 @@ def load_document(
             "rename the file or change the id",
         )
         return None
+    if values.get("counterpart") == values["id"]:
+        problems.error_at(
+            path, meta.where("counterpart"), "'counterpart' names this text itself; "
+            "give the id of the same text in another language",
+        )  # fmt: skip
+        del values["counterpart"]
     if "part_of" in values and "part" not in values:
         problems.error_at(path, meta.where("part_of"), "'part_of' needs a 'part' number too")
     return Document(path=path, body=body, body_line=body_line, **values)
