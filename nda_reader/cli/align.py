@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from nda_reader.corpus.locations import reading_root
@@ -40,7 +40,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def orientation(docs: dict[str, object], a: str, b: str) -> tuple[str, str]:
+def orientation(docs: Mapping[str, object], a: str, b: str) -> tuple[str, str]:
     """Which of two counterparts is the layer's ``doc``: the one the other's front matter
     names, else the one whose id the other extends (``X`` for ``X.zh``), else ``a``."""
     doc_a, doc_b = docs[a], docs[b]
@@ -61,7 +61,9 @@ def run_align(argv: Sequence[str]) -> int:
 
     root: Path = args.corpus if args.corpus is not None else reading_root()
     if not (root / "texts").is_dir():
-        return _fail(f"'{root}' is not a corpus folder (no texts/ in it); give one with --corpus", 2)
+        return _fail(
+            f"'{root}' is not a corpus folder (no texts/ in it); give one with --corpus", 2
+        )
     corpus = load_corpus(root)
     if args.doc not in corpus.documents:
         return _fail(f"unknown document {args.doc!r}; no texts/{args.doc}.md", 2)

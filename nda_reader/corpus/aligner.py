@@ -25,8 +25,8 @@ from nda_reader.corpus.model import Corpus
 
 BEADS: dict[tuple[int, int], float] = {
     (1, 1): 0.89,
-    (1, 0): 0.005,
-    (0, 1): 0.005,
+    (1, 0): 0.01,
+    (0, 1): 0.01,
     (2, 1): 0.045,
     (1, 2): 0.045,
     (2, 2): 0.011,
@@ -36,16 +36,18 @@ VARIANCE = 6.8
 """Gale and Church's variance of the length difference, per character."""
 SHARED_BONUS = 2.0
 """Cost taken off for each point both sides of a bead share."""
-UNSHARED_COST = 1.0
+UNSHARED_COST = 1.5
 """Cost added for each point only one side of a bead has."""
 KIND_COST = 3.0
 """Cost added when the passages of a bead are of different kinds (heading, item, ...)."""
+STRAY_COST = 3.0
+"""Cost added for each passage of a bead that has points, none of which the other side has."""
 
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*")
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 )
-_MONTHS = {name: str(i) for i, name in enumerate(_MONTH_NAMES.split(), 1)}  # noqa: SIM905
+_MONTHS = {name: str(i) for i, name in enumerate(_MONTH_NAMES.split(), 1)}
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
 
 
@@ -67,7 +69,7 @@ def units(corpus: Corpus, doc: Document) -> list[Unit]:
     for block in doc.blocks:
         text = doc.block_text(block)
         points = {f"term:{o.entry_id}" for o in occurrences if block.start <= o.start < block.end}
-        points |= {f"num:{int(n)}" for n in _NUMBER.findall(text)}
+        points |= {f"num:{int(n.replace(',', ''))}" for n in _NUMBER.findall(text)}
         points |= {f"num:{_MONTHS[m]}" for m in _MONTH.findall(text)}
         speaker = next((s for at, s in labels.items() if block.start <= at < block.end), None)
         if speaker is not None:
@@ -89,6 +91,13 @@ def propose(
     """
     left, right = units(corpus, docs[0]), units(corpus, docs[1])
     ratio = sum(u.length for u in right) / max(1, sum(u.length for u in left))
+    # A first pass gives the 1-1 pairs, whose lengths give a ratio that untranslated
+    # passages do not skew.
+    ones = [(a, b) for a, b in _align(left, right, ratio) if len(a) == len(b) == 1]
+    if ones:
+        ratio = sum(right[b.start].length for _, b in ones) / max(
+            1, sum(left[a.start].length for a, _ in ones)
+        )
     out: list[tuple[range, range, str]] = []
     i = j = 0
     for pair in _monotonic(keep):
@@ -160,17 +169,20 @@ def _span(group: list[Unit]) -> range:
 
 
 def _bead_cost(a: list[Unit], b: list[Unit], ratio: float, prior: float) -> float:
-    la = sum(u.length for u in a)
-    lb = sum(u.length for u in b) / ratio
-    mean = max(1.0, (la + lb) / 2)
-    delta = abs(lb - la) / math.sqrt(mean * VARIANCE)
-    tail = max(1e-12, 2 * (1 - _phi(delta)))
-    cost = -math.log(prior) - math.log(tail)
+    cost = -math.log(prior)
+    if a and b:  # a passage left untranslated has no length to compare
+        la = sum(u.length for u in a)
+        lb = sum(u.length for u in b) / ratio
+        delta = abs(lb - la) / math.sqrt(max(1.0, la) * VARIANCE)
+        cost -= math.log(max(1e-12, 2 * (1 - _phi(delta))))
     pa = frozenset().union(*(u.points for u in a))
     pb = frozenset().union(*(u.points for u in b))
     cost += UNSHARED_COST * len(pa ^ pb) - SHARED_BONUS * len(pa & pb)
     if a and b and {u.kind for u in a} != {u.kind for u in b}:
         cost += KIND_COST
+    if a and b:
+        for group, other in ((a, pb), (b, pa)):
+            cost += STRAY_COST * sum(1 for u in group if u.points and not u.points & other)
     return cost
 
 

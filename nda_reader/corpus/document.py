@@ -35,6 +35,7 @@ FRONT_MATTER: dict[str, Field] = {
         str, pattern=SLUG, pattern_hint="use the id of the text this one translates"
     ),
     "origin": Field(str, choices=ORIGINS),
+    "layout": Field(str, choices=("alternating",)),
 }
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
@@ -86,6 +87,9 @@ class Document:
     """Id of the same text in another language (see :meth:`Corpus.counterpart_of`)."""
     origin: str = "published"
     """``annotators`` for a body the corpus's annotators wrote (their own translation)."""
+    layout: str = ""
+    """``alternating``: the passages alternate between Chinese and English (each Chinese
+    passage followed by its English), and the parallel view pairs them."""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
     blocks: list[Block] = field(default_factory=list)
