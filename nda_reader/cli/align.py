@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from nda_reader.corpus.locations import reading_root
@@ -40,21 +40,11 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def orientation(docs: Mapping[str, object], a: str, b: str) -> tuple[str, str]:
-    """Which of two counterparts is the layer's ``doc``: the one the other's front matter
-    names, else the one whose id the other extends (``X`` for ``X.zh``), else ``a``."""
-    doc_a, doc_b = docs[a], docs[b]
-    if getattr(doc_b, "counterpart", "") == a or b.startswith(a + "."):
-        return a, b
-    if getattr(doc_a, "counterpart", "") == b or a.startswith(b + "."):
-        return b, a
-    return a, b
-
-
 def run_align(argv: Sequence[str]) -> int:
     """Run ``nda-reader align``; return the exit status."""
     args = _parser().parse_args(argv)
     from nda_reader.corpus.aligner import propose
+    from nda_reader.corpus.alignments import orientation
     from nda_reader.corpus.loader import load_corpus
     from nda_reader.editing.alignments import layer_path, layer_text
     from nda_reader.formats.atomic import atomic_write

@@ -13,7 +13,7 @@ are implied by the file, with no layer (see :func:`alternating_alignment`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from nda_reader.corpus.document import Document
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.schema import Field, read_fields, read_list
 from nda_reader.formats.yaml_source import YList, YMap
+from nda_reader.lang.hanzi import is_han
 
 STATUSES = ("auto", "confirmed")
 SIDES = ("doc", "counterpart")
@@ -150,6 +151,17 @@ class Alignment:
         return sum(p.confirmed for p in self.pairs)
 
 
+def orientation(docs: Mapping[str, Document], a: str, b: str) -> tuple[str, str]:
+    """Which of two counterparts is a new layer's ``doc`` (side 0): the one the other's
+    front matter names, else the one whose id the other extends (``X`` for ``X.zh``),
+    else ``a``."""
+    if docs[b].counterpart == a or b.startswith(a + "."):
+        return a, b
+    if docs[a].counterpart == b or a.startswith(b + "."):
+        return b, a
+    return a, b
+
+
 def read_alignments(data: YMap, path: Path, problems: ProblemList) -> AlignmentLayer | None:
     """Read a ``layer: alignments`` file."""
     ids = {}
@@ -271,32 +283,45 @@ def _cut(text: str, start: int, limit: int, width: int, *, forward: bool) -> int
     return i
 
 
-def alternating_alignment(doc: Document, first_is_chinese: list[bool]) -> Alignment:
-    """The pairs of a document whose passages alternate between two languages.
-
-    ``first_is_chinese[i]`` tells whether block ``i`` is in the first language (side 0);
-    consecutive blocks of one language form one side, and each run of side-0 blocks pairs
-    with the run of side-1 blocks after it. Headings before the first pair are left out.
-    """
-    pairs: list[Pair] = []
-    runs: list[tuple[bool, range]] = []
-    for i, first in enumerate(first_is_chinese):
-        if runs and runs[-1][0] == first:
-            runs[-1] = (first, range(runs[-1][1].start, i + 1))
+def passage_languages(doc: Document) -> list[int]:
+    """For a file of alternating passages: 0 for each Chinese passage, 1 for each other
+    one, 2 for a passage with much of both (a bilingual heading), by their letters (a
+    hanzi counts as three Latin letters)."""
+    out = []
+    for block in doc.blocks:
+        text = doc.block_text(block)
+        han = 3 * sum(1 for ch in text if is_han(ch))
+        latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+        if han and latin and min(han, latin) >= 0.3 * max(han, latin):
+            out.append(2)
         else:
-            runs.append((first, range(i, i + 1)))
+            out.append(0 if han >= latin else 1)
+    return out
+
+
+def alternating_alignment(doc: Document) -> Alignment:
+    """The pairs of a document whose passages alternate between Chinese and another
+    language: each run of Chinese passages pairs with the run of passages after it; a
+    passage in both languages (a bilingual heading) is a pair of its own, on both sides."""
+    pairs: list[Pair] = []
+    runs: list[tuple[int, range]] = []
+    for i, lang in enumerate(passage_languages(doc)):
+        if runs and runs[-1][0] == lang and lang != 2:
+            runs[-1] = (lang, range(runs[-1][1].start, i + 1))
+        else:
+            runs.append((lang, range(i, i + 1)))
     k = 0
     while k < len(runs):
-        first, blocks = runs[k]
-        if first and k + 1 < len(runs):
-            pairs.append(Pair(len(pairs), (blocks, runs[k + 1][1]), "confirmed"))
-            k += 2
-        elif first:
-            pairs.append(Pair(len(pairs), (blocks, range(0)), "confirmed"))
+        lang, blocks = runs[k]
+        if lang == 2:
+            sides = (blocks, blocks)
+        elif lang == 0 and k + 1 < len(runs) and runs[k + 1][0] == 1:
+            sides = (blocks, runs[k + 1][1])
             k += 1
         else:
-            pairs.append(Pair(len(pairs), (range(0), blocks), "confirmed"))
-            k += 1
+            sides = (blocks, range(0)) if lang == 0 else (range(0), blocks)
+        pairs.append(Pair(len(pairs), sides, "confirmed"))
+        k += 1
     return Alignment((doc.id, doc.id), pairs)
 
 

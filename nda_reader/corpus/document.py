@@ -105,6 +105,12 @@ class Document:
         """The text of ``block`` without its Markdown marker."""
         return self.body[block.start : block.end]
 
+    def block_by_index(self, index: int) -> Block | None:
+        """The block numbered ``index`` (also when :attr:`blocks` shows only some)."""
+        if 0 <= index < len(self.blocks) and self.blocks[index].index == index:
+            return self.blocks[index]
+        return next((b for b in self.blocks if b.index == index), None)
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing body ``offset``, or the last one starting before it."""
         i = bisect.bisect_right(self._block_starts, offset) - 1

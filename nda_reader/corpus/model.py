@@ -12,7 +12,12 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from nda_reader.corpus.alignments import Alignment, AlignmentLayer, place_pairs
+from nda_reader.corpus.alignments import (
+    Alignment,
+    AlignmentLayer,
+    alternating_alignment,
+    place_pairs,
+)
 from nda_reader.corpus.anchors import Anchor, Resolution, Status, resolve
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.document import Document
@@ -276,8 +281,12 @@ class Corpus:
         return layer if layer is not None and doc_id in layer.docs else None
 
     def alignment(self, doc_id: str) -> Alignment | None:
-        """The stored alignment of ``doc_id`` with its counterpart, placed (None when there
-        is no layer, or a side's text is missing)."""
+        """The stored alignment of ``doc_id`` with its counterpart, placed, or the pairs of
+        a text of alternating passages (None when there is no layer, or a side's text is
+        missing)."""
+        doc = self.documents.get(doc_id)
+        if doc is not None and doc.layout == "alternating":
+            return alternating_alignment(doc)
         layer = self.alignment_layer(doc_id)
         if layer is None:
             return None

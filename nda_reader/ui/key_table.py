@@ -168,6 +168,26 @@ ACTIONS: tuple[KeyAction, ...] = (
       S.READING, "export", show=True),
     A("reading.library", "escape,l", "Library", "Back to the list of documents", S.READING,
       "library", show=True),
+    A("reading.parallel", "P", "Parallel view",
+      "The text beside its counterpart in another language (or the two languages of a "
+      "bilingual file), pair by pair; P again goes back", S.READING, "parallel", show=True,
+      footer="Parallel"),
+    # ----------------------------------------------------------- parallel view
+    A("parallel.join", "J", "Join with next pair",
+      "Join the cursor's pair with the next one", S.PARALLEL, "join", show=True,
+      footer="Join"),
+    A("parallel.split", "B", "Split pair here",
+      "Split the cursor's pair before the cursor's passage (the other side is split where "
+      "its length divides alike)", S.PARALLEL, "split", show=True, footer="Split"),
+    A("parallel.earlier", "less_than_sign", "Boundary earlier",
+      "Move the end of the cursor's pair one passage earlier, on the cursor's side",
+      S.PARALLEL, "boundary(-1)", key_text="<"),
+    A("parallel.later", "greater_than_sign", "Boundary later",
+      "Move the end of the cursor's pair one passage later, on the cursor's side",
+      S.PARALLEL, "boundary(1)", key_text=">"),
+    A("parallel.confirm", "C", "Confirm pair",
+      "Confirm the cursor's pair (again: back to auto); confirmed pairs survive "
+      "nda-reader align", S.PARALLEL, "confirm", show=True, footer="Confirm"),
     # ------------------------------------------------------------- context list
     A("context.edit", "e", "Edit",
       "Edit the glossary entry, note, speaker turn or link of the highlighted row",

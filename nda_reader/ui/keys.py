@@ -26,6 +26,7 @@ class Scope(StrEnum):
     APP = "app"
     LIBRARY = "library"
     READING = "reading"
+    PARALLEL = "parallel"
     VIEW = "view"
     SELECTING = "selecting"
     CONTEXT = "context"
@@ -59,6 +60,14 @@ SCOPES: dict[Scope, ScopeInfo] = {
     ),
     Scope.READING: ScopeInfo(
         "Reading screen", "A document with its context pane, and the split view.", "reading"
+    ),
+    Scope.PARALLEL: ScopeInfo(
+        "Parallel view",
+        "A text beside its counterpart in another language (`P`), passage by passage: the "
+        "cursor's pair is highlighted on both sides and the other side scrolls with it. "
+        "These keys fix the alignment; each fix is saved at once (undo with `u`) and "
+        "confirms the pairs it changes.",
+        "parallel",
     ),
     Scope.VIEW: ScopeInfo(
         "Moving in the text",

@@ -19,6 +19,7 @@ ORDER = (
     Scope.APP,
     Scope.LIBRARY,
     Scope.READING,
+    Scope.PARALLEL,
     Scope.VIEW,
     Scope.SELECTING,
     Scope.CONTEXT,

@@ -357,3 +357,9 @@ class ReadingScreen(Screen[None]):
     def action_library(self) -> None:
         """Back to the list of documents."""
         self.reader.show_library()
+
+    def action_parallel(self) -> None:
+        """The text beside its counterpart in another language (``P``)."""
+        from nda_reader.ui.screens.parallel import open_parallel
+
+        open_parallel(self)
