@@ -90,6 +90,13 @@ def test_split_view(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, 
     assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run)
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_parallel_view(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    # The work conference beside its Chinese, the cursor on the NDA in the third pair.
+    run = _keys("nda-work-conference-2024", "P", "t", "t", "t", "t", "t")
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run)
+
+
 # ------------------------------------------------- screens and dialogs, small corpus
 SMALL: dict[str, Steps] = {
     "help": _keys(None, "question_mark"),

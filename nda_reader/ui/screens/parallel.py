@@ -111,7 +111,8 @@ class ParallelScreen(ReadingScreen):
         offset, self.start_offset = self.start_offset, 0
         super().on_mount()
         start = self.views()[self.side]
-        start.focus()
+        if start is not self.main:
+            self.call_after_refresh(start.focus)  # after the reading screen focused main
         if offset:
             start.go_to(self.parallel.sides[self.side].id, offset)
         self._keep_level(start)

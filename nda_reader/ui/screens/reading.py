@@ -95,6 +95,14 @@ class ReadingScreen(Screen[None]):
             main.go_to(self.start_doc.id, self.start_offset, self.start_end)
         self._fit(self.app.size.width)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``P`` only for a text with a counterpart (or of alternating languages)."""
+        if action == "parallel":
+            corpus = self.reader.corpus
+            doc = self.active.doc if self.is_mounted else self.start_doc
+            return corpus.counterpart_of(doc.id) is not None or doc.layout == "alternating"
+        return True
+
     def on_resize(self, event: events.Resize) -> None:
         """Stack the panes on narrow terminals."""
         self._fit(event.size.width)
