@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -16,6 +17,10 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
         from nda_reader.cli.align import run_align
 
         return run_align
+    if name == "dict":
+        from nda_reader.cli.dict import run_dict
+
+        return run_dict
     if name == "export":
         from nda_reader.cli.export import run_export
 
@@ -35,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reader(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output went to a reader that stopped (| head)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except SystemExit as exc:  # argparse: 0 for --help, 2 for bad usage
         return int(exc.code) if isinstance(exc.code, int) else 2
 
