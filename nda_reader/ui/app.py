@@ -21,10 +21,12 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from nda_reader.corpus.document import Document
+from nda_reader.corpus.locations import cache_dir as default_cache_dir
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.annotating.controller import AnnotationController
+from nda_reader.ui.dictionary_service import DictionaryService
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import Settings, load_settings, save_settings
@@ -61,6 +63,7 @@ class ReaderApp(App[None]):
         themes: list[Theme] | None = None,
         export_dir: Path | None = None,
         keymap: dict[str, str] | None = None,
+        dictionary_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.user_keymap: dict[str, str] = dict(keymap or {})
@@ -75,6 +78,10 @@ class ReaderApp(App[None]):
         self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
         """Published after annotation files were written and the corpus reloaded."""
         self.annotations = AnnotationController(self)
+        self.dictionaries = DictionaryService(
+            self, dictionary_dir if dictionary_dir is not None else default_cache_dir()
+        )
+        """CC-CEDICT, compiled into ``dictionary_dir`` (the cache folder) on first use."""
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []

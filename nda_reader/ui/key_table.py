@@ -61,6 +61,11 @@ ACTIONS: tuple[KeyAction, ...] = (
       "term(1)", show=True),
     A("view.previous_term", "T", "Previous term", "Previous glossary term", S.VIEW,
       "term(-1)"),
+    A("view.next_word", "right", "Next word",
+      "Next word: a glossary term, a dictionary word of Chinese text (the context pane "
+      "shows it from CC-CEDICT), or an English word", S.VIEW, "word(1)", palette=False),
+    A("view.previous_word", "left", "Previous word", "Previous word", S.VIEW, "word(-1)",
+      palette=False),
     A("view.next_annotated", "a", "Next annotated passage",
       "Next passage with cross-references or notes (marked » / ✎)", S.VIEW, "annotated(1)",
       show=True, footer="Annotated"),
@@ -168,6 +173,11 @@ ACTIONS: tuple[KeyAction, ...] = (
       S.READING, "export", show=True),
     A("reading.library", "escape,l", "Library", "Back to the list of documents", S.READING,
       "library", show=True),
+    A("reading.dictionary", "d", "Dictionary",
+      "Look up the selection, the word at the cursor or what you type (hanzi, pinyin with "
+      "or without tones, English): the glossary first, then CC-CEDICT; enter on a "
+      "dictionary entry makes it a new glossary entry", S.READING, "dictionary", show=True,
+      footer="Dict"),
     A("reading.parallel", "P", "Parallel view",
       "The text beside its counterpart in another language (or the two languages of a "
       "bilingual file), pair by pair; P again goes back", S.READING, "parallel", show=True,

@@ -12,6 +12,7 @@ BRIEFING = "data-briefing"
 BRIEFING_ZH = "data-briefing.zh"
 ALTERNATING = "bilingual-presser"
 TRADITIONAL = "hk-repost"
+ZH_NOTE = "zh-note"
 
 _BRIEFING = """
 # Briefing on public data
@@ -73,6 +74,12 @@ _TRADITIONAL = """
 國家數據局今日發布公共數據開放新規，數據要素市場建設進入新階段。
 """
 
+_ZH_NOTE = """
+# 说明
+
+这个办法行。张望说：公开数据很重要。
+"""
+
 GLOSSARY = """
 layer: glossary
 version: 1
@@ -108,7 +115,7 @@ entries:
     pinyin: Zhāng Wàng
     english: Zhang Wang
     hanzi_source: annotator
-    note: A person named like the verb 张望 (to look around), invented for the tests.
+    note: A person whose name the dictionary also has, as a verb; invented for the tests.
 """
 
 
@@ -127,6 +134,7 @@ def bilingual_corpus(make_corpus: MakeCorpus) -> Path:
             f"texts/{TRADITIONAL}.md": text_file(
                 TRADITIONAL, _TRADITIONAL, language="zh-Hant", kind="report"
             ),
+            f"texts/{ZH_NOTE}.md": text_file(ZH_NOTE, _ZH_NOTE, language="zh", kind="report"),
             "annotations/glossary.yaml": GLOSSARY,
         }
     )

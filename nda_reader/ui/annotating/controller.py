@@ -92,6 +92,20 @@ class AnnotationController:
 
         self._ask(TermForm(self.corpus, text), saved)
 
+    def new_term(self, prefill: dict[str, str]) -> None:
+        """The new-term form filled in with ``prefill`` (a dictionary entry's hanzi,
+        pinyin and English)."""
+        from nda_reader.ui.dialogs.term_form import TermForm
+
+        if not self.saver.can_annotate():
+            return
+
+        def saved(fields: dict[str, Any] | None) -> None:
+            if fields:
+                self.saver.save(lambda: actions.add_term(self.corpus, fields))
+
+        self._ask(TermForm(self.corpus, prefill=prefill), saved)
+
     def _new_alias(self, text: str, done: Done) -> None:
         from nda_reader.ui.dialogs.entry_picker import EntryPicker
 

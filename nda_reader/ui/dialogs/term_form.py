@@ -8,6 +8,7 @@ draft is saved with ``pinyin_override: true``, as ``nda-reader check`` expects.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import on
@@ -26,7 +27,14 @@ ANNOTATOR_NOTE = "Hanzi supplied by the annotator; not given in the texts."
 class TermForm(FormDialog[dict[str, Any]]):
     """A new glossary entry (or changes to ``entry``); dismisses with its fields or None."""
 
-    def __init__(self, corpus: Corpus, text: str = "", entry: GlossaryEntry | None = None):
+    def __init__(
+        self,
+        corpus: Corpus,
+        text: str = "",
+        entry: GlossaryEntry | None = None,
+        prefill: Mapping[str, str] | None = None,
+    ):
+        """``prefill`` (hanzi, pinyin, English of a dictionary entry) wins over ``text``."""
         super().__init__()
         self.corpus = corpus
         self.entry = entry
@@ -40,6 +48,7 @@ class TermForm(FormDialog[dict[str, Any]]):
             "aliases": ", ".join(entry.aliases) if entry else "",
             "note": " ".join(entry.note.split()) if entry else "",
         }
+        self.start.update(prefill or {})
         self._draft = ""
 
     def fields(self) -> ComposeResult:
@@ -125,7 +134,11 @@ class TermForm(FormDialog[dict[str, Any]]):
         """The entry's fields in file order (for an edit: only the changed ones)."""
         hanzi = self.value("term-hanzi").strip()
         pinyin = self.value("term-pinyin").strip()
-        in_text = any(hanzi in doc.body for doc in self.corpus.documents.values())
+        in_text = any(  # the annotators' own translation is no evidence (see check)
+            hanzi in doc.body
+            for doc in self.corpus.documents.values()
+            if doc.origin != "annotators"
+        )
         note = self.value("term-note").strip()
         fields: dict[str, Any] = {
             "kind": self.value("term-kind").strip(),

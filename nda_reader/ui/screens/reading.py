@@ -29,6 +29,7 @@ from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
 
 if TYPE_CHECKING:
+    from nda_reader.dictionary.lookup import Dictionary
     from nda_reader.ui.host import ReaderHost
 
 NARROW = 100
@@ -86,6 +87,11 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""
+        dictionaries = self.reader.dictionaries
+        self.context.word_at = dictionaries.word_at
+        dictionaries.ready.subscribe(self, self._dictionary_ready)
+        for view in self.views():
+            view.dictionary_words = dictionaries.word_end
         main = self.main
         main.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
@@ -115,6 +121,9 @@ class ReadingScreen(Screen[None]):
         if context.brief != narrow:
             context.brief = narrow
             context.redraw()
+
+    def _dictionary_ready(self, _dictionary: Dictionary) -> None:
+        self.context.redraw()
 
     # ------------------------------------------------------------------ views
     @property
@@ -365,6 +374,12 @@ class ReadingScreen(Screen[None]):
     def action_library(self) -> None:
         """Back to the list of documents."""
         self.reader.show_library()
+
+    def action_dictionary(self) -> None:
+        """Look up the selection, the word at the cursor, or what is typed (``d``)."""
+        from nda_reader.ui.dialogs.dictionary_form import open_dictionary
+
+        open_dictionary(self.reader, self.active)
 
     def action_parallel(self) -> None:
         """The text beside its counterpart in another language (``P``)."""

@@ -9,7 +9,8 @@ posts :class:`ContextPane.Follow`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -24,11 +25,18 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import AnnotationKind as Kind
 from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
+from nda_reader.lang.hanzi import is_han
 from nda_reader.lang.pinyin import syllables, tone_numbers
 from nda_reader.lang.terminal_text import display_text, one_line
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.word_text import word_text
 
+if TYPE_CHECKING:
+    from nda_reader.dictionary.lookup import Word
+
+WordAt = Callable[[str, int], "Word | str | None"]
+"""The dictionary word at a place of a text, or what to say while there is no dictionary."""
 Target = tuple[str, int, int]
 Item = AnnotationRef
 """The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
@@ -114,6 +122,8 @@ class ContextPane(VerticalScroll):
         self._marks: DocMarks | None = None
         self.brief = False
         """Short form for small terminals: long glossary notes are cut."""
+        self.word_at: WordAt | None = None
+        """Where the dictionary comes from (the screen gives it)."""
 
     def compose(self) -> ComposeResult:
         """The sections of the pane."""
@@ -157,6 +167,9 @@ class ContextPane(VerticalScroll):
     def _entry_text(self, doc: Document) -> Text:
         entry = self.entry
         if entry is None:
+            found = self._word(doc)
+            if found is not None:
+                return found
             head = Text("No term under the cursor", self._style("muted"))
             head.append("\nt/T: next/previous term · click a term", self._style("muted"))
             return head
@@ -185,6 +198,19 @@ class ContextPane(VerticalScroll):
             text.append("\n")
             text.append(note, self._style("muted"))
         return text
+
+    def _word(self, doc: Document) -> Text | None:
+        """The dictionary word at the cursor, on Chinese text the glossary does not cover."""
+        offset = self._last[1] if self._last else -1
+        body = doc.body
+        if self.word_at is None or not 0 <= offset < len(body) or not is_han(body[offset]):
+            return None
+        found = self.word_at(body, offset)
+        if isinstance(found, str):
+            return Text(f"Dictionary: {found}", self._style("muted"))
+        if found is None or not found.entries:
+            return None
+        return word_text(found, self._style, self.pinyin_text, brief=self.brief)
 
     def _org_name(self, org: str) -> str:
         found = self.corpus.glossary.get(org) if org else None
