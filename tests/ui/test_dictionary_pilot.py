@@ -91,9 +91,8 @@ async def test_d_turns_a_dictionary_hit_into_a_glossary_entry(
         await pilot.pause()
         form = app.screen
         assert isinstance(form, TermForm)
-        assert (form.value("term-hanzi"), form.value("term-pinyin"), form.value("term-english")) == (
-            "数据", "shùjù", "data"
-        )  # fmt: skip
+        filled = [form.value(f"term-{name}") for name in ("hanzi", "pinyin", "english")]
+        assert filled == ["数据", "shùjù", "data"]
         await pilot.press("enter")
         await pilot.pause()
         entry = next(e for e in app.corpus.glossary.entries.values() if e.hanzi == "数据")

@@ -35,7 +35,7 @@ def test_shuju_finds_shuju(
 def test_the_glossary_comes_before_the_dictionary(
     dictionary: Dictionary, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = _run(capsys, "张望")
+    _, out, _ = _run(capsys, "张望")
     lines = out.splitlines()
     assert lines[:2] == ["张望  Zhāng Wàng  [glossary zhang-wang]", "  Zhang Wang"]
     assert "张望 張望  zhāng wàng  [dictionary]" in lines and "  to look around" in lines
