@@ -99,12 +99,12 @@ def export_documents(
     with nothing written when an id is unknown or invalid or the folder is unwritable.
     """
     groups = resolve_groups(corpus, doc_ids)
-    _refuse_corpus_folders(corpus, out_dir)
+    refuse_corpus_folders(corpus, out_dir)
     files = {export_name(g): render_document(corpus, g, options) for g in groups}
     return write_files(out_dir, files)
 
 
-def _refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
+def refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
     """Refuse to export into the corpus's own ``texts/`` or ``annotations/`` folders.
 
     Exported files are named ``<id>.md`` like the texts they come from: written into
