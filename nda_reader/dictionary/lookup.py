@@ -95,6 +95,26 @@ class Dictionary:
         best = max((row[0] for row in found), key=len)
         return Word(start, start + len(best), tuple(self.entries(best)))
 
+    def words(self, text: str) -> list[Word]:
+        """``text`` cut into its longest dictionary words, left to right (characters that
+        start no word are skipped)."""
+        out: list[Word] = []
+        i = 0
+        while i < len(text):
+            word = self.longest_at(text, i)
+            if word is None:
+                i += 1
+                continue
+            out.append(word)
+            i = word.end
+        return out
+
+    def suggest_reading(self, hanzi: str) -> str:
+        """A pinyin reading of ``hanzi`` word by word, each word's syllables joined
+        (``数据要素`` -> ``shùjù yàosù``): a suggestion, e.g. for Chinese text that no
+        glossary entry covers. Each word takes its first reading in the dictionary."""
+        return " ".join("".join(reading(w.entries[0]).split()) for w in self.words(hanzi))
+
     def search(self, query: str, limit: int = 40) -> list[Entry]:
         """Entries for what a person typed: hanzi, pinyin (with or without tones) or
         English; English senses that are the query itself come first."""
@@ -120,15 +140,7 @@ class Dictionary:
         exact = self.entries(query)
         if exact:
             return exact
-        out: list[Entry] = []
-        i = 0
-        while i < len(query):
-            word = self.longest_at(query, i)
-            if word is None:
-                i += 1
-                continue
-            out += word.entries
-            i = word.end
+        out = [e for word in self.words(query) for e in word.entries]
         longer = self._rows(
             f"SELECT {_COLUMNS} FROM entries WHERE simplified > ? AND simplified < ? "
             f"UNION SELECT {_COLUMNS} FROM entries WHERE traditional > ? AND traditional < ? "

@@ -65,3 +65,9 @@ def test_pinyin_keys() -> None:
     assert marked("lu:4 se4") == "lǜ sè" and marked("Zhong1 guo2") == "Zhōng guó"
     assert numbered_key("lǜsè") == numbered_key("lu:4 se4") == "lv4se4"
     assert toneless_key("Guójiā Shùjùjú") == "guojiashujuju"
+
+
+def test_a_reading_is_suggested_word_by_word(dictionary: Dictionary) -> None:
+    # For check's report of Chinese text no glossary entry covers.
+    assert dictionary.suggest_reading("数据要素") == "shùjù yàosù"
+    assert dictionary.suggest_reading("國家數據") == "guójiā shùjù"
