@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from nda_reader.corpus.locations import bundled_root
@@ -23,7 +23,31 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip comparing stored pinyin with pypinyin's draft",
     )
+    parser.add_argument(
+        "--no-dictionary",
+        action="store_true",
+        help="do not suggest CC-CEDICT readings for Chinese no glossary entry covers",
+    )
     return parser
+
+
+def _suggest_reading() -> Callable[[str], str | None] | None:
+    """The dictionary's reading of Chinese text (None when there is no dictionary)."""
+    from nda_reader.corpus.locations import cache_dir
+    from nda_reader.dictionary.lookup import Dictionary, is_open_error
+
+    try:
+        dictionary = Dictionary.open(cache_dir())
+    except Exception as exc:
+        if not is_open_error(exc):
+            raise
+        return None
+
+    def suggest(text: str) -> str | None:
+        reading = dictionary.suggest_reading(text)
+        return f"{reading} (CC-CEDICT)" if reading else None
+
+    return suggest
 
 
 def run_check(argv: Sequence[str]) -> int:
@@ -39,6 +63,7 @@ def run_check(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    report = check_corpus(root, pinyin=not args.no_pinyin)
+    suggest = None if args.no_dictionary else _suggest_reading()
+    report = check_corpus(root, pinyin=not args.no_pinyin, suggest=suggest)
     print_report(report, sys.stdout, base=Path.cwd())
     return 1 if report.errors else 0

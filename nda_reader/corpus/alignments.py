@@ -7,8 +7,9 @@ start of its first passage and the number of passages (``passages``, default 1);
 that is left out is empty (a passage with no counterpart). Pairs are ``auto`` (proposed by
 ``nda-reader align``) or ``confirmed`` (checked by a person; kept when re-aligning).
 
-A document of alternating Chinese and English passages is aligned with itself: its pairs
-are implied by the file, with no layer (see :func:`alternating_alignment`).
+A bilingual text of alternating Chinese and English passages (``pairs: zh-en``) is aligned
+with itself: its pairs are implied by the file, with no layer (see
+:func:`alternating_alignment`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from pathlib import Path
 
 from nda_reader.corpus.anchors import ANCHOR_FIELDS, Anchor, Resolution, read_anchor
 from nda_reader.corpus.document import Document
+from nda_reader.corpus.pairs import passage_language, passage_pairs
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.schema import Field, read_fields, read_list
 from nda_reader.formats.yaml_source import YList, YMap
-from nda_reader.lang.hanzi import is_han
 
 STATUSES = ("auto", "confirmed")
 SIDES = ("doc", "counterpart")
@@ -283,45 +284,25 @@ def _cut(text: str, start: int, limit: int, width: int, *, forward: bool) -> int
     return i
 
 
-def passage_languages(doc: Document) -> list[int]:
-    """For a file of alternating passages: 0 for each Chinese passage, 1 for each other
-    one, 2 for a passage with much of both (a bilingual heading), by their letters (a
-    hanzi counts as three Latin letters)."""
-    out = []
-    for block in doc.blocks:
-        text = doc.block_text(block)
-        han = 3 * sum(1 for ch in text if is_han(ch))
-        latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-        if han and latin and min(han, latin) >= 0.3 * max(han, latin):
-            out.append(2)
-        else:
-            out.append(0 if han >= latin else 1)
-    return out
-
-
 def alternating_alignment(doc: Document) -> Alignment:
-    """The pairs of a document whose passages alternate between Chinese and another
-    language: each run of Chinese passages pairs with the run of passages after it; a
-    passage in both languages (a bilingual heading) is a pair of its own, on both sides."""
+    """The pairs of a bilingual text (``pairs: zh-en``, see docs/text-format.md): each
+    Chinese passage and its English (:func:`~nda_reader.corpus.pairs.passage_pairs`); a
+    passage without partner is a pair of its own, on the Chinese side, the English side,
+    or (in neither language: a date line) both."""
+    partner = {zh.index: en.index for zh, en in passage_pairs(doc)}
+    paired = set(partner.values())
     pairs: list[Pair] = []
-    runs: list[tuple[int, range]] = []
-    for i, lang in enumerate(passage_languages(doc)):
-        if runs and runs[-1][0] == lang and lang != 2:
-            runs[-1] = (lang, range(runs[-1][1].start, i + 1))
+    for block in doc.blocks:
+        i = block.index
+        if i in paired:
+            continue
+        here = range(i, i + 1)
+        if i in partner:
+            sides = (here, range(partner[i], partner[i] + 1))
         else:
-            runs.append((lang, range(i, i + 1)))
-    k = 0
-    while k < len(runs):
-        lang, blocks = runs[k]
-        if lang == 2:
-            sides = (blocks, blocks)
-        elif lang == 0 and k + 1 < len(runs) and runs[k + 1][0] == 1:
-            sides = (blocks, runs[k + 1][1])
-            k += 1
-        else:
-            sides = (blocks, range(0)) if lang == 0 else (range(0), blocks)
+            language = passage_language(doc.block_text(block))
+            sides = {"zh": (here, range(0)), "en": (range(0), here)}.get(language, (here, here))
         pairs.append(Pair(len(pairs), sides, "confirmed"))
-        k += 1
     return Alignment((doc.id, doc.id), pairs)
 
 

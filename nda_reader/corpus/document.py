@@ -27,15 +27,16 @@ FRONT_MATTER: dict[str, Field] = {
     "source": Field(str),
     "kind": Field(str, True, choices=KINDS),
     "language": Field(str, True),
+    "pairs": Field(str, choices=("zh-en",)),
     "part_of": Field(str, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
     "part": Field(int),
     "part_title": Field(str),
+    "source_digest": Field(str),
     "note": Field(str),
     "counterpart": Field(
         str, pattern=SLUG, pattern_hint="use the id of the text this one translates"
     ),
     "origin": Field(str, choices=ORIGINS),
-    "layout": Field(str, choices=("alternating",)),
 }
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
@@ -79,6 +80,9 @@ class Document:
     source: str = ""
     kind: str = "report"
     language: str = "en"
+    pairs: str = ""
+    """``zh-en`` for a bilingual body of Chinese passages each followed by its English
+    (see :mod:`nda_reader.corpus.pairs`)."""
     part_of: str = ""
     part: int = 0
     part_title: str = ""
@@ -87,9 +91,8 @@ class Document:
     """Id of the same text in another language (see :meth:`Corpus.counterpart_of`)."""
     origin: str = "published"
     """``annotators`` for a body the corpus's annotators wrote (their own translation)."""
-    layout: str = ""
-    """``alternating``: the passages alternate between Chinese and English (each Chinese
-    passage followed by its English), and the parallel view pairs them."""
+    source_digest: str = ""
+    """Set by ``nda-reader add``: a digest of the source the text was made from."""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
     blocks: list[Block] = field(default_factory=list)

@@ -271,6 +271,11 @@ class Corpus:
         file name (``<id>.zh.md`` beside ``<id>.md``)."""
         return self.counterparts.get(doc_id)
 
+    def has_parallel(self, doc: Document) -> bool:
+        """True when ``doc`` can be read beside another language: it has a counterpart,
+        or it is bilingual itself (``pairs: zh-en``)."""
+        return doc.id in self.counterparts or doc.pairs == "zh-en"
+
     def alignment_layer(self, doc_id: str) -> AlignmentLayer | None:
         """The alignment layer with ``doc_id`` on either side, if any."""
         layer = self.alignment_layers.get(doc_id)
@@ -285,7 +290,7 @@ class Corpus:
         a text of alternating passages (None when there is no layer, or a side's text is
         missing)."""
         doc = self.documents.get(doc_id)
-        if doc is not None and doc.layout == "alternating":
+        if doc is not None and doc.pairs == "zh-en":
             return alternating_alignment(doc)
         layer = self.alignment_layer(doc_id)
         if layer is None:

@@ -130,9 +130,7 @@ def parallel_ids(corpus: Corpus) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for doc in corpus.ordered_documents():
-        if doc.id in seen or (
-            corpus.counterpart_of(doc.id) is None and doc.layout != "alternating"
-        ):
+        if doc.id in seen or not corpus.has_parallel(doc):
             continue
         alignment = parallel_alignment(corpus, doc.id)
         seen |= set(alignment.docs)

@@ -53,7 +53,9 @@ _BRIEFING_ZH = """
 """
 
 _ALTERNATING = """
-# 数据工作新闻发布会 Press conference on data work
+# 数据工作新闻发布会
+
+# Press conference on data work
 
 王兰：各位记者朋友，下午好。今天我们介绍公共数据开放的进展。
 
@@ -129,7 +131,7 @@ def bilingual_corpus(make_corpus: MakeCorpus) -> Path:
                 BRIEFING_ZH, _BRIEFING_ZH, language="zh", origin="annotators"
             ),
             f"texts/{ALTERNATING}.md": text_file(
-                ALTERNATING, _ALTERNATING, language="zh-en", layout="alternating"
+                ALTERNATING, _ALTERNATING, language="mul", pairs="zh-en"
             ),
             f"texts/{TRADITIONAL}.md": text_file(
                 TRADITIONAL, _TRADITIONAL, language="zh-Hant", kind="report"

@@ -2,11 +2,13 @@
 
 Layers, top to bottom (a package imports only from packages below it, or from itself)::
 
-    cli > ui > export | editing | reading > corpus | dictionary > formats > lang
+    cli > ui > export | editing | reading | importing | termbase > corpus | dictionary
+        > formats > lang
 
-``export``, ``editing`` and ``reading`` are siblings on one layer and do not import each
-other; so are ``corpus`` and ``dictionary``. ``textual`` is imported in ``ui`` only.
-Imports inside functions and ``TYPE_CHECKING`` blocks count like any other.
+``export``, ``editing``, ``reading``, ``importing`` and ``termbase`` are siblings on one
+layer and do not import each other; so are ``corpus`` and ``dictionary``. ``textual`` is
+imported in ``ui`` only. Imports inside functions and ``TYPE_CHECKING`` blocks count like
+any other.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ RANKS = {
     "editing": 3,
     "reading": 3,
     "export": 3,
+    "importing": 3,
+    "termbase": 3,
     "ui": 4,
     "cli": 5,
 }

@@ -140,12 +140,12 @@ async def test_an_alternating_transcript_shows_as_pairs(
         shown = [[doc.block_text(b)[:6] for b in v.parts[0].blocks] for v in (chinese, english)]
         assert shown == [
             ["数据工作新闻", "王兰：各位记", "记者：国家数", "王兰：我们将"],
-            ["数据工作新闻", "Wang L", "Report", "Wang L"],
+            ["Press ", "Wang L", "Report", "Wang L"],
         ]
-        chinese.go_to(ALTERNATING, doc.blocks[3].start)  # the reporter's question in Chinese
+        chinese.go_to(ALTERNATING, doc.blocks[4].start)  # the reporter's question in Chinese
         await pilot.pause()
-        assert chinese.current_block() == (ALTERNATING, 3)
-        assert english.current_block() == (ALTERNATING, 4)
-        assert english.echo.blocks == {(ALTERNATING, 4)}
+        assert chinese.current_block() == (ALTERNATING, 4)
+        assert english.current_block() == (ALTERNATING, 5)
+        assert english.echo.blocks == {(ALTERNATING, 5)}
         await pilot.press("J")
         assert "follow the file" in " ".join(str(n.message) for n in app._notifications)

@@ -29,7 +29,6 @@ from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
 
 if TYPE_CHECKING:
-    from nda_reader.dictionary.lookup import Dictionary
     from nda_reader.ui.host import ReaderHost
 
 NARROW = 100
@@ -89,7 +88,7 @@ class ReadingScreen(Screen[None]):
         """Focus the text, go to the start offset, fit the layout to the terminal."""
         dictionaries = self.reader.dictionaries
         self.context.word_at = dictionaries.word_at
-        dictionaries.ready.subscribe(self, self._dictionary_ready)
+        dictionaries.ready.subscribe(self, lambda _ready: self.context.redraw())
         for view in self.views():
             view.dictionary_words = dictionaries.word_end
         main = self.main
@@ -102,11 +101,10 @@ class ReadingScreen(Screen[None]):
         self._fit(self.app.size.width)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``P`` only for a text with a counterpart (or of alternating languages)."""
+        """``P`` only for a text with a counterpart (or of two languages)."""
         if action == "parallel":
-            corpus = self.reader.corpus
             doc = self.active.doc if self.is_mounted else self.start_doc
-            return corpus.counterpart_of(doc.id) is not None or doc.layout == "alternating"
+            return self.reader.corpus.has_parallel(doc)
         return True
 
     def on_resize(self, event: events.Resize) -> None:
@@ -121,9 +119,6 @@ class ReadingScreen(Screen[None]):
         if context.brief != narrow:
             context.brief = narrow
             context.redraw()
-
-    def _dictionary_ready(self, _dictionary: Dictionary) -> None:
-        self.context.redraw()
 
     # ------------------------------------------------------------------ views
     @property
@@ -183,6 +178,7 @@ class ReadingScreen(Screen[None]):
         split = self.split
         if split is None:
             split = DocumentView(self.reader.corpus, doc, id="split")
+            split.dictionary_words = self.reader.dictionaries.word_end
             await self.query_one("#docs").mount(split)
             split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         split.border_title = self._title(doc)
@@ -310,12 +306,16 @@ class ReadingScreen(Screen[None]):
         from nda_reader.export.markdown import ExportError, export_documents
 
         doc_id, _ = self.active.position()
+        notes: list[str] = []
         try:
-            paths = export_documents(self.reader.corpus, [doc_id], self.reader.export_dir)
+            paths = export_documents(
+                self.reader.corpus, [doc_id], self.reader.export_dir, notes=notes
+            )
         except ExportError as exc:
             self.notify(exc.message, title="Export failed", severity="error", timeout=8)
             return
-        self.notify(f"Exported to {paths[0]}", title="Export", timeout=8)
+        said = "".join(f"; {note}" for note in notes)
+        self.notify(f"Exported to {paths[0]}{said}", title="Export", timeout=8)
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""
@@ -370,6 +370,17 @@ class ReadingScreen(Screen[None]):
                 await self.go(Location(target[0], target[1], here.pane))
 
         self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
+
+    def action_variants(self) -> None:
+        """Every rendering of the term under the cursor, by document and date."""
+        from nda_reader.ui.screens.variants import VariantsScreen
+
+        self.sync_context()
+        entry = self.context.entry
+        if entry is None:
+            self.notify("No term under the cursor: t moves to the next one", timeout=2)
+            return
+        self.app.push_screen(VariantsScreen(self.reader.corpus, entry.id))
 
     def action_library(self) -> None:
         """Back to the list of documents."""

@@ -27,9 +27,10 @@ from nda_reader.corpus.model import AnnotationKind as Kind
 from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
 from nda_reader.lang.hanzi import is_han
 from nda_reader.lang.pinyin import syllables, tone_numbers
-from nda_reader.lang.terminal_text import display_text, one_line
+from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.snippets import short_title, snippet
 from nda_reader.ui.widgets.word_text import word_text
 
 if TYPE_CHECKING:
@@ -42,25 +43,6 @@ Item = AnnotationRef
 """The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
 MAX_CONCORDANCE = 40
 BRIEF_NOTE = 160
-
-
-def short_title(doc: Document, width: int = 40) -> str:
-    """A document's title cut to ``width`` characters, with its page for multi-part ones."""
-    title = doc.part_title or doc.title
-    if len(title) > width:
-        title = title[: width - 1].rstrip() + "…"
-    return f"{title}, p. {doc.part}" if doc.part_of else title
-
-
-def snippet(body: str, start: int, end: int, width: int = 60) -> str:
-    """One line of ``body`` around ``[start, end)``, at most ~``width`` characters."""
-    text = one_line(body[start:end]).strip()
-    if len(text) > width:
-        return display_text(text[: width - 1]) + "…"
-    room = max(0, (width - len(text)) // 2)
-    before = one_line(body[max(0, start - room) : start]).lstrip()
-    after = one_line(body[end : end + room]).rstrip()
-    return display_text(f"{'…' if start - room > 0 else ''}{before}{text}{after}…")
 
 
 class ContextPane(VerticalScroll):
@@ -180,11 +162,17 @@ class ContextPane(VerticalScroll):
         text.append("\n")
         text.append_text(self.pinyin_text(entry.pinyin))
         text.append("\n")
-        text.append(entry.english, Style(bold=True))
+        text.append(entry.preferred, Style(bold=True))
         text.append(f"  ({entry.kind})", self._style("muted"))
-        if entry.aliases:
+        others = [f for f in entry.english_forms if f != entry.preferred]
+        if others:
             text.append("\nalso: ", self._style("muted"))
-            text.append(", ".join(entry.aliases))
+            for i, form in enumerate(others):
+                status = entry.rendering(form).status
+                text.append(("" if i == 0 else ", ") + form)
+                if status:
+                    text.append(f" [{status}]", self._style("muted"))
+        self._rendering_notes(text, entry)
         roles = entry.roles_on(doc.date) if entry.is_person else []
         if roles:
             role = roles[0]
@@ -211,6 +199,15 @@ class ContextPane(VerticalScroll):
         if found is None or not found.entries:
             return None
         return word_text(found, self._style, self.pinyin_text, brief=self.brief)
+
+    def _rendering_notes(self, text: Text, entry: GlossaryEntry) -> None:
+        """One line per English form that has a note or a source."""
+        for form in entry.english_forms:
+            r = entry.rendering(form)
+            said = "; ".join(p for p in (r.note, f"source: {r.source}" if r.source else "") if p)
+            if said:
+                text.append(f"\n{form}: ", self._style("muted"))
+                text.append(display_text(" ".join(said.split())), self._style("muted"))
 
     def _org_name(self, org: str) -> str:
         found = self.corpus.glossary.get(org) if org else None

@@ -24,7 +24,7 @@ def test_the_bundled_pair_exports_pair_after_pair(tmp_path: Path) -> None:
         == 0
     )
     out = tmp_path / "out" / f"{EN}.parallel.md"
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [out.name]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == [out.name]
     parsed = parse_export(out.read_text(encoding="utf-8"))
     assert parsed.front_matter["texts"][1] == {
         "id": ZH, "lang": "zh",
