@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from nda_reader.dictionary.lookup import Dictionary
+from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.dialogs.dictionary_form import DictionaryDialog
 from nda_reader.ui.dialogs.term_form import TermForm
 from nda_reader.ui.screens.reading import ReadingScreen
@@ -15,6 +16,19 @@ from tests.helpers.annotating import type_text
 from tests.helpers.bilingual import TRADITIONAL, ZH_NOTE, bilingual_corpus
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, pane_text
+
+
+def _note_app(make_corpus: MakeCorpus, tmp_path: Path) -> ReaderApp:
+    """The reader on our Chinese note (这个办法行。张望说：…) of the bilingual corpus."""
+    root = bilingual_corpus(make_corpus)
+    return make_app(tmp_path / "config", root / "texts" / f"{ZH_NOTE}.md")
+
+
+async def _on_the_line(pilot: Pilot[None]) -> ReadingScreen:
+    """The reading screen, the cursor on the note's line (and on its first term, 张望)."""
+    screen = await _reading(pilot)
+    await pilot.press("j")
+    return screen
 
 
 async def _reading(pilot: Pilot[None]) -> ReadingScreen:
@@ -40,11 +54,9 @@ async def _word_under_cursor(
 async def test_the_word_at_the_cursor_shows_every_reading(
     make_corpus: MakeCorpus, tmp_path: Path, dictionary: Dictionary
 ) -> None:
-    root = bilingual_corpus(make_corpus)
-    app = make_app(tmp_path / "config", root / "texts" / f"{ZH_NOTE}.md")
+    app = _note_app(make_corpus, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _reading(pilot)
-        await pilot.press("j")  # onto the line, and its first term (张望)
+        screen = await _on_the_line(pilot)
         await _word_under_cursor(pilot, screen, "行", "left")
         await pilot.pause()
         text = pane_text(screen)
@@ -55,11 +67,9 @@ async def test_the_word_at_the_cursor_shows_every_reading(
 async def test_the_glossary_wins_over_the_dictionary(
     make_corpus: MakeCorpus, tmp_path: Path, dictionary: Dictionary
 ) -> None:
-    root = bilingual_corpus(make_corpus)
-    app = make_app(tmp_path / "config", root / "texts" / f"{ZH_NOTE}.md")
+    app = _note_app(make_corpus, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _reading(pilot)
-        await pilot.press("j")
+        screen = await _on_the_line(pilot)
         await _word_under_cursor(pilot, screen, "张望")  # a person, in the glossary
         await pilot.pause()
         text = pane_text(screen)
