@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nda_reader.corpus.alignments import pair_order_problems, read_alignments
 from nda_reader.corpus.anchors import Status
 from nda_reader.corpus.crossrefs import read_crossrefs
 from nda_reader.corpus.document import Document, load_document
@@ -132,6 +131,8 @@ def _read_layer(corpus: Corpus, path: Path, data: object) -> None:
 
 
 def _add_alignments(corpus: Corpus, path: Path, data: YMap) -> None:
+    from nda_reader.corpus.alignments import read_alignments
+
     layer = read_alignments(data, path, corpus.problems)
     if layer is None:
         return
@@ -195,6 +196,8 @@ def _link_counterparts(corpus: Corpus) -> None:
                     f"{one!r} has two counterparts, {known!r} and {other!r}; "
                     "a text has one counterpart",
                 )
+    from nda_reader.corpus.alignments import pair_order_problems
+
     for layer in corpus.alignment_layers.values():
         alignment = corpus.alignment(layer.doc)
         if alignment is None:

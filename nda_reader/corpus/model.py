@@ -11,13 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nda_reader.corpus.alignments import (
-    Alignment,
-    AlignmentLayer,
-    alternating_alignment,
-    place_pairs,
-)
 from nda_reader.corpus.anchors import Anchor, Resolution, Status, resolve
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.document import Document
@@ -27,6 +22,9 @@ from nda_reader.corpus.sources import SourceFiles
 from nda_reader.corpus.speakers import Speaker, SpeakerLayer
 from nda_reader.corpus.term_index import OccurrenceIndex, TermMatcher
 from nda_reader.formats.problems import ProblemList
+
+if TYPE_CHECKING:  # imported where used: a corpus without counterparts never needs them
+    from nda_reader.corpus.alignments import Alignment, AlignmentLayer
 
 
 class AnnotationKind(StrEnum):
@@ -289,6 +287,8 @@ class Corpus:
         """The stored alignment of ``doc_id`` with its counterpart, placed, or the pairs of
         a text of alternating passages (None when there is no layer, or a side's text is
         missing)."""
+        from nda_reader.corpus.alignments import alternating_alignment, place_pairs
+
         doc = self.documents.get(doc_id)
         if doc is not None and doc.pairs == "zh-en":
             return alternating_alignment(doc)

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from nda_reader.corpus.alignments import Alignment, Pair
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.navigation import DocSpan
+
+if TYPE_CHECKING:  # the view's highlights (Echo) are needed at start-up, alignments not
+    from nda_reader.corpus.alignments import Alignment, Pair
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from rich.style import Style
 from rich.text import Text
 
 from nda_reader.lang.terminal_text import display_text
-from nda_reader.lang.tones import marked
 
 if TYPE_CHECKING:
     from nda_reader.dictionary.lookup import Word
@@ -28,6 +27,8 @@ def word_text(
     """``word``: its hanzi (and traditional forms), then each reading in tone colours
     (``pinyin``) with its senses, then :data:`MARK`. ``style`` looks up the pane's styles
     (``hanzi``, ``muted``)."""
+    from nda_reader.lang.tones import marked  # with the dictionary: not at start-up
+
     first = word.entries[0]
     text = Text()
     text.append(first.simplified, style("hanzi") + Style(bold=True))
