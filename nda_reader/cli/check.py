@@ -6,8 +6,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nda_reader.corpus.locations import bundled_root
+
+if TYPE_CHECKING:
+    from nda_reader.dictionary.lookup import Dictionary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,23 +35,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _suggest_reading() -> Callable[[str], str | None] | None:
-    """The dictionary's reading of Chinese text (None when there is no dictionary)."""
+def _suggest_reading() -> Callable[[str], str | None]:
+    """The dictionary's reading of Chinese text; the dictionary is opened (compiled, the
+    first time) only when there is something to suggest a reading for."""
+    opened: list[Dictionary | None] = []
+
+    def suggest(text: str) -> str | None:
+        if not opened:
+            opened.append(_open_dictionary())
+        dictionary = opened[0]
+        reading = dictionary.suggest_reading(text) if dictionary is not None else ""
+        return f"{reading} (CC-CEDICT)" if reading else None
+
+    return suggest
+
+
+def _open_dictionary() -> Dictionary | None:
     from nda_reader.corpus.locations import cache_dir
     from nda_reader.dictionary.lookup import Dictionary, is_open_error
 
     try:
-        dictionary = Dictionary.open(cache_dir())
-    except Exception as exc:
+        return Dictionary.open(cache_dir())
+    except Exception as exc:  # no data, an unwritable cache: no suggestions
         if not is_open_error(exc):
             raise
         return None
-
-    def suggest(text: str) -> str | None:
-        reading = dictionary.suggest_reading(text)
-        return f"{reading} (CC-CEDICT)" if reading else None
-
-    return suggest
 
 
 def run_check(argv: Sequence[str]) -> int:
