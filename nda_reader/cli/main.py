@@ -2,54 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
+SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
+    # name: (module in nda_reader.cli, function, what it does)
+    "check": ("check", "run_check", "validate a corpus"),
+    "add": ("add", "run_add", "add texts to a corpus"),
+    "glossary": ("glossary", "run_glossary", "renderings, termbase export and import"),
+    "export": ("export", "run_export", "annotated Markdown and other formats"),
+    "align": ("align", "run_align", "align a text with its counterpart"),
+    "dict": ("dict", "run_dict", "look up Chinese: the glossary, then CC-CEDICT"),
+    "import": ("import_annotations", "run_import", "annotations from other tools"),
+    "merge-layers": ("merge_layers", "run_merge_layers", "git merge driver for layers"),
+    "git-setup": ("git_setup", "run_git_setup", "set up the merge driver in a clone"),
+    "serve": ("serve", "run_serve", "the reader in a web browser"),
+}
+"""Every subcommand, one line each; its module is imported only when it is asked for."""
+
 
 def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
-    """The runner of subcommand ``name`` (imported only when it is asked for)."""
-    if name == "check":
-        from nda_reader.cli.check import run_check
-
-        return run_check
-    if name == "align":
-        from nda_reader.cli.align import run_align
-
-        return run_align
-    if name == "dict":
-        from nda_reader.cli.dict import run_dict
-
-        return run_dict
-    if name == "add":
-        from nda_reader.cli.add import run_add
-
-        return run_add
-    if name == "glossary":
-        from nda_reader.cli.glossary import run_glossary
-
-        return run_glossary
-    if name == "export":
-        from nda_reader.cli.export import run_export
-
-        return run_export
-    if name == "merge-layers":
-        from nda_reader.cli.merge_layers import run_merge_layers
-
-        return run_merge_layers
-    if name == "serve":
-        from nda_reader.cli.serve import run_serve
-
-        return run_serve
-    if name == "import":
-        from nda_reader.cli.import_annotations import run_import
-
-        return run_import
-    if name == "git-setup":
-        from nda_reader.cli.git_setup import run_git_setup
-
-        return run_git_setup
-    return None
+    """The runner of subcommand ``name``, or None when there is no such subcommand."""
+    found = SUBCOMMANDS.get(name)
+    if found is None:
+        return None
+    module, function, _ = found
+    runner: Callable[[Sequence[str]], int] = getattr(
+        importlib.import_module(f"nda_reader.cli.{module}"), function
+    )
+    return runner
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,17 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nda_reader import __version__
+from nda_reader.cli.main import SUBCOMMANDS
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nda-reader",
         description="Read annotated bilingual policy texts in the terminal.",
-        epilog="Subcommands: 'nda-reader check [CORPUS]' validates a corpus; "
-        "'nda-reader export' writes annotated Markdown, TEI, Web Annotation or citations; "
-        "'nda-reader import FILE' adds Web Annotation or Hypothesis annotations; "
-        "'nda-reader serve' serves the reader to web browsers; 'nda-reader git-setup' lets "
-        "git merge layer files entry by entry. Run 'nda-reader SUBCOMMAND -h' for more.",
+        epilog="subcommands (run 'nda-reader SUBCOMMAND -h' for more):\n"
+        + "\n".join(f"  {name:<14}{what}" for name, (_, _, what) in SUBCOMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "path",
