@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from nda_reader.corpus.alignments import Alignment, AlignmentLayer, Pair, start_anchor
+from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.model import Corpus, Orphan
 from nda_reader.editing.actions import AnnotateError, anchor_dict
 from nda_reader.editing.layer_store import Edit
 from nda_reader.formats.yaml_edit import item_blocks, list_shape, render_block, set_fields
@@ -230,19 +231,58 @@ class Fixer:
         """The item block of pair ``k`` in the layer file, found by its content."""
         layer = self.alignment.layer
         assert layer is not None
-        spec = layer.pairs[k]
-        want = []
-        for side in (spec.doc, spec.counterpart):
-            if side is None:
-                want += [None, "", "", 0]
-            else:
-                a = side.anchor
-                want += [a.exact, a.prefix, a.suffix, side.passages]
-        text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
-        for block in item_blocks(text, KEY):
-            if list(_signature(_parse(block))) == want:
-                return block
-        raise AnnotateError(f"{self.path.name}: pair {k + 1} is not in the file as loaded; reload")
+        return _pair_block(layer, k)
+
+
+def _pair_block(layer: AlignmentLayer, k: int) -> str:
+    """The item block of pair ``k`` of ``layer`` in its file, found by its content."""
+    spec = layer.pairs[k]
+    want: list[object] = []
+    for side in (spec.doc, spec.counterpart):
+        if side is None:
+            want += [None, "", "", 0]
+        else:
+            a = side.anchor
+            want += [a.exact, a.prefix, a.suffix, side.passages]
+    text = layer.path.read_text(encoding="utf-8") if layer.path.exists() else ""
+    for block in item_blocks(text, KEY):
+        if list(_signature(_parse(block))) == want:
+            return block
+    raise AnnotateError(f"{layer.path.name}: pair {k + 1} is not in the file as loaded; reload")
+
+
+def _orphaned_pair(corpus: Corpus, orphan_id: str) -> tuple[AlignmentLayer, int]:
+    """The layer and index of an orphaned pair (its id is ``<doc>#<number>``)."""
+    doc_id, _, number = orphan_id.rpartition("#")
+    layer = corpus.alignment_layers.get(doc_id)
+    if layer is None or not number.isdigit() or not 0 < int(number) <= len(layer.pairs):
+        raise AnnotateError(f"no pair {orphan_id!r}; reload")
+    return layer, int(number) - 1
+
+
+def delete_pair(corpus: Corpus, orphan_id: str) -> Edit:
+    """Remove a pair (an orphaned one, from the orphans list) from its layer."""
+    layer, k = _orphaned_pair(corpus, orphan_id)
+    return Edit(layer.path, KEY, old=_pair_block(layer, k), description=f"delete pair {k + 1}")
+
+
+def reattach_pair(corpus: Corpus, orphan: Orphan, anchor: Anchor) -> Edit:
+    """Point the orphaned side of a pair at the passage where ``anchor`` starts."""
+    layer, k = _orphaned_pair(corpus, orphan.id)
+    side = orphan.end if orphan.end in ("doc", "counterpart") else "doc"
+    doc_id = layer.doc if side == "doc" else layer.counterpart
+    doc = corpus.documents.get(doc_id)
+    block = doc.block_at(anchor.pos or 0) if doc is not None and anchor.doc == doc_id else None
+    if doc is None or block is None:
+        raise AnnotateError(f"select a passage of {doc_id!r}: this side of the pair is in it")
+    spec = layer.pairs[k]
+    old = _pair_block(layer, k)
+    kept = spec.doc if side == "doc" else spec.counterpart
+    value = anchor_dict(start_anchor(doc, block.index), with_doc=False)
+    if kept is not None and kept.passages > 1:
+        value["passages"] = kept.passages
+    new = set_fields(old, {side: value})
+    return Edit(layer.path, KEY, old=old, new=new, description=f"re-attach pair {k + 1}")
 
 
 def _union(a: range, b: range) -> range:

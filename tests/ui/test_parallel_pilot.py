@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from nda_reader.ui.screens.parallel import ParallelScreen
+from nda_reader.ui.screens.reading import ReadingScreen
 from tests.helpers.bilingual import ALTERNATING, BRIEFING, bilingual_corpus
 from tests.helpers.corpora import MakeCorpus, copy_bundled_corpus
 from tests.helpers.pilot import make_app
@@ -149,3 +150,45 @@ async def test_an_alternating_transcript_shows_as_pairs(
         assert english.echo.blocks == {(ALTERNATING, 5)}
         await pilot.press("J")
         assert "follow the file" in " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_an_orphaned_pair_is_deleted_or_reattached_from_the_orphans_view(
+    tmp_path: Path,
+) -> None:
+    # Our Chinese is edited so that the quote of one pair's Chinese side is gone (an
+    # orphaned pair, listed with the others by O; it used to crash the delete).
+    root = copy_bundled_corpus(tmp_path)
+    zh_path = root / "texts" / f"{ZH}.md"
+    zh_path.write_text(
+        zh_path.read_text(encoding="utf-8").replace("- 数据交易", "- 交易数据"), encoding="utf-8"
+    )
+    app = make_app(tmp_path / "config", zh_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        [orphan] = app.corpus.orphans()
+        assert (orphan.id, orphan.end) == (f"{EN}#14", "counterpart")
+        # Re-attach it: select the edited item, then O and enter.
+        zh = app.corpus.documents[ZH].body
+        screen = pilot.app.screen
+        assert isinstance(screen, ReadingScreen)
+        screen.main.go_to(ZH, zh.index("交易数据"))
+        await pilot.press("v", "O")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.corpus.orphans() == []
+        alignment = app.corpus.alignment(EN)
+        assert alignment is not None and [tuple(s) for s in alignment.pairs[13].sides] == [
+            (13,),
+            (13,),
+        ]
+        await pilot.press("u")  # back to the orphan; then delete the pair
+        await pilot.pause()
+        assert len(app.corpus.orphans()) == 1
+        await pilot.press("O")
+        await pilot.pause()
+        await pilot.press("d", "y")
+        await pilot.pause()
+        alignment = app.corpus.alignment(EN)
+        assert app.corpus.orphans() == [] and alignment is not None
+        assert len(alignment.pairs) == 24

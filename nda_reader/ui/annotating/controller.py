@@ -313,17 +313,24 @@ class AnnotationController:
                 )
             elif orphan.kind is AnnotationKind.TURN and selection.doc != orphan.anchor.doc:
                 self.host.notify("A speaker turn stays in its own document", severity="error")
+            elif orphan.kind is AnnotationKind.PAIR:
+                from nda_reader.editing.alignments import reattach_pair
+
+                self.saver.save(lambda: reattach_pair(self.corpus, orphan, selection))
             else:
                 self.saver.save(lambda: actions.reattach(self.corpus, orphan, selection))
 
         self._ask(OrphansScreen(self.corpus, selection), chosen)
 
     def _delete_orphan(self, orphan: Orphan) -> None:
+        from nda_reader.editing.alignments import delete_pair  # imported on first use
+
         corpus = self.corpus
         makers = {
             AnnotationKind.NOTE: lambda: actions.delete_note(corpus, orphan.id),
             AnnotationKind.LINK: lambda: actions.delete_link(corpus, orphan.id),
             AnnotationKind.TURN: lambda: actions.delete_turn(corpus, orphan.anchor),
+            AnnotationKind.PAIR: lambda: delete_pair(corpus, orphan.id),
         }
         self._confirm(f"Delete the {orphan.label} {orphan.id!r} for good?", makers[orphan.kind])
 
