@@ -21,8 +21,15 @@ from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.model import AnnotationKind, Corpus, Orphan
 from nda_reader.corpus.notes import Note
-from nda_reader.editing.layer_store import Edit
-from nda_reader.formats.yaml_edit import item_blocks, list_shape, render_block, set_fields
+from nda_reader.editing.edits import Edit
+from nda_reader.formats.safe_read import decode_text, read_file
+from nda_reader.formats.yaml_edit import (
+    EditError,
+    item_blocks,
+    list_shape,
+    render_block,
+    set_fields,
+)
 
 HEADERS = {
     "glossary": "layer: glossary\nversion: 1\n",
@@ -34,6 +41,11 @@ _KEYS = {"glossary": "entries", "notes": "notes", "crossrefs": "links", "speaker
 
 class AnnotateError(Exception):
     """The annotation cannot be made as asked (unknown id, no corpus folder, …)."""
+
+
+class LayerUnreadable(AnnotateError):
+    """The layer file cannot be read or parsed now (changed outside the reader): the same
+    annotation can be made once the file is fixed."""
 
 
 def anchor_dict(anchor: Anchor, *, with_doc: bool = True) -> dict[str, Any]:
@@ -69,12 +81,28 @@ def _root(corpus: Corpus) -> Path:
 
 
 def _text(path: Path) -> str:
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    """The file's text as the store edits it ("" when missing); raises
+    :class:`LayerUnreadable` when it cannot be read as UTF-8 text."""
+    try:
+        return decode_text(read_file(path))
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise LayerUnreadable(f"{path.name}: cannot read it ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise LayerUnreadable(
+            f"{path.name}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})"
+        ) from exc
 
 
 def _indent(path: Path, key: str) -> int:
-    text = _text(path)
-    return list_shape(text, key).indent if text.strip() else 2
+    """How the file indents the items of ``key`` (2 when it cannot tell: a file that cannot
+    be read now makes the save fail later, with the edit kept for a retry)."""
+    try:
+        text = _text(path)
+        return list_shape(text, key).indent if text.strip() else 2
+    except (LayerUnreadable, EditError):
+        return 2
 
 
 def _insert(path: Path, key: str, item: dict[str, Any], header: str, description: str) -> Edit:
@@ -97,17 +125,31 @@ def _speakers_file(corpus: Corpus, doc_id: str) -> tuple[Path, str]:
 
 
 def _item(block: str) -> dict[str, Any]:
-    data = yaml.safe_load(block)
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
     if isinstance(data, list) and data and isinstance(data[0], dict):
         return data[0]
     return {}
 
 
 def _find(path: Path, key: str, match: Callable[[dict[str, Any]], bool]) -> str:
-    for block in item_blocks(_text(path), key):
+    try:
+        blocks = item_blocks(_text(path), key)
+    except EditError as exc:
+        raise LayerUnreadable(f"{path.name}: {exc}") from exc
+    for block in blocks:
         if match(_item(block)):
             return block
     raise AnnotateError(f"{path.name}: the entry is not in the file any more; reload")
+
+
+def _set(path: Path, block: str, changes: dict[str, Any]) -> str:
+    try:
+        return set_fields(block, changes)
+    except EditError as exc:
+        raise LayerUnreadable(f"{path.name}: {exc}") from exc
 
 
 # --- glossary -------------------------------------------------------------------------------
@@ -136,7 +178,7 @@ def update_term(corpus: Corpus, entry_id: str, changes: dict[str, Any]) -> Edit:
     """Change fields of an entry (a value of ``None`` removes the field)."""
     path = glossary_path(corpus, entry_id)
     old = _find(path, "entries", lambda d: d.get("id") == entry_id)
-    new = set_fields(old, {k: (None if v == [] else v) for k, v in changes.items()})
+    new = _set(path, old, {k: (None if v == [] else v) for k, v in changes.items()})
     return Edit(path, "entries", old=old, new=new, description=f"edit term {entry_id!r}")
 
 
@@ -191,7 +233,7 @@ def add_note(corpus: Corpus, anchor: Anchor, text: str, tags: list[str], created
 def update_note(corpus: Corpus, note_id: str, text: str, tags: list[str]) -> Edit:
     """Change a note's text and tags."""
     note, old = _note_block(corpus, note_id)
-    new = set_fields(old, {"text": text, "tags": tags or None})
+    new = _set(note.path, old, {"text": text, "tags": tags or None})
     return Edit(note.path, "notes", old=old, new=new, description="edit note")
 
 
@@ -222,7 +264,7 @@ def add_link(corpus: Corpus, source: Anchor, target: Anchor, relation: str, note
 def update_link(corpus: Corpus, link_id: str, relation: str, note: str) -> Edit:
     """Change a cross-reference's relation and note (an empty note removes it)."""
     link, old = _link_block(corpus, link_id)
-    new = set_fields(old, {"relation": relation, "note": note or None})
+    new = _set(link.path, old, {"relation": relation, "note": note or None})
     return Edit(link.path, "links", old=old, new=new, description=f"edit link {link_id!r}")
 
 
@@ -268,7 +310,7 @@ def reassign_turn(corpus: Corpus, anchor: Anchor, speaker_id: str) -> Edit:
     """Give an existing turn (found by its anchor) to another speaker."""
     path, _ = _speakers_file(corpus, anchor.doc)
     old = _find(path, "turns", _turn_matches(anchor))
-    new = set_fields(old, {"speaker": speaker_id})
+    new = _set(path, old, {"speaker": speaker_id})
     return Edit(path, "turns", old=old, new=new, description=f"give turn to {speaker_id!r}")
 
 
@@ -283,11 +325,11 @@ def reattach(corpus: Corpus, orphan: Orphan, new: Anchor) -> Edit:
     """Point an orphaned annotation (see :meth:`Corpus.orphans`) at a new place."""
     ident = orphan.id
     if orphan.kind is AnnotationKind.NOTE:
-        path = next(n.path for n in corpus.notes if n.id == ident)
+        path = _note_block(corpus, ident)[0].path
         key, field, value = "notes", "anchor", anchor_dict(new)
         old = _find(path, key, lambda d: d.get("id") == ident)
     elif orphan.kind is AnnotationKind.LINK:
-        path = next(ln.path for ln in corpus.crossrefs if ln.id == ident)
+        path = _link_block(corpus, ident)[0].path
         key, field, value = "links", orphan.end, anchor_dict(new)
         old = _find(path, key, lambda d: d.get("id") == ident)
     elif orphan.kind is AnnotationKind.TURN:
@@ -296,7 +338,7 @@ def reattach(corpus: Corpus, orphan: Orphan, new: Anchor) -> Edit:
         old = _find(path, key, _turn_matches(orphan.anchor))
     else:
         raise AnnotateError(f"cannot re-attach a {orphan.label}")
-    new_block = set_fields(old, {field: value})
+    new_block = _set(path, old, {field: value})
     return Edit(
         path, key, old=old, new=new_block, description=f"re-attach {orphan.label} {ident!r}"
     )

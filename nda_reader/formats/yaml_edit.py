@@ -9,17 +9,27 @@ formatting survive and a new entry shows as one block in ``git diff``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from nda_reader.formats.yaml_guard import compose
 
 
 class EditError(Exception):
     """The edit cannot be applied to this text (the target is gone or the file is odd)."""
+
+
+class FileNotEditable(EditError):
+    """The file cannot be edited as it is now (not valid YAML, not a layer's shape): once it
+    is fixed, the same edit can be tried again."""
+
+
+class EntryGone(EditError):
+    """The entry to change or remove is not in the file as it was (changed on disk)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,28 +50,35 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
+def _first_line(exc: Exception) -> str:
+    """An exception's message on one line (YAML errors quote the text over several)."""
+    return " ".join(str(exc).split())
+
+
 def list_shape(text: str, key: str) -> ListShape:
     """Find the block list under top-level ``key`` in ``text``."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose(text)
     except yaml.YAMLError as exc:
-        raise EditError(f"the file is not valid YAML now ({exc}); fix it first") from exc
+        raise FileNotEditable(f"the file is not valid YAML now ({_first_line(exc)})") from exc
     if root is None:
         return ListShape(-1, 2, ())
     if not isinstance(root, MappingNode):
-        raise EditError("the file is not a mapping of keys")
+        raise FileNotEditable("the file is not a mapping of keys")
     for key_node, value in root.value:
         if key_node.value != key:
             continue
         key_line = key_node.start_mark.line
         if isinstance(value, SequenceNode) and value.flow_style:
             if value.value:
-                raise EditError(f"'{key}:' is written as a flow list [...]; write it as a block")
+                raise FileNotEditable(
+                    f"'{key}:' is written as a flow list [...]; write it as a block"
+                )
             return ListShape(key_line, 2, (), flow_empty=True)
         if value.tag == "tag:yaml.org,2002:null":
             return ListShape(key_line, 2, ())
         if not isinstance(value, SequenceNode):
-            raise EditError(f"'{key}:' is not a list")
+            raise FileNotEditable(f"'{key}:' is not a list")
         return _block_shape(_lines(text), key_line, value)
     return ListShape(-1, 2, ())
 
@@ -159,14 +176,17 @@ def insert_block(
     lines = _lines(text)
     if shape.key_line == -1:
         return text + f"{key}:\n" + block
-    if shape.flow_empty:
-        line = lines[shape.key_line]
-        lines[shape.key_line] = line[: line.index(key)] + f"{key}:\n"
-        shape = ListShape(shape.key_line, shape.indent, ())
     if not shape.items:
         at = shape.key_line + 1
-        if lines[shape.key_line].rstrip("\n").rstrip().endswith("null"):
-            lines[shape.key_line] = lines[shape.key_line].split(":")[0] + ":\n"
+        # "key: []", "key: null" or "key: ~" becomes "key:" (a comment after it stays).
+        lines[shape.key_line] = re.sub(
+            rf"^(\s*{re.escape(key)}:)[ \t]*(?:\[[ \t]*\]|null|~)",
+            r"\1",
+            lines[shape.key_line],
+            count=1,
+        )
+        if not lines[shape.key_line].endswith("\n"):
+            lines[shape.key_line] += "\n"
     elif index is None or index >= len(shape.items):
         at = shape.items[-1][1]
         if not raw and _separated_by_blank_lines(lines, shape):
@@ -186,7 +206,7 @@ def _find(text: str, key: str, block: str) -> tuple[list[str], tuple[int, int]]:
     lines = _lines(text)
     found = [(a, b) for a, b in list_shape(text, key).items if "".join(lines[a:b]) == block]
     if not found:
-        raise EditError(
+        raise EntryGone(
             "the entry is no longer in the file as it was (changed on disk?); reload and try again"
         )
     return lines, found[0]
@@ -216,42 +236,45 @@ def replace_block(text: str, key: str, old: str, new: str) -> str:
 
 
 def set_fields(block: str, changes: dict[str, Any]) -> str:
-    """Change top-level fields of one item block, leaving every other line as it was.
+    """Change top-level fields of one item block, leaving every byte not edited as it was.
 
-    A value of ``None`` removes the field; a new field is added after the last one.
+    A value of ``None`` removes the field; a new field is added after the last one. A field
+    already holding the value given is not touched. A changed field keeps its style where it
+    can: a flow list stays a flow list, quoted text keeps its quotes, and a comment after the
+    value on its line stays; comment lines between fields belong to no field and stay.
     """
     lines = _lines(block)
-    root = yaml.compose(block, Loader=_LOADER)
-    if not isinstance(root, SequenceNode) or not root.value:
-        raise EditError("not a list item")
+    try:
+        root = compose(block)
+        current = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        raise FileNotEditable(f"the entry is not valid YAML ({_first_line(exc)})") from exc
+    if not isinstance(root, SequenceNode) or not root.value or not isinstance(current, list):
+        raise FileNotEditable("not a list item")
     mapping = root.value[0]
-    if not isinstance(mapping, MappingNode):
-        raise EditError("the item is not a mapping")
-    keys = [(k.value, k.start_mark.line, k.start_mark.column) for k, _ in mapping.value]
-    if not keys:
-        raise EditError("the item has no fields")
-    column = keys[0][2]
-    ends = [line for _, line, _ in keys[1:]] + [len(lines)]
-    spans: dict[str, tuple[int, int]] = {}
-    for (name, line, _), end in zip(keys, ends, strict=True):
-        while end - 1 > line and _is_trailer(lines[end - 1], column - 1):
-            end -= 1
-        spans[name] = (line, end)
+    if not isinstance(mapping, MappingNode) or not isinstance(current[0], dict):
+        raise FileNotEditable("the item is not a mapping")
+    if not mapping.value:
+        raise FileNotEditable("the item has no fields")
+    fields = _field_spans(lines, mapping)
+    column = mapping.value[0][0].start_mark.column
     replaced: dict[int, tuple[int, str]] = {}
     appended = ""
     for name, value in changes.items():
-        rendered = "" if value is None else _render_field(name, value, column)
-        if name in spans:
-            start, end = spans[name]
-            if start == keys[0][1] and rendered:
-                # The first field shares its line with the item's dash.
-                rendered = lines[start][:column] + rendered[column:]
-            replaced[start] = (end, rendered)
-        elif rendered:
-            appended += rendered
+        span = fields.get(name)
+        if span is None:
+            if value is not None:
+                appended += _render_field(name, value, column)
+            continue
+        if value is not None and _same(current[0].get(name), value):
+            continue
+        rendered = "" if value is None else _render_field(name, value, column, span.node)
+        if rendered:
+            rendered = _keep_line_parts(lines, span, rendered, column)
+        replaced[span.start] = (span.end, rendered)
     out: list[str] = []
     i = 0
-    last_field_end = max(end for _, end in spans.values())
+    last_field_end = max(span.end for span in fields.values())
     while i < len(lines):
         if i == last_field_end and appended:
             out.append(appended)
@@ -268,14 +291,92 @@ def set_fields(block: str, changes: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _render_field(name: str, value: Any, column: int) -> str:
+@dataclass(frozen=True, slots=True)
+class _FieldSpan:
+    """The lines [start, end) of one field of an item, its value node and where it ends."""
+
+    start: int
+    end: int
+    node: Node
+    first: bool
+    """The field shares its first line with the item's dash."""
+
+
+def _field_spans(lines: list[str], mapping: MappingNode) -> dict[str, _FieldSpan]:
+    """Each field's lines: from its key to the last line of its value. Blank lines and
+    comments after a value (not inside a block scalar or a nested block) are left out."""
+    column = mapping.value[0][0].start_mark.column
+    item_line = mapping.value[0][0].start_mark.line
+    keys = [k.start_mark.line for k, _ in mapping.value]
+    spans: dict[str, _FieldSpan] = {}
+    for i, (key, value) in enumerate(mapping.value):
+        start = key.start_mark.line
+        limit = keys[i + 1] if i + 1 < len(keys) else len(lines)
+        mark = value.end_mark
+        end = min(limit, mark.line + (1 if mark.column > 0 else 0))
+        end = max(end, start + 1)
+        while end - 1 > start and _is_trailer(lines[end - 1], column):
+            end -= 1
+        spans[str(key.value)] = _FieldSpan(start, end, value, start == item_line)
+    return spans
+
+
+def _same(old: Any, new: Any) -> bool:
+    """True when a field already holds ``new`` (a number written where text is meant, or a
+    date, compares as the text it is)."""
+    if isinstance(new, str) and old is not None and not isinstance(old, (bool, list, dict)):
+        return str(old) == new
+    return bool(old == new and type(old) is type(new))
+
+
+def _keep_line_parts(lines: list[str], span: _FieldSpan, rendered: str, column: int) -> str:
+    """``rendered`` on the field's lines: after the item's dash on the first field, and
+    followed by the comment that ended the old value's line, if any."""
+    if span.first:
+        rendered = lines[span.start][:column] + rendered[column:]
+    mark = span.node.end_mark
+    if rendered.count("\n") == 1 and span.end == span.start + 1 and mark.line == span.start:
+        tail = lines[span.start][mark.column :].rstrip("\r\n")
+        if tail.strip().startswith("#"):
+            rendered = rendered.rstrip("\n") + tail + "\n"
+    return rendered
+
+
+class _Quoted(str):
+    """Text to be written in the quotes its old value had (``style``: ``"`` or ``'``)."""
+
+    style: str = '"'
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
+    style = '"' if "\n" in value or "\r" in value else value.style
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
+
+
+_IndentedDumper.add_representer(_Quoted, _represent_quoted)
+
+
+def _render_field(name: str, value: Any, column: int, like: Node | None = None) -> str:
+    """``name: value`` at ``column``, in the style of the value it replaces (``like``)."""
+    flow = False
+    if isinstance(like, ScalarNode) and like.style in ('"', "'") and isinstance(value, str):
+        quoted = _Quoted(value)
+        quoted.style = like.style
+        value = quoted
+    elif (
+        isinstance(like, SequenceNode)
+        and like.flow_style
+        and like.value
+        and isinstance(value, list)
+    ):
+        flow = all(not isinstance(v, (list, dict)) for v in value)
     dumped = yaml.dump(
         {name: value},
         Dumper=_IndentedDumper,
         allow_unicode=True,
         sort_keys=False,
         width=96,
-        default_flow_style=False,
+        default_flow_style=None if flow else False,
     )
     pad = " " * column
     return "".join(pad + line if line.strip() else line for line in _lines(dumped))

@@ -25,6 +25,7 @@ ORDER = (
     Scope.FORM,
     Scope.PICKER,
     Scope.CONFIRM,
+    Scope.CONFLICT,
     Scope.ASK,
     Scope.HELP,
     Scope.PROBLEMS,

@@ -40,7 +40,7 @@ class AnnotationController:
 
     def __init__(self, host: AnnotationHost) -> None:
         self.host = host
-        self.saver = AnnotationSaver(host)
+        self.saver = AnnotationSaver(host, self._ask)
         self.link_source: Anchor | None = None
         """The first end of a cross-reference being made (``r``), until the second ``r``."""
         self._open = 0
