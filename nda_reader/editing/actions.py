@@ -322,16 +322,15 @@ def delete_turn(corpus: Corpus, anchor: Anchor) -> Edit:
 
 
 def reattach(corpus: Corpus, orphan: Orphan, new: Anchor) -> Edit:
-    """Point an orphaned annotation (see :meth:`Corpus.orphans`) at a new place."""
+    """Point an orphaned annotation (see :meth:`Corpus.orphans`), or one placed by a fuzzy
+    match (:meth:`Corpus.fuzzy`), at a new place."""
     ident = orphan.id
     if orphan.kind is AnnotationKind.NOTE:
-        path = _note_block(corpus, ident)[0].path
-        key, field, value = "notes", "anchor", anchor_dict(new)
-        old = _find(path, key, lambda d: d.get("id") == ident)
+        note, old = _note_block(corpus, ident)
+        path, key, field, value = note.path, "notes", "anchor", anchor_dict(new)
     elif orphan.kind is AnnotationKind.LINK:
-        path = _link_block(corpus, ident)[0].path
-        key, field, value = "links", orphan.end, anchor_dict(new)
-        old = _find(path, key, lambda d: d.get("id") == ident)
+        link, old = _link_block(corpus, ident)
+        path, key, field, value = link.path, "links", orphan.end, anchor_dict(new)
     elif orphan.kind is AnnotationKind.TURN:
         path, key = _speakers_file(corpus, orphan.anchor.doc)[0], "turns"
         field, value = "anchor", anchor_dict(new, with_doc=False)

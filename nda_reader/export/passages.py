@@ -3,8 +3,11 @@
 A passage (a :class:`~nda_reader.text.Block`) is turned into a list of segments — source
 text, to be escaped, and generated Markdown, kept as is — and then assembled:
 
-* a speaker label (the span of a turn's anchor) is replaced by a bold label with the
-  speaker's name, hanzi and role;
+* a speaker turn starts with a bold label with the speaker's name, hanzi and role: it
+  replaces the text's own label ("Liu Liehong:") when the turn's anchor starts with one
+  naming the speaker as the label does, and is put before the text otherwise (a turn
+  anchored on a whole passage, or labelled with another spelling), so that no word of the
+  text is ever dropped;
 * the first occurrence of each glossary entry in the exported file is followed by its gloss,
   inline or as a footnote reference;
 * a note's footnote reference goes right after the quote it is anchored to (moved to the end
@@ -21,7 +24,7 @@ from nda_reader.corpus.document import Block, Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.corpus.notes import Note
-from nda_reader.corpus.term_index import Occurrence
+from nda_reader.corpus.term_index import Occurrence, form_key
 from nda_reader.export.escape import escape_inline, escape_one_line, escape_text
 
 GlossMode = Literal["inline", "footnote"]
@@ -125,6 +128,23 @@ def role_text(corpus: Corpus, entry: GlossaryEntry | None, date: str) -> str:
     return f"{role.title}, {org}"
 
 
+_TEXT_LABEL = re.compile(r"[ \t]*([^\n:：]{1,100}?)[ \t]*[:：]")
+
+
+def own_label_end(corpus: Corpus, turn: TurnSpan, body: str) -> int:
+    """Where the text's own speaker label at the start of ``turn`` ends ("Liu Liehong:"),
+    or ``turn.start`` when the turn does not start with a label naming its speaker as the
+    exported label will (its name, or its hanzi), which must then stay as text."""
+    found = _TEXT_LABEL.match(body, turn.start, turn.label_end)
+    if found is None:
+        return turn.start
+    speaker = turn.speaker
+    entry = corpus.glossary.get(speaker.term) if speaker.term else None
+    names = {corpus.speaker_name(speaker), speaker.hanzi or (entry.hanzi if entry else "")}
+    wanted = form_key(found.group(1))
+    return found.end() if any(n and form_key(n) == wanted for n in names) else turn.start
+
+
 def speaker_label(corpus: Corpus, turn: TurnSpan, date: str) -> str:
     """The bold label of a turn: ``**Name** (汉字), Role:``."""
     speaker = turn.speaker
@@ -210,10 +230,11 @@ def _spans(
     lo, hi = block.start, block.end
     spans: list[_Span] = []
     for turn in turns:
-        if lo <= turn.start and turn.label_end <= hi and turn.label_end > turn.start:
+        if lo <= turn.start < max(hi, lo + 1):
             label = speaker_label(ctx.corpus, turn, doc.date)
-            spans.append(_Span(turn.start, turn.label_end, label))
-    labels = list(spans)
+            cut = own_label_end(ctx.corpus, turn, doc.body)
+            spans.append(_Span(turn.start, cut, label if cut > turn.start else label + " "))
+    labels = [s for s in spans if s.end > s.start]
     shown = [
         occ
         for occ in occurrences

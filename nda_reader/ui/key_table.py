@@ -32,7 +32,7 @@ ACTIONS: tuple[KeyAction, ...] = (
       "retry_save"),
     A("app.orphans", "O", "Orphans",
       "Annotations whose quote is no longer in the text: re-attach to the selection, or "
-      "delete", S.APP, "orphans"),
+      "delete; and those placed by a fuzzy match: update their anchor", S.APP, "orphans"),
     # -------------------------------------------------------------------- library
     A("library.open", "enter", "Open", "Open the highlighted document", S.LIBRARY, "open",
       show=True),
@@ -189,7 +189,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     A("orphans.close", "escape,O", "Close", "Close the list of orphans", S.ORPHANS, "close",
       palette=False),
     A("orphans.attach", "enter,a", "Re-attach here",
-      "Re-attach the highlighted orphan to the selection made before O", S.ORPHANS,
+      "Re-attach the highlighted orphan to the selection made before O (without a "
+      "selection, a fuzzy-placed anchor is updated to the text now there)", S.ORPHANS,
       "choose('attach')", show=True, palette=False),
     A("orphans.delete", "d,delete", "Delete", "Delete the highlighted orphan (asks first)",
       S.ORPHANS, "choose('delete')", show=True, palette=False),

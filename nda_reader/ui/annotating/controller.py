@@ -290,8 +290,11 @@ class AnnotationController:
             if choice is None:
                 return
             what, orphan = choice
+            at = orphan.resolution
             if what != "attach":
                 self._delete_orphan(orphan)
+            elif selection is None and at.placed:
+                self._update_anchor(orphan)
             elif selection is None:
                 self.host.notify(
                     "Select the new place first (v and extend), then press O",
@@ -303,6 +306,18 @@ class AnnotationController:
                 self.saver.save(lambda: actions.reattach(self.corpus, orphan, selection))
 
         self._ask(OrphansScreen(self.corpus, selection), chosen)
+
+    def _update_anchor(self, orphan: Orphan) -> None:
+        """Write an anchor placed by a fuzzy match anew, for the text now where it is."""
+        at = orphan.resolution
+        doc = self.corpus.documents.get(orphan.anchor.doc)
+        if doc is None:
+            return
+        anchor = make_anchor(doc.id, doc.body, at.start, at.end)
+        self.saver.save(
+            lambda: actions.reattach(self.corpus, orphan, anchor),
+            f"update the anchor of {orphan.label} {orphan.id!r}",
+        )
 
     def _delete_orphan(self, orphan: Orphan) -> None:
         corpus = self.corpus
