@@ -42,8 +42,8 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
+def _size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
 def _refuse_unless_regular(path: Path, st: os.stat_result, limit: int) -> None:
@@ -54,18 +54,20 @@ def _refuse_unless_regular(path: Path, st: os.stat_result, limit: int) -> None:
     if st.st_size > limit:
         raise RefusedFile(
             path,
-            f"file is too large ({_megabytes(st.st_size)}; the limit is {_megabytes(limit)}); "
+            f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)}); "
             "split it",
         )
 
 
-def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file ``path`` (symbolic links followed), at most ``limit``.
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path`` (symbolic links followed), at most ``limit``
+    (default :data:`MAX_FILE_BYTES`).
 
     Raises :class:`FileNotFoundError` and other :class:`OSError` as reading does, and
     :class:`RefusedFile` for a FIFO, device, socket or folder (never opened for reading in
     a way that could block) and for a file over ``limit`` bytes.
     """
+    limit = MAX_FILE_BYTES if limit is None else limit
     _refuse_unless_regular(path, os.stat(path), limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
@@ -83,7 +85,7 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise RefusedFile(path, f"file is too large (over {_megabytes(limit)}); split it")
+        raise RefusedFile(path, f"file is too large (over {_size(limit)}); split it")
     return b"".join(chunks)
 
 

@@ -111,8 +111,9 @@ class _Builder:
 
     @property
     def stopped(self) -> bool:
-        """True once a limit was reached: nothing more is built (one problem is enough)."""
-        return bool(self.seen_error & {"size", "aliases"})
+        """True once a limit was reached or a value contains itself: nothing more is built
+        and the file is not used (one problem is enough)."""
+        return bool(self.seen_error & {"size", "aliases", "recursive", "depth"})
 
     def build(self, node: Node) -> Any:
         if self.stopped:
@@ -321,7 +322,10 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
         return None
     if node is None:
         return None
-    value = _Builder(path, local).build(node)
+    builder = _Builder(path, local)
+    value = builder.build(node)
+    if builder.stopped:
+        value = None
     if line_offset:
         _shift(value, line_offset, set())
         for p in local:

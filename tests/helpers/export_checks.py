@@ -253,3 +253,15 @@ def rich_corpus(make_corpus: MakeCorpus) -> Path:
             """,
     }
     return make_corpus(files)
+
+
+def missing_words(source: str, exported: str) -> list[str]:
+    """The words of ``source`` that ``exported`` lacks, in order: empty when every word of
+    the source appears in the export in the same order (case aside: a label may write a
+    name as the glossary does), whatever markup, glosses or labels come between them."""
+    have = iter(re.findall(r"\w+", exported.replace("\\", "").casefold()))
+    wanted = re.findall(r"\w+", source.casefold())
+    for i, word in enumerate(wanted):
+        if not any(word == found for found in have):
+            return wanted[i:]
+    return []
