@@ -9,7 +9,7 @@ now and the caller is told, unless the entry being changed is itself what change
 an :class:`EntryChanged` conflict carrying both versions, for the user to choose. An edit
 that no longer fits raises :class:`ConflictError` and changes nothing. A write that fails
 (a read-only file or folder, a file that is not valid YAML or UTF-8 now) raises
-:class:`SaveError` and keeps the edit pending so it can be retried.
+:class:`SaveError`, saying what to fix, and keeps the edit pending so it can be retried.
 
 A file keeps its line endings (CRLF stays CRLF) and its byte-order mark. Undoing the insert
 that created a file, or a list's key, removes them again, so an undo always returns to a
@@ -100,17 +100,14 @@ def _read(path: Path) -> _OnDisk:
     except FileNotFoundError:
         return _OnDisk(b"", "")
     except OSError as exc:
-        raise SaveError(
-            f"{path}: cannot read it ({exc.strerror or exc}); your change is kept — fix the "
-            "file and press ctrl+s to try again"
-        ) from exc
+        raise SaveError(f"{path}: cannot read it ({exc.strerror or exc}); fix the file") from exc
     try:
         decoded = raw.removeprefix(_BOM).decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SaveError(
-            f"{path}: not valid UTF-8 now (byte 0x{raw[exc.start]:02x} on line {line}); your "
-            "change is kept — save the file as UTF-8 and press ctrl+s to try again"
+            f"{path}: not valid UTF-8 now (byte 0x{raw[exc.start]:02x} on line {line}); "
+            "save it as UTF-8"
         ) from exc
     first_break = decoded.find("\n")
     crlf = first_break > 0 and decoded[first_break - 1] == "\r"
@@ -218,9 +215,7 @@ class LayerStore:
             text, applied = edit.apply_to(now.text)
         except FileNotEditable as exc:
             self._keep(edit)
-            raise SaveError(
-                f"{path}: {exc}; your change is kept — fix the file and press ctrl+s to try again"
-            ) from exc
+            raise SaveError(f"{path}: {exc}; fix the file") from exc
         except EntryGone as exc:
             raise ConflictError(f"{path}: {exc}") from exc
         self._refuse_new_errors(path, now.text, text)
@@ -270,11 +265,5 @@ class LayerStore:
 
 def _write_failure(path: Path, exc: OSError) -> str:
     if isinstance(exc, ReadOnlyFile):
-        return (
-            f"{path.name} is read-only; your change is kept — make it writable "
-            f"(chmod u+w {path}) and press ctrl+s to save it"
-        )
-    return (
-        f"{path}: cannot save ({exc.strerror or exc}); "
-        "your change is kept — fix the folder's permissions and retry"
-    )
+        return f"{path.name} is read-only; make it writable (chmod u+w {path})"
+    return f"{path}: cannot save ({exc.strerror or exc}); fix the folder's permissions"

@@ -54,8 +54,7 @@ def _refuse_unless_regular(path: Path, st: os.stat_result, limit: int) -> None:
     if st.st_size > limit:
         raise RefusedFile(
             path,
-            f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)}); "
-            "split it",
+            f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)}); split it",
         )
 
 

@@ -75,9 +75,7 @@ def test_turns_on_whole_passages_with_inline_labels_keep_every_word(
 def test_a_part_of_ending_in_a_newline_is_an_error_and_names_no_file(
     make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_corpus(
-        {"texts/one.md": text_file("one", "Words.\n", part_of='"grp\\n"', part=1)}
-    )
+    root = make_corpus({"texts/one.md": text_file("one", "Words.\n", part_of='"grp\\n"', part=1)})
     assert main(["check", str(root), "--no-pinyin"]) == 1
     assert "'part_of' in front matter is 'grp\\n'" in capsys.readouterr().out
     code, _ = _export(capsys, root, tmp_path / "out")
@@ -105,9 +103,7 @@ def test_control_characters_never_reach_the_exported_file(
         "layer: notes\nversion: 1\nnotes:\n  - id: n1\n"
         '    anchor: {doc: doc, exact: "the title."}\n    text: "Note \\e[31m red"\n'
     )
-    root = make_corpus(
-        {"texts/doc.md": text_file("doc", body), "annotations/notes.yaml": notes}
-    )
+    root = make_corpus({"texts/doc.md": text_file("doc", body), "annotations/notes.yaml": notes})
     code, _ = _export(capsys, root, tmp_path / "out")
     assert code == 0
     exported = (tmp_path / "out" / "doc.md").read_text(encoding="utf-8")

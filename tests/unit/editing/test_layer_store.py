@@ -153,7 +153,7 @@ def test_a_failed_write_keeps_the_change_for_a_retry(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", read_only)
-    with pytest.raises(SaveError, match=r"Permission denied.*your change is kept"):
+    with pytest.raises(SaveError, match=r"cannot save \(Permission denied\); fix the folder"):
         store.apply(Edit(layer, "entries", new=render_block(NEW_ENTRY, 2)))
     assert layer.read_text(encoding="utf-8") == HAND_WRITTEN
     assert [p.name for p in layer.parent.iterdir()] == ["glossary.yaml"]  # no temp files left
