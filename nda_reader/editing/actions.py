@@ -230,10 +230,18 @@ def add_note(corpus: Corpus, anchor: Anchor, text: str, tags: list[str], created
     return _insert(path, "notes", item, HEADERS["notes"], "add note")
 
 
-def update_note(corpus: Corpus, note_id: str, text: str, tags: list[str]) -> Edit:
-    """Change a note's text and tags."""
+def update_note(
+    corpus: Corpus, note_id: str, text: str | None = None, tags: list[str] | None = None
+) -> Edit:
+    """Change a note's text and tags (``None``: left as the file has it, so that a change
+    made there meanwhile stays; ``[]`` removes the tags)."""
     note, old = _note_block(corpus, note_id)
-    new = _set(note.path, old, {"text": text, "tags": tags or None})
+    changes: dict[str, Any] = {}
+    if text is not None:
+        changes["text"] = text
+    if tags is not None:
+        changes["tags"] = tags or None
+    new = _set(note.path, old, changes)
     return Edit(note.path, "notes", old=old, new=new, description="edit note")
 
 
@@ -261,10 +269,18 @@ def add_link(corpus: Corpus, source: Anchor, target: Anchor, relation: str, note
     return _insert(path, "links", item, HEADERS["crossrefs"], f"add {relation} link")
 
 
-def update_link(corpus: Corpus, link_id: str, relation: str, note: str) -> Edit:
-    """Change a cross-reference's relation and note (an empty note removes it)."""
+def update_link(
+    corpus: Corpus, link_id: str, relation: str | None = None, note: str | None = None
+) -> Edit:
+    """Change a cross-reference's relation and note (``None``: left as the file has it; an
+    empty note removes it)."""
     link, old = _link_block(corpus, link_id)
-    new = _set(link.path, old, {"relation": relation, "note": note or None})
+    changes: dict[str, Any] = {}
+    if relation is not None:
+        changes["relation"] = relation
+    if note is not None:
+        changes["note"] = note or None
+    new = _set(link.path, old, changes)
     return Edit(link.path, "links", old=old, new=new, description=f"edit link {link_id!r}")
 
 

@@ -91,7 +91,10 @@ class AnnotationSession:
         return str(path)
 
     def _reapplied(self, results: list[SaveResult]) -> str:
-        files = sorted({self.shown(r.edit.path) for r in results if r.reapplied})
+        # A forced edit is the user's choice over a change on disk, not a merge to report.
+        files = sorted(
+            {self.shown(r.edit.path) for r in results if r.reapplied and not r.edit.force}
+        )
         if not files:
             return ""
         return f"{', '.join(files)} had changed on disk; your change was applied to the new version"

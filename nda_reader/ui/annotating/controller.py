@@ -215,8 +215,18 @@ class AnnotationController:
             return
 
         def saved(result: tuple[str, list[str]] | None) -> None:
-            if result is not None and result != (note.text, note.tags):
-                self.saver.save(lambda: actions.update_note(self.corpus, item.id, *result))
+            if result is None or result == (note.text, note.tags):
+                return
+            text, tags = result
+            # Only what the user changed: a change made in the file meanwhile stays.
+            self.saver.save(
+                lambda: actions.update_note(
+                    self.corpus,
+                    item.id,
+                    text if text != note.text else None,
+                    tags if tags != note.tags else None,
+                )
+            )
 
         self._ask(NoteForm(quote(note.anchor.exact), note.text, note.tags), saved)
 
@@ -228,8 +238,17 @@ class AnnotationController:
             return
 
         def saved(result: tuple[str, str] | None) -> None:
-            if result is not None and result != (link.relation, link.note):
-                self.saver.save(lambda: actions.update_link(self.corpus, item.id, *result))
+            if result is None or result == (link.relation, link.note):
+                return
+            relation, note = result
+            self.saver.save(
+                lambda: actions.update_link(
+                    self.corpus,
+                    item.id,
+                    relation if relation != link.relation else None,
+                    note if note != link.note else None,
+                )
+            )
 
         ends = quote(link.source.exact), quote(link.target.exact)
         self._ask(LinkForm(*ends, link.relation, link.note), saved)

@@ -84,8 +84,9 @@ class AnnotationSaver:
             return False
         outcome = self.session.apply(edits, what)
         if outcome.conflict is not None:
-            self.report(outcome)
-            self._choose(outcome.conflict, KeptAction(make, what))
+            if outcome.changed:  # the first part of the action, written and taken back
+                self.host.files_changed(outcome.paths)
+            self._choose(outcome.conflict, KeptAction(make, what))  # the dialog says it all
             return False
         return self.report(outcome)
 

@@ -61,7 +61,9 @@ class ConflictDialog(ModalScreen[Kept | None]):
     ConflictDialog VerticalScroll {
         height: auto; max-height: 14; border: round $panel; padding: 0 1;
     }
-    ConflictDialog.-narrow VerticalScroll { max-height: 7; }
+    ConflictDialog.-narrow VerticalScroll {
+        max-height: 6; border: none; padding: 0 1; background: $boost;
+    }
     ConflictDialog #conflict-hint { color: $muted-text; width: 100%; }
     """
 
