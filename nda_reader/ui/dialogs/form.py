@@ -53,7 +53,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         """Title, the subclass's fields, the problem line and the hint."""
         # A scrolling box: on a short terminal the focused field is scrolled into view.
-        with VerticalScroll(id="form-box"):
+        with VerticalScroll(id="form-box", can_focus=False):
             yield Label(self.title_text, id="form-title", markup=False)
             yield from self.fields()
             yield Label("", id="form-problem", markup=False)
