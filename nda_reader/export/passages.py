@@ -11,7 +11,7 @@ text, to be escaped, and generated Markdown, kept as is — and then assembled:
 * the first occurrence of each glossary entry in the exported file is followed by its gloss,
   inline or as a footnote reference;
 * a note's footnote reference goes right after the quote it is anchored to (moved to the end
-  of a label or term it would otherwise split).
+  of a word, label or term it would otherwise split).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.corpus.notes import Note
 from nda_reader.corpus.term_index import Occurrence, form_key
 from nda_reader.export.escape import escape_inline, escape_one_line, escape_text
+from nda_reader.lang.hanzi import is_han
 
 GlossMode = Literal["inline", "footnote"]
 GLOSS_MODES: tuple[GlossMode, ...] = ("inline", "footnote")
@@ -229,11 +230,17 @@ def _spans(
     """The labels, occurrences and note references inside ``block``, in text order."""
     lo, hi = block.start, block.end
     spans: list[_Span] = []
+    starts: set[int] = set()
     for turn in turns:
-        if lo <= turn.start < max(hi, lo + 1):
+        if lo <= turn.start < max(hi, lo + 1) and turn.start not in starts:
+            starts.add(turn.start)  # two turns at one place: one label
             label = speaker_label(ctx.corpus, turn, doc.date)
             cut = own_label_end(ctx.corpus, turn, doc.body)
-            spans.append(_Span(turn.start, cut, label if cut > turn.start else label + " "))
+            if cut > turn.start:
+                spans.append(_Span(turn.start, cut, label))
+            else:  # before the text (and before the word the turn starts inside)
+                at = _word_start(doc.body, turn.start, lo)
+                spans.append(_Span(at, at, label + " "))
     labels = [s for s in spans if s.end > s.start]
     shown = [
         occ
@@ -251,13 +258,32 @@ def _spans(
         spans.append(_Span(occ.start, occ.end, None, after, footnote))
     spans.sort(key=lambda s: s.start)
     for offset, note in notes:
-        at = min(max(offset, lo), hi)
+        at = _word_end(doc.body, min(max(offset, lo), hi), hi)
         for s in spans:
             if s.start < at < s.end:
                 at = s.end
         spans.append(_Span(at, at, None, "", (f"note-{note.id}", note_body(note))))
     spans.sort(key=lambda s: (s.start, 0 if s.is_insert else 1))
     return spans
+
+
+def _word_end(body: str, at: int, limit: int) -> int:
+    """``at``, or the end of the word it falls inside ("C|hen" -> "Chen|"): a footnote
+    reference never splits a word (between two hanzi is no word's middle)."""
+    while 0 < at < limit and _in_word(body[at - 1]) and _in_word(body[at]):
+        at += 1
+    return at
+
+
+def _word_start(body: str, at: int, limit: int) -> int:
+    """``at``, or the start of the word it falls inside: a label never splits a word."""
+    while at > limit and at < len(body) and _in_word(body[at - 1]) and _in_word(body[at]):
+        at -= 1
+    return at
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() and not is_han(char)
 
 
 def passage_markdown(
