@@ -193,7 +193,14 @@ def add_alias(corpus: Corpus, entry_id: str, alias: str) -> Edit:
 
 
 def delete_term(corpus: Corpus, entry_id: str) -> Edit:
-    """Remove a glossary entry."""
+    """Remove a glossary entry (refused while a speaker of a transcript is that entry)."""
+    for doc_id, layer in corpus.speaker_layers.items():
+        for speaker in layer.speakers.values():
+            if speaker.term == entry_id:
+                raise AnnotateError(
+                    f"{entry_id!r} is the speaker {speaker.id!r} of {doc_id}; the entry stays "
+                    "while a speaker names it"
+                )
     path = glossary_path(corpus, entry_id)
     old = _find(path, "entries", lambda d: d.get("id") == entry_id)
     return Edit(path, "entries", old=old, description=f"delete term {entry_id!r}")

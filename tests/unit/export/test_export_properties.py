@@ -40,9 +40,9 @@ SPEAKERS = {
 paragraph = st.lists(st.sampled_from(WORDS), min_size=1, max_size=10).map(" ".join)
 block = st.tuples(st.sampled_from(MARKERS), paragraph).map("".join)
 body = st.lists(block, min_size=1, max_size=7).flatmap(
-    lambda blocks: st.lists(st.sampled_from(["\n\n", "\n"]), min_size=len(blocks), max_size=len(blocks)).map(
-        lambda seps: "".join(b + s for b, s in zip(blocks, seps, strict=True))
-    )
+    lambda blocks: st.lists(
+        st.sampled_from(["\n\n", "\n"]), min_size=len(blocks), max_size=len(blocks)
+    ).map(lambda seps: "".join(b + s for b, s in zip(blocks, seps, strict=True)))
 )
 
 
