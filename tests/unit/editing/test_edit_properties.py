@@ -25,7 +25,7 @@ from tests.helpers.small_corpus import small_corpus
 
 # What users type: words, quotes and YAML or Markdown specials, line breaks, accents, hanzi.
 TYPED = st.text(
-    st.sampled_from(list("abc xyz:#-'\"[]{}|>&*!%@`,\n\téü数据") + ["\x1b", "\u2028", "…"]),
+    st.sampled_from([*"abc xyz:#-'\"[]{}|>&*!%@`,\n\téü数据", "\x1b", "\u2028", "…"]),
     min_size=1,
     max_size=40,
 ).filter(lambda t: t.strip() != "")
