@@ -311,6 +311,9 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        last = text.count("\n") + 1
+        if line > last:  # the end of the text, past its last line break: show its last line
+            line, col = last, len(text) - (text.rfind("\n") + 1) + 1
         what = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
         problems.error(
