@@ -25,6 +25,7 @@ def _hostile_corpus(tmp_path: Path) -> Path:
     (root / "texts" / "doc.md").write_text(text_file("doc", body), encoding="utf-8")
     (root / "annotations" / EVIL).write_text("layer: nonsense\n", encoding="utf-8")
     os.mkfifo(root / "texts" / "pipe.md")
+    os.mkfifo(root / "annotations" / "notes.yaml")  # read at start, to notice outside changes
     (root / "annotations" / "loop.yaml").symlink_to("loop.yaml")
     return root
 
@@ -35,14 +36,15 @@ def test_a_hostile_corpus_opens_and_its_problems_are_shown_as_text(tmp_path: Pat
     term = Terminal([str(root)], tmp_path / "config", size=(120, 40))
     try:
         start_title = term.title()
-        term.wait_for("3 problems (press")  # before: the FIFO blocked the start for good
+        term.wait_for("4 problems (press")  # before: the FIFO blocked the start for good
         term.keys("Enter")
         term.wait_for("A title change ␛]0;pwned-too␇ inside the text.")
         term.keys("!")
-        term.wait_for("Problems: 3 errors")
+        term.wait_for("Problems: 4 errors")
         screen = term.wait_stable()
         assert "annotations/evil␛]0;pwned␇␛]52;c;aGk=␇.yaml:1:8: error: 'layer:'" in screen
         assert "texts/pipe.md:1:1: error: a FIFO (named pipe), not a file" in screen
+        assert "annotations/notes.yaml:1:1: error: a FIFO (named pipe), not a file" in screen
         assert "annotations/loop.yaml:1:1: error: cannot read file: Too many levels" in screen
         assert "pwned" not in term.title() and term.title() == start_title
         assert "aGk" not in term.buffers()
