@@ -21,7 +21,6 @@ from tests.helpers.annotating import (
     highlight_row,
     messages,
     read,
-    select,
     type_text,
 )
 from tests.helpers.corpora import MakeCorpus
@@ -196,16 +195,3 @@ async def test_an_anchor_placed_by_a_fuzzy_match_is_updated_from_the_orphans_vie
     assert "      exact: open public data to small firms 1st\n" in read(notes)
     problems = check_corpus(root, pinyin=False).problems
     assert not [p for p in problems if "update the anchor" in p.message]
-
-
-async def test_select_is_used_by_the_reattach_test(make_corpus: MakeCorpus, tmp_path: Path) -> None:
-    # The helper the duplicated-passage test relies on selects from the cursor; check that a
-    # selection made with / and v is offered by the orphans view too.
-    root = small_corpus(make_corpus)
-    app = app_on(root, TRANSCRIPT, tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await select(pilot, "small firms")
-        await pilot.press("O")
-        await pilot.pause()
-        assert isinstance(app.screen, OrphansScreen)
-        assert app.screen.selection is not None and app.screen.selection.exact == "small firms"
