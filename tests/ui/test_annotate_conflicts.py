@@ -119,14 +119,20 @@ async def test_a_change_to_another_entry_is_merged_without_asking(
 
 
 # ------------------------------------------------------------------ case 9
-DUPLICATED = """
+# Our own text: a passage printed twice, alike far beyond 32 characters each side of the
+# words the orphan is re-attached to.
+PASSAGE = (
+    "The board met twice in the spring and once in the autumn of the year. The plan was "
+    "approved without changes after a short debate, and the minutes were published at once."
+)
+DUPLICATED = f"""
 # Annual report
 
-The board met twice. The plan was approved without changes.
+{PASSAGE}
 
 In its first year the office drafted rules.
 
-The board met twice. The plan was approved without changes.
+{PASSAGE}
 """
 
 
@@ -141,7 +147,7 @@ async def test_reattaching_inside_a_duplicated_passage_writes_an_anchor_that_hol
     app = app_on(root, REPORT, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await cursor_on(pilot, "The plan was approved", nth=1)
-        await pilot.press("v", "e")  # the word "The", then to the end of "plan"...
+        await pilot.press("v", "e")  # the word "The" of the second copy
         await pilot.pause()
         view = app.screen.main  # type: ignore[attr-defined]
         wanted = (view.selection.start, view.selection.end)
