@@ -69,7 +69,7 @@ class TermForm(FormDialog[dict[str, Any]]):
         first = "term-english"
         if self.entry is None and self.start["english"] and not self.start["hanzi"]:
             first = "term-hanzi"
-        self.query_one(f"#{first}", Input).focus()
+        self.query_one(f"#{first}", Input).focus(scroll_visible=False)  # open at the top
 
     def draft(self) -> str:
         """Pinyin drafted from the hanzi and kind (pypinyin is imported only now)."""
