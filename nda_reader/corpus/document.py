@@ -29,9 +29,11 @@ FRONT_MATTER: dict[str, Field] = {
     "source": Field(str),
     "kind": Field(str, True, choices=KINDS),
     "language": Field(str, True),
+    "pairs": Field(str, choices=("zh-en",)),
     "part_of": Field(str, pattern=SLUG, pattern_hint=SLUG_HINT),
     "part": Field(int),
     "part_title": Field(str),
+    "source_digest": Field(str),
     "note": Field(str),
 }
 
@@ -76,10 +78,15 @@ class Document:
     source: str = ""
     kind: str = "report"
     language: str = "en"
+    pairs: str = ""
+    """``zh-en`` for a bilingual body of Chinese passages each followed by its English
+    (see :mod:`nda_reader.corpus.pairs`)."""
     part_of: str = ""
     part: int = 0
     part_title: str = ""
     note: str = ""
+    source_digest: str = ""
+    """Set by ``nda-reader add``: a digest of the source the text was made from."""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
     blocks: list[Block] = field(default_factory=list)

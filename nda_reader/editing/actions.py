@@ -106,7 +106,8 @@ def _indent(path: Path, key: str) -> int:
 
 
 def _insert(path: Path, key: str, item: dict[str, Any], header: str, description: str) -> Edit:
-    """Append ``item`` to the list ``key`` of ``path``, indented as that file indents it."""
+    """A new ``item`` for the list ``key`` of ``path`` (it goes to its stable place when
+    saved), indented as that file indents it."""
     return Edit(
         path,
         key,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from nda_reader.formats.layer_order import Slot, stable_slot
 from nda_reader.formats.yaml_edit import (
     FileNotEditable,
     insert_block,
@@ -24,13 +25,17 @@ from nda_reader.formats.yaml_edit import (
     replace_block,
 )
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
     """One change to one list in one layer file.
 
     ``old``/``new`` are item blocks: insert has only ``new``, remove only ``old``, replace
-    both. ``index`` places an insert; ``header`` starts a file that does not exist yet.
+    both. ``index`` places an insert (without one, a new entry goes to its stable place,
+    see :mod:`nda_reader.formats.layer_order`); ``header`` starts a file that does not exist
+    yet.
     """
 
     path: Path
@@ -103,7 +108,14 @@ class Edit:
                 empty_line = ""
             elif not shape.items:
                 empty_line = text.splitlines(keepends=True)[shape.key_line]
-        inserted = insert_block(text, self.key, self.new, self.index, self.header, raw=self.raw)
+        place, after = self.index, False
+        if place is None and not self.raw:
+            slot = _stable_slot(text, self.key, self.new)
+            if slot is not None:
+                place, after = slot.index, slot.after
+        inserted = insert_block(
+            text, self.key, self.new, place, self.header, raw=self.raw, after=after
+        )
         return inserted, replace(self, empty_key_line=empty_line, made_file=made_file)
 
     def _close_empty_list(self, text: str) -> str:
@@ -135,6 +147,17 @@ class Edit:
             if entry_identity(block) == wanted:
                 return block
         return None
+
+
+def _stable_slot(text: str, key: str, block: str) -> Slot | None:
+    """The stable place of a new item block (see :mod:`nda_reader.formats.layer_order`)."""
+    try:
+        data = yaml.load(block, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+    if not (isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict)):
+        return None
+    return stable_slot(text, key, data[0])
 
 
 def entry_identity(block: str) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from nda_reader.formats.conflict_markers import find_conflicts
 from nda_reader.formats.yaml_guard import compose
 
 
@@ -57,6 +58,12 @@ def _first_line(exc: Exception) -> str:
 
 def list_shape(text: str, key: str) -> ListShape:
     """Find the block list under top-level ``key`` in ``text``."""
+    conflicts = find_conflicts(text)
+    if conflicts:
+        raise FileNotEditable(
+            f"the file has an unresolved merge conflict at line {conflicts[0].start}; "
+            "resolve it first (nda-reader check shows where)"
+        )
     try:
         root = compose(text)
     except yaml.YAMLError as exc:
@@ -160,13 +167,15 @@ def insert_block(
     header: str = "",
     *,
     raw: bool = False,
+    after: bool = False,
 ) -> str:
     """Insert ``block`` as item ``index`` (default: last) of the list under ``key``.
 
-    When the file is empty or lacks the key, ``header`` (e.g. ``layer: notes``) and the key
-    are written first. A ``raw`` block (one that :func:`remove_block` cut out, with its
-    separating blank lines) goes back verbatim; otherwise a blank line is added before an
-    appended item when the file separates its items that way.
+    With ``after``, the block goes right after item ``index`` instead of before it. When the
+    file is empty or lacks the key, ``header`` (e.g. ``layer: notes``) and the key are
+    written first. A ``raw`` block (one that :func:`remove_block` cut out, with its
+    separating blank lines) goes back verbatim; otherwise the new item is set off by a
+    blank line when the file separates its items that way.
     """
     if not text.strip():
         text = header
@@ -191,8 +200,14 @@ def insert_block(
         at = shape.items[-1][1]
         if not raw and _separated_by_blank_lines(lines, shape):
             block = "\n" + block
+    elif after:
+        at = shape.items[max(0, index)][1]
+        if not raw and _separated_by_blank_lines(lines, shape):
+            block = "\n" + block
     else:
         at = shape.items[max(0, index)][0]
+        if not raw and _separated_by_blank_lines(lines, shape):
+            block = (block if block.endswith("\n") else block + "\n") + "\n"
     lines.insert(at, block if block.endswith("\n") else block + "\n")
     return "".join(lines)
 

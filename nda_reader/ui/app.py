@@ -184,6 +184,36 @@ class ReaderApp(App[None]):
 
         self.push_screen(SearchInput("Search the whole corpus", self.last_corpus_query), asked)
 
+    def add_text(self) -> None:
+        """Add a text (``A`` in the library): a path or pasted text, the review form, then
+        the new document opens; the corpus is reloaded from the files written."""
+        from nda_reader.importing.sources import Source
+        from nda_reader.ui.dialogs.add_review import Added, AddReviewDialog
+        from nda_reader.ui.dialogs.add_source import AddSourceDialog
+
+        root = self.corpus.root
+        if root is None:
+            self.notify(
+                "Adding a text needs a corpus folder: open one (nda-reader PATH)",
+                severity="warning",
+            )
+            return
+
+        def added(result: Added | None) -> None:
+            if result is None:
+                return
+            self.files_changed(result.paths)
+            doc = self.corpus.documents.get(result.doc_id)
+            self.notify(f"Added texts/{result.doc_id}.md", timeout=4)
+            if doc is not None:
+                self.open_document(doc)
+
+        def read(source: Source | None) -> None:
+            if source is not None:
+                self.push_screen(AddReviewDialog(source, root, self.corpus), added)
+
+        self.push_screen(AddSourceDialog(), read)
+
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:
         """Show every key that works here."""

@@ -77,3 +77,7 @@ class ReaderHost(AnnotationHost, Protocol):
     def corpus_search_from_library(self) -> None:
         """Ask for a corpus search and open the chosen hit."""
         ...
+
+    def add_text(self) -> None:
+        """Add a text to the corpus (``A``) and open it."""
+        ...

@@ -38,6 +38,10 @@ ACTIONS: tuple[KeyAction, ...] = (
       show=True),
     A("library.corpus_search", "f", "Corpus search", "Search the whole corpus", S.LIBRARY,
       "corpus_search", show=True),
+    A("library.add", "A", "Add a text",
+      "Add a text from a file (.txt .md .html .docx .pdf) or pasted text: website debris "
+      "removed, front matter and speakers found and shown for review, then it opens",
+      S.LIBRARY, "add_text", show=True, footer="Add"),
     A("library.down", "j", "Down", "Next document (also ↓)", S.LIBRARY, "move(1)",
       palette=False),
     A("library.up", "k", "Up", "Previous document (also ↑)", S.LIBRARY, "move(-1)",
@@ -161,6 +165,9 @@ ACTIONS: tuple[KeyAction, ...] = (
       "corpus_search", show=True, footer="Corpus search"),
     A("reading.outline", "o", "Outline", "Headings and speaker turns; enter jumps", S.READING,
       "outline", show=True),
+    A("reading.variants", "D", "Renderings of the term",
+      "Every rendering of the term under the cursor across the corpus, with a bar per "
+      "document by date (the context pane's entry)", S.READING, "variants"),
     A("reading.toggle_context", "c", "Toggle context pane", "Hide or show the context pane",
       S.READING, "toggle_context"),
     A("reading.export", "e", "Export",
@@ -194,6 +201,8 @@ ACTIONS: tuple[KeyAction, ...] = (
       "choose('attach')", show=True, palette=False),
     A("orphans.delete", "d,delete", "Delete", "Delete the highlighted orphan (asks first)",
       S.ORPHANS, "choose('delete')", show=True, palette=False),
+    A("variants.close", "escape,D,q", "Close", "Close the renderings", S.VARIANTS, "close",
+      palette=False),
     A("form.cancel", "escape", "Cancel", "Close the form without any change", S.FORM,
       "cancel", palette=False),
     A("picker.next", "down", "Next", "Next row of the list, while typing in the filter",
@@ -215,4 +224,9 @@ ACTIONS: tuple[KeyAction, ...] = (
       show=True, palette=False),
     A("ask.cancel", "escape", "Cancel", "Close without searching", S.ASK, "cancel",
       palette=False),
+    A("add.read", "ctrl+n", "Read the text",
+      "Read the pasted text, or the file named in the path box (enter there does too), "
+      "and show what was found", S.ADD, "read", show=True, palette=False),
+    A("add.cancel", "escape", "Cancel", "Close without adding anything", S.ADD, "cancel",
+      show=True, palette=False),
 )  # fmt: skip

@@ -34,11 +34,13 @@ class Scope(StrEnum):
     OUTLINE = "outline"
     RESULTS = "results"
     ORPHANS = "orphans"
+    VARIANTS = "variants"
     FORM = "form"
     PICKER = "picker"
     CONFIRM = "confirm"
     CONFLICT = "conflict"
     ASK = "ask"
+    ADD = "add"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,11 @@ SCOPES: dict[Scope, ScopeInfo] = {
     Scope.ORPHANS: ScopeInfo(
         "Orphans", "Annotations whose quote is no longer in the text (`O`).", "orphans"
     ),
+    Scope.VARIANTS: ScopeInfo(
+        "Renderings of a term",
+        "Every rendering of the term under the cursor, with a bar per document by date (`D`).",
+        "variants",
+    ),
     Scope.FORM: ScopeInfo(
         "Annotation forms",
         "The forms check what you type as you type; enter saves, tab moves to the next field.",
@@ -109,6 +116,12 @@ SCOPES: dict[Scope, ScopeInfo] = {
         "conflict",
     ),
     Scope.ASK: ScopeInfo("Search box", "Typing a search (`/`, `f`); enter searches.", "ask"),
+    Scope.ADD: ScopeInfo(
+        "Adding a text",
+        "`A` in the library: a file's path, or text pasted into the box; then the review "
+        "form (title, date, kind, id; enter adds, esc cancels).",
+        "add",
+    ),
 }
 
 

@@ -27,11 +27,13 @@ ORDER = (
     Scope.CONFIRM,
     Scope.CONFLICT,
     Scope.ASK,
+    Scope.ADD,
     Scope.HELP,
     Scope.PROBLEMS,
     Scope.OUTLINE,
     Scope.RESULTS,
     Scope.ORPHANS,
+    Scope.VARIANTS,
 )
 
 

@@ -82,7 +82,7 @@ async def test_e_on_a_document_with_a_300_character_part_of_exports_it(
         await pilot.press("e")
         await pilot.pause()
         assert any(m.startswith("Exported to") for m in messages(app))
-    assert [p.name for p in (tmp_path / "export").iterdir()] == ["one.md"]
+    assert [p.name for p in (tmp_path / "export").glob("*.md")] == ["one.md"]
 
 
 async def test_messages_show_control_characters_of_a_path_as_text(
@@ -97,3 +97,28 @@ async def test_messages_show_control_characters_of_a_path_as_text(
         await pilot.pause()
         shown = messages(app)[-1]
         assert "corpus␛]0;pwned␇" in shown and "\x1b" not in shown
+
+
+async def test_e_keeps_kept_blocks_and_refuses_to_replace_a_hand_edited_file(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    app = create_app(None, config_dir=tmp_path / "config", export_dir=out)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, "national-data-work-meeting-2025")
+        await pilot.press("e")
+        await pilot.pause()
+        written = out / "national-data-work-meeting-2025.md"
+        kept = "<!-- nda:keep -->\nOurs.\n<!-- /nda:keep -->\n"
+        written.write_text(written.read_text(encoding="utf-8") + "\n" + kept, encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "kept 1 hand-written block(s)" in messages[-1]
+        assert written.read_text(encoding="utf-8").endswith(kept)
+        written.write_text("rewritten by hand\n", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        last = list(app._notifications)[-1]
+        assert last.severity == "error" and "was changed since" in last.message
+        assert written.read_text(encoding="utf-8") == "rewritten by hand\n"

@@ -293,12 +293,16 @@ class ReadingScreen(Screen[None]):
         from nda_reader.export.markdown import ExportError, export_documents
 
         doc_id, _ = self.active.position()
+        notes: list[str] = []
         try:
-            paths = export_documents(self.reader.corpus, [doc_id], self.reader.export_dir)
+            paths = export_documents(
+                self.reader.corpus, [doc_id], self.reader.export_dir, notes=notes
+            )
         except ExportError as exc:
             self.notify(exc.message, title="Export failed", severity="error", timeout=8)
             return
-        self.notify(f"Exported to {paths[0]}", title="Export", timeout=8)
+        said = "".join(f"; {note}" for note in notes)
+        self.notify(f"Exported to {paths[0]}{said}", title="Export", timeout=8)
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""
@@ -353,6 +357,17 @@ class ReadingScreen(Screen[None]):
                 await self.go(Location(target[0], target[1], here.pane))
 
         self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
+
+    def action_variants(self) -> None:
+        """Every rendering of the term under the cursor, by document and date."""
+        from nda_reader.ui.screens.variants import VariantsScreen
+
+        self.sync_context()
+        entry = self.context.entry
+        if entry is None:
+            self.notify("No term under the cursor: t moves to the next one", timeout=2)
+            return
+        self.app.push_screen(VariantsScreen(self.reader.corpus, entry.id))
 
     def action_library(self) -> None:
         """Back to the list of documents."""

@@ -37,11 +37,14 @@ BRIEF_NOTE = 160
 
 
 def short_title(doc: Document, width: int = 40) -> str:
-    """A document's title cut to ``width`` characters, with its page for multi-part ones."""
+    """A document's title in at most ``width`` characters, ending with its page for a
+    multi-part one (the page survives the cut: pages of one document differ by it)."""
     title = doc.part_title or doc.title
-    if len(title) > width:
-        title = title[: width - 1].rstrip() + "…"
-    return f"{title}, p. {doc.part}" if doc.part_of else title
+    page = f", p. {doc.part}" if doc.part_of else ""
+    room = max(1, width - len(page))
+    if len(title) > room:
+        title = title[: room - 1].rstrip() + "…"
+    return title + page
 
 
 def snippet(body: str, start: int, end: int, width: int = 60) -> str:
@@ -167,11 +170,17 @@ class ContextPane(VerticalScroll):
         text.append("\n")
         text.append_text(self.pinyin_text(entry.pinyin))
         text.append("\n")
-        text.append(entry.english, Style(bold=True))
+        text.append(entry.preferred, Style(bold=True))
         text.append(f"  ({entry.kind})", self._style("muted"))
-        if entry.aliases:
+        others = [f for f in entry.english_forms if f != entry.preferred]
+        if others:
             text.append("\nalso: ", self._style("muted"))
-            text.append(", ".join(entry.aliases))
+            for i, form in enumerate(others):
+                status = entry.rendering(form).status
+                text.append(("" if i == 0 else ", ") + form)
+                if status:
+                    text.append(f" [{status}]", self._style("muted"))
+        self._rendering_notes(text, entry)
         roles = entry.roles_on(doc.date) if entry.is_person else []
         if roles:
             role = roles[0]
@@ -185,6 +194,15 @@ class ContextPane(VerticalScroll):
             text.append("\n")
             text.append(note, self._style("muted"))
         return text
+
+    def _rendering_notes(self, text: Text, entry: GlossaryEntry) -> None:
+        """One line per English form that has a note or a source."""
+        for form in entry.english_forms:
+            r = entry.rendering(form)
+            said = "; ".join(p for p in (r.note, f"source: {r.source}" if r.source else "") if p)
+            if said:
+                text.append(f"\n{form}: ", self._style("muted"))
+                text.append(display_text(" ".join(said.split())), self._style("muted"))
 
     def _org_name(self, org: str) -> str:
         found = self.corpus.glossary.get(org) if org else None

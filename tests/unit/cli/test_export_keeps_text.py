@@ -80,7 +80,7 @@ def test_a_part_of_ending_in_a_newline_is_an_error_and_names_no_file(
     assert "'part_of' in front matter is 'grp\\n'" in capsys.readouterr().out
     code, _ = _export(capsys, root, tmp_path / "out")
     assert code == 0
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["one.md"]
+    assert [p.name for p in (tmp_path / "out").glob("*.md")] == ["one.md"]
 
 
 def test_a_300_character_part_of_fails_check_and_export_still_works(
@@ -92,7 +92,7 @@ def test_a_300_character_part_of_fails_check_and_export_still_works(
     assert "(at most 100)" in capsys.readouterr().out
     code, err = _export(capsys, root, tmp_path / "out")
     assert code == 0, err
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["one.md"]
+    assert [p.name for p in (tmp_path / "out").glob("*.md")] == ["one.md"]
 
 
 def test_control_characters_never_reach_the_exported_file(
