@@ -12,6 +12,7 @@ for thousands of keys is most of the suite's time.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import unicodedata
 from dataclasses import dataclass, field
@@ -93,18 +94,28 @@ async def press(pilot: Pilot[None], key: str) -> None:
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until every message queue is empty (a key's message may bubble through several
-    widgets and push a screen, which then mounts) and the layout threads are done."""
+    widgets and push a screen, which then mounts), twice in a row, and the layout threads
+    and animations are done."""
     app = pilot.app
-    for _ in range(50):
-        await app.workers.wait_for_complete()  # the document view lays text out in a thread
-        await pilot._wait_for_screen()
-        await app._animator.wait_until_complete()
+    calm = 0
+    for _ in range(500):
+        await asyncio.sleep(0)
+        if app.workers:
+            await app.workers.wait_for_complete()  # the document view lays out in a thread
+            calm = 0
+            continue
         nodes = [
             app,
             *(n for screen in app.screen_stack for n in screen.walk_children(with_self=True)),
         ]
-        if all(node._message_queue.empty() for node in nodes) and not app.workers:
-            return
+        if all(node._message_queue.empty() for node in nodes):
+            calm += 1
+            if calm == 2:
+                await app._animator.wait_until_complete()
+                return
+        else:
+            calm = 0
+    await pilot._wait_for_screen()
 
 
 # Keys that make and change annotations, tried more often outside forms than the rest.
