@@ -28,8 +28,8 @@ from nda_reader.formats.yaml_edit import (
     item_blocks,
     list_shape,
     render_block,
-    set_fields,
 )
+from nda_reader.formats.yaml_fields import set_fields
 
 HEADERS = {
     "glossary": "layer: glossary\nversion: 1\n",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, SequenceNode
 
 from nda_reader.formats.conflict_markers import find_conflicts
 from nda_reader.formats.yaml_guard import compose
@@ -47,11 +47,12 @@ class ListShape:
     """True for ``key: []``."""
 
 
-def _lines(text: str) -> list[str]:
+def lines_of(text: str) -> list[str]:
+    """``text``'s lines, each with its line break."""
     return text.splitlines(keepends=True)
 
 
-def _first_line(exc: Exception) -> str:
+def first_line(exc: Exception) -> str:
     """An exception's message on one line (YAML errors quote the text over several)."""
     return " ".join(str(exc).split())
 
@@ -67,7 +68,7 @@ def list_shape(text: str, key: str) -> ListShape:
     try:
         root = compose(text)
     except yaml.YAMLError as exc:
-        raise FileNotEditable(f"the file is not valid YAML now ({_first_line(exc)})") from exc
+        raise FileNotEditable(f"the file is not valid YAML now ({first_line(exc)})") from exc
     if root is None:
         return ListShape(-1, 2, ())
     if not isinstance(root, MappingNode):
@@ -86,7 +87,7 @@ def list_shape(text: str, key: str) -> ListShape:
             return ListShape(key_line, 2, ())
         if not isinstance(value, SequenceNode):
             raise FileNotEditable(f"'{key}:' is not a list")
-        return _block_shape(_lines(text), key_line, value)
+        return _block_shape(lines_of(text), key_line, value)
     return ListShape(-1, 2, ())
 
 
@@ -102,7 +103,7 @@ def _block_shape(lines: list[str], key_line: int, seq: SequenceNode) -> ListShap
         # An item ends at its last line of content: blank lines and comments at the list's
         # indentation after it lead in to the next item (or close the list).
         last = starts[i + 1] if i + 1 < len(starts) else end_of_list
-        while last - 1 > start and _is_trailer(lines[last - 1], indent):
+        while last - 1 > start and is_trailer(lines[last - 1], indent):
             last -= 1
         # Comment lines directly above an item, at or left of its dash, belong to it.
         first = start
@@ -118,12 +119,12 @@ def _is_comment_at(line: str, indent: int) -> bool:
     return stripped.startswith("#") and len(line) - len(stripped) <= indent
 
 
-def _is_trailer(line: str, indent: int) -> bool:
+def is_trailer(line: str, indent: int) -> bool:
     """Blank lines and comments at the list's own indentation (they precede the next item)."""
     return not line.strip() or _is_comment_at(line, indent)
 
 
-class _IndentedDumper(yaml.SafeDumper):
+class IndentedDumper(yaml.SafeDumper):
     """A safe dumper that indents lists inside mappings, as people write them by hand."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
@@ -136,26 +137,26 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_IndentedDumper.add_representer(str, _represent_str)
+IndentedDumper.add_representer(str, _represent_str)
 
 
 def render_block(item: dict[str, Any], indent: int) -> str:
     """Serialise one list item as a YAML block at ``indent`` columns."""
     dumped = yaml.dump(
         [item],
-        Dumper=_IndentedDumper,
+        Dumper=IndentedDumper,
         allow_unicode=True,
         sort_keys=False,
         width=96,
         default_flow_style=False,
     )
     pad = " " * indent
-    return "".join(pad + line if line.strip() else line for line in _lines(dumped))
+    return "".join(pad + line if line.strip() else line for line in lines_of(dumped))
 
 
 def item_blocks(text: str, key: str) -> list[str]:
     """The text of every item block of the list under ``key``."""
-    lines = _lines(text)
+    lines = lines_of(text)
     return ["".join(lines[a:b]) for a, b in list_shape(text, key).items]
 
 
@@ -182,7 +183,7 @@ def insert_block(
     if text and not text.endswith("\n"):
         text += "\n"
     shape = list_shape(text, key)
-    lines = _lines(text)
+    lines = lines_of(text)
     if shape.key_line == -1:
         return text + f"{key}:\n" + block
     if not shape.items:
@@ -218,7 +219,7 @@ def _separated_by_blank_lines(lines: list[str], shape: ListShape) -> bool:
 
 
 def _find(text: str, key: str, block: str) -> tuple[list[str], tuple[int, int]]:
-    lines = _lines(text)
+    lines = lines_of(text)
     found = [(a, b) for a, b in list_shape(text, key).items if "".join(lines[a:b]) == block]
     if not found:
         raise EntryGone(
@@ -248,150 +249,3 @@ def replace_block(text: str, key: str, old: str, new: str) -> str:
     """Replace the item whose block text is exactly ``old`` with ``new``."""
     lines, (a, b) = _find(text, key, old)
     return "".join(lines[:a]) + (new if new.endswith("\n") else new + "\n") + "".join(lines[b:])
-
-
-def set_fields(block: str, changes: dict[str, Any]) -> str:
-    """Change top-level fields of one item block, leaving every byte not edited as it was.
-
-    A value of ``None`` removes the field; a new field is added after the last one. A field
-    already holding the value given is not touched. A changed field keeps its style where it
-    can: a flow list stays a flow list, quoted text keeps its quotes, and a comment after the
-    value on its line stays; comment lines between fields belong to no field and stay.
-    """
-    lines = _lines(block)
-    try:
-        root = compose(block)
-        current = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        raise FileNotEditable(f"the entry is not valid YAML ({_first_line(exc)})") from exc
-    if not isinstance(root, SequenceNode) or not root.value or not isinstance(current, list):
-        raise FileNotEditable("not a list item")
-    mapping = root.value[0]
-    if not isinstance(mapping, MappingNode) or not isinstance(current[0], dict):
-        raise FileNotEditable("the item is not a mapping")
-    if not mapping.value:
-        raise FileNotEditable("the item has no fields")
-    fields = _field_spans(lines, mapping)
-    column = mapping.value[0][0].start_mark.column
-    replaced: dict[int, tuple[int, str]] = {}
-    appended = ""
-    for name, value in changes.items():
-        span = fields.get(name)
-        if span is None:
-            if value is not None:
-                appended += _render_field(name, value, column)
-            continue
-        if value is not None and _same(current[0].get(name), value):
-            continue
-        rendered = "" if value is None else _render_field(name, value, column, span.node)
-        if rendered:
-            rendered = _keep_line_parts(lines, span, rendered, column)
-        replaced[span.start] = (span.end, rendered)
-    out: list[str] = []
-    i = 0
-    last_field_end = max(span.end for span in fields.values())
-    while i < len(lines):
-        if i == last_field_end and appended:
-            out.append(appended)
-            appended = ""
-        if i in replaced:
-            end, text = replaced[i]
-            out.append(text)
-            i = end
-            continue
-        out.append(lines[i])
-        i += 1
-    if appended:
-        out.append(appended)
-    return "".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _FieldSpan:
-    """The lines [start, end) of one field of an item, its value node and where it ends."""
-
-    start: int
-    end: int
-    node: Node
-    first: bool
-    """The field shares its first line with the item's dash."""
-
-
-def _field_spans(lines: list[str], mapping: MappingNode) -> dict[str, _FieldSpan]:
-    """Each field's lines: from its key to the last line of its value. Blank lines and
-    comments after a value (not inside a block scalar or a nested block) are left out."""
-    column = mapping.value[0][0].start_mark.column
-    item_line = mapping.value[0][0].start_mark.line
-    keys = [k.start_mark.line for k, _ in mapping.value]
-    spans: dict[str, _FieldSpan] = {}
-    for i, (key, value) in enumerate(mapping.value):
-        start = key.start_mark.line
-        limit = keys[i + 1] if i + 1 < len(keys) else len(lines)
-        mark = value.end_mark
-        end = min(limit, mark.line + (1 if mark.column > 0 else 0))
-        end = max(end, start + 1)
-        while end - 1 > start and _is_trailer(lines[end - 1], column):
-            end -= 1
-        spans[str(key.value)] = _FieldSpan(start, end, value, start == item_line)
-    return spans
-
-
-def _same(old: Any, new: Any) -> bool:
-    """True when a field already holds ``new`` (a number written where text is meant, or a
-    date, compares as the text it is)."""
-    if isinstance(new, str) and old is not None and not isinstance(old, (bool, list, dict)):
-        return str(old) == new
-    return bool(old == new and type(old) is type(new))
-
-
-def _keep_line_parts(lines: list[str], span: _FieldSpan, rendered: str, column: int) -> str:
-    """``rendered`` on the field's lines: after the item's dash on the first field, and
-    followed by the comment that ended the old value's line, if any."""
-    if span.first:
-        rendered = lines[span.start][:column] + rendered[column:]
-    mark = span.node.end_mark
-    if rendered.count("\n") == 1 and span.end == span.start + 1 and mark.line == span.start:
-        tail = lines[span.start][mark.column :].rstrip("\r\n")
-        if tail.strip().startswith("#"):
-            rendered = rendered.rstrip("\n") + tail + "\n"
-    return rendered
-
-
-class _Quoted(str):
-    """Text to be written in the quotes its old value had (``style``: ``"`` or ``'``)."""
-
-    style: str = '"'
-
-
-def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
-    style = '"' if "\n" in value or "\r" in value else value.style
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
-
-
-_IndentedDumper.add_representer(_Quoted, _represent_quoted)
-
-
-def _render_field(name: str, value: Any, column: int, like: Node | None = None) -> str:
-    """``name: value`` at ``column``, in the style of the value it replaces (``like``)."""
-    flow = False
-    if isinstance(like, ScalarNode) and like.style in ('"', "'") and isinstance(value, str):
-        quoted = _Quoted(value)
-        quoted.style = like.style
-        value = quoted
-    elif (
-        isinstance(like, SequenceNode)
-        and like.flow_style
-        and like.value
-        and isinstance(value, list)
-    ):
-        flow = all(not isinstance(v, (list, dict)) for v in value)
-    dumped = yaml.dump(
-        {name: value},
-        Dumper=_IndentedDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=96,
-        default_flow_style=None if flow else False,
-    )
-    pad = " " * column
-    return "".join(pad + line if line.strip() else line for line in _lines(dumped))

@@ -45,7 +45,7 @@ async def _edit_note_while_it_changes_on_disk(
 
 
 def _shown(dialog: ConflictDialog, which: str) -> str:
-    return str(dialog.query_one(f"#conflict-{which} Static", Static).render())
+    return "\n".join(str(line.render()) for line in dialog.query(f"#conflict-{which} Label"))
 
 
 @pytest.mark.parametrize("choice", ["2", "1", "escape"])

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.ui.keys import Scope, bindings_for
@@ -28,16 +27,18 @@ NARROW = 100
 """Below this many columns the two versions are shown one above the other."""
 
 
-def _marked(text: str, other: str) -> Text:
-    """``text`` with the lines that ``other`` lacks in bold."""
+def _lines(text: str, other: str) -> list[Label]:
+    """``text`` one label a line; the lines that ``other`` lacks are marked (and shown in
+    bold), and the versions open scrolled to them."""
     lines = text.splitlines()
     theirs = set(other.splitlines())
-    out = Text()
-    for line in lines or ["(deleted)"]:
-        shown = visible_controls(line)
-        out.append(shown + "\n", style="bold" if line not in theirs and lines else "")
-    out.rstrip()
-    return out
+    if not lines:
+        return [Label("(deleted)", classes="-differs", markup=False)]
+    return [
+        Label(visible_controls(line) or " ", classes="" if line in theirs else "-differs",
+              markup=False)
+        for line in lines
+    ]  # fmt: skip
 
 
 class ConflictDialog(ModalScreen[Kept | None]):
@@ -58,6 +59,8 @@ class ConflictDialog(ModalScreen[Kept | None]):
     ConflictDialog.-narrow #conflict-versions { layout: vertical; }
     ConflictDialog .conflict-version { width: 1fr; height: auto; }
     ConflictDialog .conflict-heading { color: $text-warning; text-style: bold; width: 100%; }
+    ConflictDialog VerticalScroll Label { width: 100%; }
+    ConflictDialog VerticalScroll Label.-differs { text-style: bold; color: $text; }
     ConflictDialog VerticalScroll {
         height: auto; max-height: 14; border: round $panel; padding: 0 1;
     }
@@ -93,11 +96,11 @@ class ConflictDialog(ModalScreen[Kept | None]):
                 with Vertical(classes="conflict-version"):
                     yield Label("1  On disk now", classes="conflict-heading", markup=False)
                     with VerticalScroll(id="conflict-disk"):
-                        yield Static(_marked(self.disk, self.mine), markup=False)
+                        yield from _lines(self.disk, self.mine)
                 with Vertical(classes="conflict-version"):
                     yield Label(mine_title, classes="conflict-heading", markup=False)
                     with VerticalScroll(id="conflict-mine"):
-                        yield Static(_marked(self.mine, self.disk), markup=False)
+                        yield from _lines(self.mine, self.disk)
             yield Label(
                 "1 keep the version on disk · 2 save yours over it · "
                 "esc decide later (ctrl+s asks again)",
@@ -106,8 +109,16 @@ class ConflictDialog(ModalScreen[Kept | None]):
             )
 
     def on_mount(self) -> None:
-        """Stack the versions on a narrow terminal."""
+        """Stack the versions on a narrow terminal; show where they differ."""
         self.set_class(self.app.size.width < NARROW, "-narrow")
+        self.call_after_refresh(self._show_differences)
+
+    def _show_differences(self) -> None:
+        """Scroll each version to its first differing line, one line of context above."""
+        for scroll in self.query(VerticalScroll):
+            lines = list(scroll.query(Label))
+            first = next((i for i, line in enumerate(lines) if line.has_class("-differs")), 0)
+            scroll.scroll_to_widget(lines[max(0, first - 1)], animate=False, top=True)
 
     def action_keep(self, which: Kept) -> None:
         """Close, keeping ``which`` version."""
