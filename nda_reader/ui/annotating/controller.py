@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.screen import Screen
 
@@ -25,8 +25,16 @@ from nda_reader.lang.terminal_text import one_line
 from nda_reader.ui.annotating.saver import AnnotationSaver
 from nda_reader.ui.host import AnnotationHost
 
+T = TypeVar("T")
+
 Done = Callable[[], None]
 """Called once an annotation is saved (the view ends its selection)."""
+
+
+def _changed(new: T, old: T) -> T | None:
+    """``new`` if the user changed the field, else None: a field left as it was is left as
+    the file has it now (someone may have changed it there meanwhile)."""
+    return new if new != old else None
 
 
 def quote(text: str, width: int = 60) -> str:
@@ -217,16 +225,8 @@ class AnnotationController:
         def saved(result: tuple[str, list[str]] | None) -> None:
             if result is None or result == (note.text, note.tags):
                 return
-            text, tags = result
-            # Only what the user changed: a change made in the file meanwhile stays.
-            self.saver.save(
-                lambda: actions.update_note(
-                    self.corpus,
-                    item.id,
-                    text if text != note.text else None,
-                    tags if tags != note.tags else None,
-                )
-            )
+            text, tags = _changed(result[0], note.text), _changed(result[1], note.tags)
+            self.saver.save(lambda: actions.update_note(self.corpus, item.id, text, tags))
 
         self._ask(NoteForm(quote(note.anchor.exact), note.text, note.tags), saved)
 
@@ -240,15 +240,8 @@ class AnnotationController:
         def saved(result: tuple[str, str] | None) -> None:
             if result is None or result == (link.relation, link.note):
                 return
-            relation, note = result
-            self.saver.save(
-                lambda: actions.update_link(
-                    self.corpus,
-                    item.id,
-                    relation if relation != link.relation else None,
-                    note if note != link.note else None,
-                )
-            )
+            relation, note = _changed(result[0], link.relation), _changed(result[1], link.note)
+            self.saver.save(lambda: actions.update_link(self.corpus, item.id, relation, note))
 
         ends = quote(link.source.exact), quote(link.target.exact)
         self._ask(LinkForm(*ends, link.relation, link.note), saved)
