@@ -246,6 +246,16 @@ class Corpus:
                 out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
         return out
 
+    def fuzzy(self) -> list[Orphan]:
+        """Every annotation placed only by a fuzzy match (its quote was edited): placed, but
+        its anchor should be updated to the text now there."""
+        out = []
+        for anchored in self.anchored():
+            at = self.place(anchored.anchor)
+            if at.status is Status.FUZZY:
+                out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
+        return out
+
     def anchored(self) -> Iterator[Anchored]:
         """Every anchor of every annotation (turns, both ends of links, notes)."""
         for layer in self.speaker_layers.values():

@@ -22,7 +22,8 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus, Orphan
 from nda_reader.editing.actions import AnnotateError, anchor_dict
 from nda_reader.editing.layer_store import Edit
-from nda_reader.formats.yaml_edit import item_blocks, list_shape, render_block, set_fields
+from nda_reader.formats.yaml_edit import item_blocks, list_shape, render_block
+from nda_reader.formats.yaml_fields import set_fields
 
 KEY = "pairs"
 CONFIRMED = "confirmed"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.signal import Signal
 from textual.theme import Theme
 
@@ -24,6 +25,7 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.locations import cache_dir as default_cache_dir
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
+from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.annotating.controller import AnnotationController
 from nda_reader.ui.dictionary_service import DictionaryService
@@ -94,6 +96,25 @@ class ReaderApp(App[None]):
             self.theme = wanted
         elif self.reader_themes:
             self.theme = self.reader_themes[0]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a message; control characters in it (a file name, a quote) are shown as
+        visible stand-ins, never sent to the terminal."""
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Reader colours for themes that lack them, derived from the theme's base colours."""

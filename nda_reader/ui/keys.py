@@ -39,6 +39,7 @@ class Scope(StrEnum):
     FORM = "form"
     PICKER = "picker"
     CONFIRM = "confirm"
+    CONFLICT = "conflict"
     ASK = "ask"
     ADD = "add"
 
@@ -117,6 +118,12 @@ SCOPES: dict[Scope, ScopeInfo] = {
         ("form", "app"),
     ),
     Scope.CONFIRM: ScopeInfo("Questions", "A yes/no question before a deletion.", "confirm"),
+    Scope.CONFLICT: ScopeInfo(
+        "Changed on disk",
+        "An entry you changed was changed in its file too (an editor, `git pull`): both "
+        "versions are shown, and nothing is saved until you keep one.",
+        "conflict",
+    ),
     Scope.ASK: ScopeInfo("Search box", "Typing a search (`/`, `f`); enter searches.", "ask"),
     Scope.ADD: ScopeInfo(
         "Adding a text",

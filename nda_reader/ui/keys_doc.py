@@ -26,6 +26,7 @@ ORDER = (
     Scope.FORM,
     Scope.PICKER,
     Scope.CONFIRM,
+    Scope.CONFLICT,
     Scope.ASK,
     Scope.ADD,
     Scope.HELP,
