@@ -14,6 +14,7 @@ from pathlib import Path
 
 from nda_reader.cli.parsing import OneLineParser
 from nda_reader.corpus.locations import bundled_root
+from nda_reader.corpus.model import Corpus
 from nda_reader.export.markdown import (
     GLOSS_MODES,
     ExportError,
@@ -95,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
         help="read the corpus from its files alone, without its index in "
         "$XDG_CACHE_HOME/nda-reader (the output is the same)",
     )
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="write each text beside its counterpart in another language, pair by pair, "
+        "as <id>.parallel.md (with --all: every text that has a counterpart)",
+    )
     return parser
 
 
@@ -137,6 +144,8 @@ def run_export(argv: Sequence[str]) -> int:
             title = (first.part_title or first.title) if first.part_of else first.title
             print(f"{group}\t{' '.join(title.split())}")
         return 0
+    if args.parallel:
+        return _export_parallel(corpus, args)
     options = ExportOptions(
         gloss=args.gloss, glossary=not args.no_glossary, notes=not args.no_notes
     )
@@ -172,4 +181,22 @@ def run_export(argv: Sequence[str]) -> int:
         print(f"wrote {args.output / path.name}")
     for note in notes:
         print(f"{PROG}: {note}", file=sys.stderr)
+    return 0
+
+
+def _export_parallel(corpus: Corpus, args: argparse.Namespace) -> int:
+    from nda_reader.export.parallel import export_parallel, parallel_ids
+
+    try:
+        ids = parallel_ids(corpus) if args.all else list(args.docs)
+        for doc_id in ids:
+            if doc_id not in corpus.documents:
+                raise ExportError(f"unknown document {doc_id!r}", usage=True)
+        if not ids:
+            return _fail("no text of the corpus has a counterpart", 1)
+        written = export_parallel(corpus, ids, args.output)
+    except ExportError as exc:
+        return _fail(exc.message, exc.exit_code)
+    for path in written:
+        print(f"wrote {args.output / path.name}")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from nda_reader.corpus.check_terms import (
+    Suggest,
     check_deprecated_renderings,
     check_pinyin_form,
     check_uncovered_chinese,
@@ -62,17 +63,21 @@ def check_corpus(
     root: Path,
     *,
     pinyin: bool = True,
+    suggest: Suggest | None = None,
     corpus: Corpus | None = None,
     progress: Progress = _nothing,
 ) -> CheckReport:
     """Validate the corpus at ``root`` (loaded here, or ``corpus`` as loaded by the
-    caller, e.g. through its index), including the glossary's pinyin."""
+    caller, e.g. through its index), including the glossary's pinyin.
+
+    ``suggest`` gives a reading for Chinese that no glossary entry covers (the command
+    line gives the dictionary's)."""
     corpus = load_corpus(root) if corpus is None else corpus
     extra = ProblemList()
     _check_glossary_usage(corpus, extra, progress)
     _check_turn_labels(corpus, extra)
     check_deprecated_renderings(corpus, extra)
-    check_uncovered_chinese(corpus, extra)
+    check_uncovered_chinese(corpus, extra, suggest)
     if pinyin:
         _check_pinyin(corpus, extra)
         check_pinyin_form(corpus, extra)
@@ -138,7 +143,10 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progr
     # The texts as one, as before: a form may run from the end of one into the next.
     joined = "\n".join(bodies()) if docs else ""
     aliases = _found_folded({form_key(a) for e in entries for a in e.aliases}, joined)
-    hanzi = _found_exact({e.hanzi for e in entries}, joined)
+    # hanzi_source: text means the hanzi is in a *published* text. The annotators' own
+    # translation (origin: annotators) holds their choice of hanzi, not evidence of it.
+    published = "\n".join(d.body for d in docs if d.origin != "annotators")
+    hanzi = _found_exact({e.hanzi for e in entries}, published)
     progress("Looking for glossary forms", len(docs), len(docs))
     for entry in entries:
         for form in entry.forms:
@@ -166,14 +174,14 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progr
                 entry.path,
                 entry.where("hanzi_source"),
                 f"{entry.id!r} says hanzi_source: text but "
-                f"{entry.hanzi!r} is in no text; use hanzi_source: annotator",
+                f"{entry.hanzi!r} is in no published text; use hanzi_source: annotator",
             )
         elif entry.hanzi_source == "annotator" and in_text:
             problems.warning_at(
                 entry.path,
                 entry.where("hanzi_source"),
                 f"{entry.id!r} says hanzi_source: annotator but "
-                f"{entry.hanzi!r} is in a text; use hanzi_source: text",
+                f"{entry.hanzi!r} is in a published text; use hanzi_source: text",
             )
 
 

@@ -6,22 +6,26 @@ listed in :attr:`Corpus.problems`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from nda_reader.corpus.anchors import Anchor, Resolution, Status, resolve
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import Glossary
 from nda_reader.corpus.notes import Note
+from nda_reader.corpus.parts import EMPTY, Backing, doc_part
 from nda_reader.corpus.sources import SourceFiles
 from nda_reader.corpus.speakers import Speaker, SpeakerLayer
 from nda_reader.corpus.term_index import OccurrenceIndex, Occurrences, TermMatcher
 from nda_reader.formats.problems import ProblemList
+
+if TYPE_CHECKING:  # imported where used: a corpus without counterparts never needs them
+    from nda_reader.corpus.alignments import Alignment, AlignmentLayer
 
 
 class AnnotationKind(StrEnum):
@@ -36,6 +40,8 @@ class AnnotationKind(StrEnum):
     """A speaker turn of a transcript."""
     LINK = "link"
     """A cross-reference between two passages."""
+    PAIR = "pair"
+    """A pair of aligned passages of a text and its counterpart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,66 +112,6 @@ class Orphan:
         return f"{self.kind.value} {self.end}" if self.end else self.kind.value
 
 
-DOC_PARTS = ("speaker_layers", "crossrefs", "notes")
-"""Layer parts that can be read for one document alone (see :func:`doc_part`)."""
-
-
-def doc_part(corpus: Corpus, name: str, doc_id: str) -> Any:
-    """What layer part ``name`` of ``corpus`` holds about ``doc_id``: its speaker layer
-    (or None), the cross-references with an end in it, the notes on it."""
-    if name == "speaker_layers":
-        return corpus.speaker_layers.get(doc_id)
-    if name == "crossrefs":
-        return [ln for ln in corpus.crossrefs if doc_id in (ln.source.doc, ln.target.doc)]
-    return [n for n in corpus.notes if n.anchor.doc == doc_id]
-
-
-def doc_parts(corpus: Corpus) -> dict[str, dict[str, Any]]:
-    """:func:`doc_part` of every document, by part name and document id (in one pass)."""
-    links: dict[str, list[CrossRef]] = {d: [] for d in corpus.documents}
-    notes: dict[str, list[Note]] = {d: [] for d in corpus.documents}
-    for link in corpus.crossrefs:
-        for doc in dict.fromkeys((link.source.doc, link.target.doc)):
-            links.setdefault(doc, []).append(link)
-    for note in corpus.notes:
-        notes.setdefault(note.anchor.doc, []).append(note)
-    layers = {d: corpus.speaker_layers.get(d) for d in corpus.documents}
-    return {"speaker_layers": layers, "crossrefs": links, "notes": notes}
-
-
-class Backing(Protocol):
-    """What keeps a corpus on disk (the index, :mod:`nda_reader.index`) and can answer
-    for it: which documents contain a text, and the corpus after files changed."""
-
-    def documents_with(self, query: str) -> list[str] | None:
-        """Ids of the documents that contain ``query`` (as corpus search matches it), in
-        corpus order; None when this cannot be answered now."""
-        ...
-
-    def candidates(self, query: str) -> list[str] | None:
-        """Like :meth:`documents_with`, but quicker and maybe with a few more documents
-        (each must then be searched)."""
-        ...
-
-    def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
-        """The corpus read again after ``changed`` files (and any others) changed; when
-        known, the documents whose annotations differ (None: compare the two corpora)
-        and whether a glossary file changed."""
-        ...
-
-
-LAYER_PARTS = ("glossary", "speaker_layers", "crossrefs", "notes", "layer_files")
-"""The parts of a corpus read from its layer files (see :meth:`Corpus.lazy`)."""
-
-_EMPTY: dict[str, Callable[[], Any]] = {
-    "glossary": Glossary,
-    "speaker_layers": dict,
-    "crossrefs": list,
-    "notes": list,
-    "layer_files": list,
-}
-
-
 @dataclass
 class Corpus:
     """Everything loaded from one corpus folder.
@@ -212,7 +158,7 @@ class Corpus:
         found = self._parts.get(name)
         if found is None:
             found = self._load_part(name) if self._load_part is not None else None
-            found = _EMPTY[name]() if found is None else found
+            found = EMPTY[name]() if found is None else found
             self._parts[name] = found
         return found
 
@@ -247,6 +193,17 @@ class Corpus:
     def notes(self) -> list[Note]:
         """Every note."""
         return cast(list[Note], self._part("notes"))
+
+    @property
+    def alignment_layers(self) -> dict[str, AlignmentLayer]:
+        """Alignment layers by the id of their ``doc``."""
+        return cast("dict[str, AlignmentLayer]", self._part("alignment_layers"))
+
+    @property
+    def counterparts(self) -> dict[str, str]:
+        """Each document that has a counterpart in another language, and that counterpart
+        (both ways; see :meth:`counterpart_of`)."""
+        return cast(dict[str, str], self._part("counterparts"))
 
     @property
     def layer_files(self) -> list[Path]:
@@ -363,6 +320,16 @@ class Corpus:
                 out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
         return out
 
+    def fuzzy(self) -> list[Orphan]:
+        """Every annotation placed only by a fuzzy match (its quote was edited): placed, but
+        its anchor should be updated to the text now there."""
+        out = []
+        for anchored in self.anchored():
+            at = self.place(anchored.anchor)
+            if at.status is Status.FUZZY:
+                out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
+        return out
+
     def anchored(self) -> Iterator[Anchored]:
         """Every anchor of every annotation (turns, both ends of links, notes)."""
         for layer in self.speaker_layers.values():
@@ -373,6 +340,49 @@ class Corpus:
             yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
         for note in self.notes:
             yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
+        for doc_id, aligned in self.alignment_layers.items():
+            for i, pair in enumerate(aligned.pairs):
+                for end in ("doc", "counterpart"):
+                    side = pair.doc if end == "doc" else pair.counterpart
+                    if side is not None:
+                        yield Anchored(AnnotationKind.PAIR, f"{doc_id}#{i + 1}", side.anchor, end)
+
+    def counterpart_of(self, doc_id: str) -> str | None:
+        """The id of the same text in another language, if the corpus has one: named by
+        ``counterpart:`` in either text's front matter, by an alignment layer, or by the
+        file name (``<id>.zh.md`` beside ``<id>.md``)."""
+        return self.counterparts.get(doc_id)
+
+    def has_parallel(self, doc: Document) -> bool:
+        """True when ``doc`` can be read beside another language: it has a counterpart,
+        or it is bilingual itself (``pairs: zh-en``)."""
+        return doc.id in self.counterparts or doc.pairs == "zh-en"
+
+    def alignment_layer(self, doc_id: str) -> AlignmentLayer | None:
+        """The alignment layer with ``doc_id`` on either side, if any."""
+        layer = self.alignment_layers.get(doc_id)
+        if layer is not None:
+            return layer
+        other = self.counterparts.get(doc_id)
+        layer = self.alignment_layers.get(other) if other else None
+        return layer if layer is not None and doc_id in layer.docs else None
+
+    def alignment(self, doc_id: str) -> Alignment | None:
+        """The stored alignment of ``doc_id`` with its counterpart, placed, or the pairs of
+        a text of alternating passages (None when there is no layer, or a side's text is
+        missing)."""
+        from nda_reader.corpus.alignments import alternating_alignment, place_pairs
+
+        doc = self.documents.get(doc_id)
+        if doc is not None and doc.pairs == "zh-en":
+            return alternating_alignment(doc)
+        layer = self.alignment_layer(doc_id)
+        if layer is None:
+            return None
+        left, right = (self.documents.get(d) for d in layer.docs)
+        if left is None or right is None:
+            return None
+        return place_pairs(layer, (left, right), self.place)
 
     def speaker_name(self, speaker: Speaker) -> str:
         """Display name of a speaker: the glossary's English name, or the outlet name."""

@@ -3,8 +3,8 @@ file costs that file, not the corpus.
 
 :func:`~nda_reader.corpus.loader.assemble` reads the layer files one after the other into
 one corpus. A :class:`LayerPiece` is what the same reading gives for one file into an empty
-corpus: its entries, speakers, links, notes and problems. Put together in path order they
-are the loader's corpus, except where a file repeats an id (or a speakers layer's
+corpus: its entries, speakers, links, notes, alignments and problems. Put together in path
+order they are the loader's corpus, except where a file repeats an id (or a speakers layer's
 document) of an earlier file: the loader then reports the repeat at its place and drops
 it, so such a file is read into the corpus itself, exactly as the loader does
 (:func:`assemble_pieces`). Tests compare the two on corpora with and without repeats.
@@ -57,6 +57,8 @@ class _Taken:
     speakers: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
+    aligned: set[str] = field(default_factory=set)
+    """Documents of the alignment layers (a text has one alignment layer)."""
 
     def clash(self, read: Corpus) -> bool:
         return bool(
@@ -64,6 +66,7 @@ class _Taken:
             or self.speakers & read.speaker_layers.keys()
             or self.links & {ln.id for ln in read.crossrefs}
             or self.notes & {n.id for n in read.notes}
+            or self.aligned & _aligned(read)
         )
 
     def take(self, corpus: Corpus) -> None:
@@ -71,12 +74,18 @@ class _Taken:
         self.speakers = set(corpus.speaker_layers)
         self.links = {ln.id for ln in corpus.crossrefs}
         self.notes = {n.id for n in corpus.notes}
+        self.aligned = _aligned(corpus)
 
     def add(self, read: Corpus) -> None:
         self.entries.update(read.glossary.entries)
         self.speakers.update(read.speaker_layers)
         self.links.update(ln.id for ln in read.crossrefs)
         self.notes.update(n.id for n in read.notes)
+        self.aligned.update(_aligned(read))
+
+
+def _aligned(corpus: Corpus) -> set[str]:
+    return {d for layer in corpus.alignment_layers.values() for d in layer.docs}
 
 
 def assemble_pieces(
@@ -112,6 +121,7 @@ def assemble_pieces(
         corpus.speaker_layers.update(read.speaker_layers)
         corpus.crossrefs.extend(read.crossrefs)
         corpus.notes.extend(read.notes)
+        corpus.alignment_layers.update(read.alignment_layers)
         taken.add(read)
     if reuse is not None:
         corpus.take_over(reuse)

@@ -25,7 +25,8 @@ from typing import Any
 
 from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.model import DOC_PARTS, LAYER_PARTS, Corpus, doc_parts
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.parts import DOC_PARTS, LAYER_PARTS, doc_parts
 from nda_reader.corpus.sources import FileResult, read_layer_file, read_text_file
 from nda_reader.corpus.term_index import TermMatcher
 from nda_reader.index.assembly import LayerPiece, assemble_pieces

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nda_reader.corpus.sources import corpus_files
+from nda_reader.formats.safe_read import read_file
 
 RACY_NS = 2_000_000_000
 """A file changed less than this long before it was read is checked by content next time."""
@@ -104,7 +105,7 @@ def find_changes(root: Path, known: Mapping[str, Known]) -> Changes:
         if stamp == before.stamp and before.trusted():
             continue
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError:
             out.changed.add(key)
             continue
@@ -123,7 +124,7 @@ def read_stamped(path: Path) -> tuple[bytes, Known] | None:
     always gives another stamp."""
     stamp = Stamp.of(path)
     try:
-        data = path.read_bytes()
+        data = read_file(path)
     except OSError:
         return None
     return (data, Known(stamp, digest(data), now_ns())) if stamp is not None else None

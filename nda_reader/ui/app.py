@@ -11,19 +11,23 @@ the files written and publishes a :class:`~nda_reader.corpus.reload.CorpusChange
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.signal import Signal
 from textual.theme import Theme
 
 from nda_reader.corpus.document import Document
+from nda_reader.corpus.locations import cache_dir as default_cache_dir
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
+from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.jump_history import JumpHistory, Location
+from nda_reader.ui.dictionary_service import DictionaryService
 from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
@@ -63,6 +67,7 @@ class ReaderApp(App[None]):
         themes: list[Theme] | None = None,
         export_dir: Path | None = None,
         keymap: dict[str, str] | None = None,
+        dictionary_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.user_keymap: dict[str, str] = dict(keymap or {})
@@ -79,6 +84,10 @@ class ReaderApp(App[None]):
         self._annotations: AnnotationController | None = None
         self.index_work = IndexWork(self)
         """Completes the corpus index after the first paint (see ``ui.indexing``)."""
+        self.dictionaries = DictionaryService(
+            self, dictionary_dir if dictionary_dir is not None else default_cache_dir()
+        )
+        """CC-CEDICT, compiled into ``dictionary_dir`` (the cache folder) on first use."""
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []
@@ -91,6 +100,25 @@ class ReaderApp(App[None]):
             self.theme = wanted
         elif self.reader_themes:
             self.theme = self.reader_themes[0]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a message; control characters in it (a file name, a quote) are shown as
+        visible stand-ins, never sent to the terminal."""
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Reader colours for themes that lack them, derived from the theme's base colours."""
@@ -163,8 +191,6 @@ class ReaderApp(App[None]):
 
     def corpus_search_from_library(self) -> None:
         """Corpus search from the library: the chosen hit opens a reading screen."""
-        from nda_reader.ui.dialogs.search_input import SearchInput
-        from nda_reader.ui.screens.search_results import SearchResultsScreen
 
         def chosen(target: tuple[str, int, int] | None) -> None:
             if target is None:
@@ -172,6 +198,14 @@ class ReaderApp(App[None]):
             doc = self.corpus.documents.get(target[0])
             if doc is not None:
                 self.open_document(doc, target[1], target[2])
+
+        self.ask_corpus_search(chosen)
+
+    def ask_corpus_search(self, chosen: Callable[[tuple[str, int, int] | None], Any]) -> None:
+        """Ask for a corpus query (the texts search reads are read meanwhile) and list its
+        hits; ``chosen`` gets the hit picked (None: none)."""
+        from nda_reader.ui.dialogs.search_input import SearchInput
+        from nda_reader.ui.screens.search_results import SearchResultsScreen
 
         def asked(query: str | None) -> None:
             if query and query.strip():

@@ -22,6 +22,7 @@ from nda_reader.reading.jump_history import JumpHistory
 
 if TYPE_CHECKING:
     from nda_reader.ui.annotating.controller import AnnotationController
+    from nda_reader.ui.dictionary_service import DictionaryService
     from nda_reader.ui.indexing import IndexWork
 
 
@@ -68,6 +69,11 @@ class ReaderHost(AnnotationHost, Protocol):
         """The annotation controller."""
         ...
 
+    @property
+    def dictionaries(self) -> DictionaryService:
+        """The dictionary, opened (or compiled) on first use."""
+        ...
+
     def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
         """Open ``doc`` on a reading screen at ``offset``."""
         ...
@@ -78,6 +84,10 @@ class ReaderHost(AnnotationHost, Protocol):
 
     def corpus_search_from_library(self) -> None:
         """Ask for a corpus search and open the chosen hit."""
+        ...
+
+    def ask_corpus_search(self, chosen: Callable[[tuple[str, int, int] | None], Any]) -> None:
+        """Ask for a corpus query and list its hits; ``chosen`` gets the hit picked."""
         ...
 
     def add_text(self) -> None:

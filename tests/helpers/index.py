@@ -38,6 +38,12 @@ def corpus_summary(corpus: Corpus) -> dict[str, object]:
         },
         "orphans": [(o.id, o.label, o.resolution) for o in corpus.orphans()],
         "layer_files": [str(p) for p in corpus.layer_files],
+        "counterparts": sorted(corpus.counterparts.items()),
+        "alignments": [
+            (d.id, [(p.status, p.blocks(0), p.blocks(1)) for p in alignment.pairs])
+            for d in docs
+            if (alignment := corpus.alignment(d.id)) is not None
+        ],
     }
 
 

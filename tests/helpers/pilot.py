@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
+from textual.worker import WorkerCancelled
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
@@ -40,3 +43,13 @@ def pane_text(screen: ReadingScreen) -> str:
     jumps = pane.query_one(OptionList)
     parts += [str(jumps.get_option_at_index(i).prompt) for i in range(jumps.option_count)]
     return "\n".join(parts)
+
+
+async def workers_done(app: App[Any]) -> None:
+    """Wait until the app's workers have ended, a worker cancelled by a newer one (an
+    exclusive worker, e.g. the pinyin draft of text typed on) included."""
+    while app.workers:
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from nda_reader.corpus.document import Document
 from nda_reader.reading.wrapping import LayoutBuilder, layout_document
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.widgets.document_view import canvas
 from nda_reader.ui.widgets.document_view.canvas import PROGRESSIVE_CHARS
 from tests.helpers.corpora import MakeCorpus, text_file
 
@@ -24,7 +26,10 @@ entries:
 """
 
 
-def _big(make_corpus: MakeCorpus) -> tuple[Path, str]:
+def _big(make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    # Two passages a step: a thousand steps, far more than a busy machine runs before
+    # the first screen is on (the tests look at the layout before it is complete).
+    monkeypatch.setattr(canvas, "LAYOUT_STEP", 2)
     paragraphs = [f"P{n:05d} " + "data market reform " * 20 for n in range(1, 2000)]
     paragraphs[1500] += " Farterm is only here."
     body = "\n\n".join(paragraphs) + "\n"
@@ -36,9 +41,9 @@ def _big(make_corpus: MakeCorpus) -> tuple[Path, str]:
 
 
 async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
-    make_corpus: MakeCorpus, tmp_path: Path
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root, _ = _big(make_corpus)
+    root, _ = _big(make_corpus, monkeypatch)
     app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -46,7 +51,7 @@ async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
         assert isinstance(screen, ReadingScreen)
         view = screen.main
         assert not view.flow.complete  # the first screens only
-        for _ in range(400):
+        for _ in range(3000):
             if view.flow.complete:
                 break
             await pilot.pause(0.01)
@@ -57,9 +62,9 @@ async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
 
 
 async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
-    make_corpus: MakeCorpus, tmp_path: Path
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root, body = _big(make_corpus)
+    root, body = _big(make_corpus, monkeypatch)
     app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

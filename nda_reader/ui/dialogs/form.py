@@ -12,9 +12,9 @@ from typing import ClassVar, Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, TextArea
 
 from nda_reader.ui.keys import Scope, bindings_for
 
@@ -31,6 +31,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.FORM,)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.FORM)
+    # Each form focuses its own first field, without scrolling: Textual's automatic focus
+    # of the first field would scroll a form taller than the terminal before it is laid
+    # out, hiding its title.
+    AUTO_FOCUS: ClassVar[str | None] = ""
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
@@ -43,6 +47,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     FormDialog #form-problem { color: $warning; width: 100%; }
     FormDialog #form-hint { color: $muted-text; width: 100%; }
     FormDialog Input { margin: 0; }
+    FormDialog TextArea { height: auto; max-height: 6; margin: 0; }
     FormDialog OptionList { height: auto; max-height: 12; }
     """
 
@@ -51,7 +56,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         """Title, the subclass's fields, the problem line and the hint."""
-        with Vertical(id="form-box"):
+        # A scrolling box: on a short terminal the focused field is scrolled into view.
+        with VerticalScroll(id="form-box", can_focus=False):
             yield Label(self.title_text, id="form-title", markup=False)
             yield from self.fields()
             yield Label("", id="form-problem", markup=False)
@@ -89,7 +95,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         return problem
 
     @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed)
+    def _changed(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
         self.check()
 

@@ -30,7 +30,7 @@ class NoteForm(FormDialog[tuple[str, list[str]]]):
     def on_mount(self) -> None:
         """Focus the text."""
         super().on_mount()
-        self.query_one("#note-text", Input).focus()
+        self.query_one("#note-text", Input).focus(scroll_visible=False)
 
     def problem(self) -> str:
         """A note needs text; tags are single words or slugs."""

@@ -88,6 +88,11 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""
+        dictionaries = self.reader.dictionaries
+        self.context.word_at = dictionaries.word_at
+        dictionaries.ready.subscribe(self, lambda _ready: self.context.redraw())
+        for view in self.views():
+            view.dictionary_words = dictionaries.word_end
         main = self.main
         main.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
@@ -96,6 +101,13 @@ class ReadingScreen(Screen[None]):
         if self.start_offset or self.start_end is not None:
             main.go_to(self.start_doc.id, self.start_offset, self.start_end)
         self._fit(self.app.size.width)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``P`` only for a text with a counterpart (or of two languages)."""
+        if action == "parallel":
+            doc = self.active.doc if self.is_mounted else self.start_doc
+            return self.reader.corpus.has_parallel(doc)
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the panes on narrow terminals."""
@@ -168,6 +180,7 @@ class ReadingScreen(Screen[None]):
         split = self.split
         if split is None:
             split = DocumentView(self.reader.corpus, doc, id="split")
+            split.dictionary_words = self.reader.dictionaries.word_end
             await self.query_one("#docs").mount(split)
             split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         split.border_title = self._title(doc)
@@ -328,23 +341,13 @@ class ReadingScreen(Screen[None]):
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus; the chosen hit opens in the split view."""
-        from nda_reader.ui.dialogs.search_input import SearchInput
-        from nda_reader.ui.screens.search_results import SearchResultsScreen
 
         async def chosen(target: tuple[str, int, int] | None) -> None:
             if target is not None:
                 self.reader.history.push(self.location())
                 await self.open_split(*target)
 
-        def asked(query: str | None) -> None:
-            if query and query.strip():
-                self.reader.last_corpus_query = query
-                self.app.push_screen(SearchResultsScreen(self.reader.corpus, query), chosen)
-
-        self.reader.index_work.prefetch_search(self.reader.corpus)
-        self.app.push_screen(
-            SearchInput("Search the whole corpus", self.reader.last_corpus_query), asked
-        )
+        self.reader.ask_corpus_search(chosen)
 
     def action_outline(self) -> None:
         """Headings and speaker turns of the active document; enter jumps there."""
@@ -375,3 +378,15 @@ class ReadingScreen(Screen[None]):
     def action_library(self) -> None:
         """Back to the list of documents."""
         self.reader.show_library()
+
+    def action_dictionary(self) -> None:
+        """Look up the selection, the word at the cursor, or what is typed (``d``)."""
+        from nda_reader.ui.dialogs.dictionary_form import open_dictionary
+
+        open_dictionary(self.reader, self.active)
+
+    def action_parallel(self) -> None:
+        """The text beside its counterpart in another language (``P``)."""
+        from nda_reader.ui.screens.parallel import open_parallel
+
+        open_parallel(self)

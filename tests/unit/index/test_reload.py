@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus.loader import assemble, load_corpus
-from nda_reader.corpus.model import LAYER_PARTS
+from nda_reader.corpus.parts import LAYER_PARTS
 from nda_reader.corpus.reload import compare, reload_corpus
 from nda_reader.corpus.sources import read_layer_file, read_sources
 from nda_reader.index.assembly import LayerPiece, assemble_pieces

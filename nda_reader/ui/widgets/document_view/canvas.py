@@ -17,6 +17,7 @@ keys and the mouse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -34,6 +35,7 @@ from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.wrapping import Layout, LayoutBuilder
 from nda_reader.ui.widgets.document_view.painter import (
     COMPONENT_CLASSES,
@@ -51,6 +53,10 @@ LAYOUT_STEP = 40
 
 Scroll = Literal["nearest", "top", "center"]
 """Where a cursor move scrolls: just into view, a quarter from the top, to the middle."""
+
+
+def _as_is(doc: Document) -> Document:
+    return doc
 
 
 class DocumentCanvas(ScrollView):
@@ -98,7 +104,7 @@ class DocumentCanvas(ScrollView):
     ) -> None:
         super().__init__(name=name, id=id)
         self.corpus = corpus
-        parts = corpus.parts_of(doc) if doc.id in corpus.documents else [doc]
+        parts = corpus.parts_of(doc) if corpus.documents.get(doc.id) is doc else [doc]
         self.navigator = Navigator(Layout(width=1), DocMarks.build(corpus, parts))
         """Where motions take the cursor; holds the layout and marks of the parts shown."""
         self.painter = LinePainter(self._style)
@@ -115,6 +121,10 @@ class DocumentCanvas(ScrollView):
         """The span a jump went to, highlighted."""
         self.selection: Selection | None = None
         """The text selected (None: not selecting)."""
+        self.echo: Echo = NO_ECHO
+        """Passages and terms highlighted for the cursor of a view beside this one."""
+        self.part_view: Callable[[Document], Document] = _as_is
+        """How a part is shown again after a reload (one language of a bilingual file)."""
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._layout_generation = 0
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
@@ -154,7 +164,7 @@ class DocumentCanvas(ScrollView):
 
     def load(self, doc: Document) -> None:
         """Show another document (all its parts); the cursor goes to its start."""
-        parts = self.corpus.parts_of(doc) if doc.id in self.corpus.documents else [doc]
+        parts = self.corpus.parts_of(doc) if self.corpus.documents.get(doc.id) is doc else [doc]
         self.navigator.marks = DocMarks.build(self.corpus, parts)
         self.matches, self.match_index, self.target = [], -1, None
         self.selection = None
@@ -172,7 +182,7 @@ class DocumentCanvas(ScrollView):
         self.corpus = corpus
         if not relayout:
             return  # the texts and what is annotated in them are as they were
-        parts = [corpus.documents.get(p.id, p) for p in self.parts]
+        parts = [self.part_view(corpus.documents.get(p.id, p)) for p in self.parts]
         self.navigator.marks = DocMarks.build(corpus, parts)
         self.selection = None
         self._relayout(keep, force=True)
@@ -334,6 +344,7 @@ class DocumentCanvas(ScrollView):
             self.matches,
             self.target,
             self.selection,
+            self.echo,
         )
         return self.painter.paint(
             y + self._top(),
@@ -346,6 +357,21 @@ class DocumentCanvas(ScrollView):
     def scroll_top_to(self, y: int) -> None:
         """Scroll so that display line ``y`` is at the top, at once."""
         self.scroll_to(y=y, animate=False, immediate=True)
+
+    def follow(self, y: int, top: int) -> None:
+        """Put the cursor on line ``y`` and line ``top`` at the top without announcing it:
+        the view beside leads (parallel view)."""
+        lines = self.flow.lines
+        if lines:
+            self.cursor = CursorState(max(0, min(y, len(lines) - 1)))
+            self.scroll_top_to(top)
+            self.refresh()
+
+    def show_echo(self, echo: Echo) -> None:
+        """Highlight ``echo`` (the passages answering another view's cursor)."""
+        if echo != self.echo:
+            self.echo = echo
+            self.invalidate()
 
     def invalidate(self) -> None:
         """Forget rendered lines (highlights changed) and redraw."""

@@ -23,6 +23,7 @@ from nda_reader.corpus.term_index import Occurrence, Occurrences
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.wrapping import DisplayLine, LineKind
 
 GUTTER = 4
@@ -63,6 +64,8 @@ class Scene:
     matches: Sequence[DocSpan]
     target: DocSpan | None
     selection: Selection | None
+    echo: Echo = NO_ECHO
+    """Passages shown like the cursor's, and terms like its term (parallel view)."""
 
 
 class LinePainter:
@@ -92,8 +95,9 @@ class LinePainter:
         line = nav.line(y)
         if line is None:
             return Strip.blank(width, base)
-        in_cursor = line.kind is LineKind.TEXT and (line.doc_id, line.block) == nav.current_block(
-            scene.cursor
+        passage = (line.doc_id, line.block)
+        in_cursor = line.kind is LineKind.TEXT and (
+            passage == nav.current_block(scene.cursor) or passage in scene.echo.blocks
         )
         term = scene.cursor.term
         term_here = (
@@ -196,6 +200,9 @@ class LinePainter:
         term = scene.cursor.term
         if term is not None and term.doc == line.doc_id:
             mark(term.start, term.end, self._style("term-current"))
+        for doc_id, es, ee in scene.echo.terms:
+            if doc_id == line.doc_id:
+                mark(es, ee, self._style("term-current"))
         sel = scene.selection
         if sel is not None and sel.doc_id == line.doc_id:
             mark(sel.start, sel.end, self._style("selection"))
