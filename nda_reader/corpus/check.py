@@ -20,8 +20,8 @@ from nda_reader.corpus.check_terms import (
     check_pinyin_form,
     check_uncovered_chinese,
     check_unreadable,
+    drafts,
 )
-from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
@@ -79,8 +79,9 @@ def check_corpus(
     check_deprecated_renderings(corpus, extra)
     check_uncovered_chinese(corpus, extra, suggest)
     if pinyin:
-        _check_pinyin(corpus, extra)
-        check_pinyin_form(corpus, extra)
+        drafted = drafts(corpus)
+        _check_pinyin(corpus, extra, drafted)
+        check_pinyin_form(corpus, extra, drafted)
         check_unreadable(corpus, extra)
     problems = sorted(
         [*corpus.problems, *extra], key=lambda p: (str(p.path), p.line, p.column, p.message)
@@ -210,14 +211,17 @@ def _check_turn_labels(corpus: Corpus, problems: ProblemList) -> None:
                 )
 
 
-def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
-    from nda_reader.lang.pinyin import check_pinyin, draft_pinyin  # pypinyin: only now
+def _check_pinyin(corpus: Corpus, problems: ProblemList, drafted: dict[str, str]) -> None:
+    from nda_reader.lang.pinyin import check_pinyin  # pypinyin: only now
 
-    known = known_words(corpus.glossary)
     for entry in corpus.glossary.entries.values():
-        others = {k: v for k, v in known.items() if k != entry.hanzi}
+        draft = drafted[entry.id]
         issue = check_pinyin(
-            entry.hanzi, entry.pinyin, person=entry.is_person, proper=entry.is_proper, known=others
+            entry.hanzi,
+            entry.pinyin,
+            person=entry.is_person,
+            proper=entry.is_proper,
+            draft=draft,
         )
         if issue and not entry.pinyin_override:
             problems.error_at(
@@ -226,9 +230,7 @@ def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
                 f"{entry.id!r}: {issue}; correct it, or set "
                 "pinyin_override: true if the stored reading is deliberate",
             )
-        elif entry.pinyin_override and entry.pinyin == draft_pinyin(
-            entry.hanzi, person=entry.is_person, proper=entry.is_proper, known=others
-        ):
+        elif entry.pinyin_override and entry.pinyin == draft:
             problems.warning_at(
                 entry.path,
                 entry.where("pinyin_override"),

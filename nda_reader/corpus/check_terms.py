@@ -29,18 +29,36 @@ Suggest = Callable[[str], str | None]
 """Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
 
 
-def check_pinyin_form(corpus: Corpus, problems: ProblemList) -> None:
-    """Warn where stored pinyin joins words or capitalises differently from the draft."""
-    from nda_reader.lang.pinyin import draft_pinyin, form_issue
+def drafts(corpus: Corpus) -> dict[str, str]:
+    """The drafted pinyin of every glossary entry, by id, each drafted from the other
+    entries' curated words (drafting loads jieba: it is done once for both checks)."""
+    from nda_reader.lang.pinyin import draft_pinyin
+    from nda_reader.lang.segment import KnownWords
 
-    known = known_words(corpus.glossary)
+    known = KnownWords(known_words(corpus.glossary))
+    return {
+        entry.id: draft_pinyin(
+            entry.hanzi,
+            person=entry.is_person,
+            proper=entry.is_proper,
+            known=known.excluding(entry.hanzi),
+        )
+        for entry in corpus.glossary.entries.values()
+    }
+
+
+def check_pinyin_form(
+    corpus: Corpus, problems: ProblemList, drafted: dict[str, str] | None = None
+) -> None:
+    """Warn where stored pinyin joins words or capitalises differently from the draft
+    (``drafted``: :func:`drafts`, when the caller has them)."""
+    from nda_reader.lang.pinyin import form_issue
+
+    drafted = drafts(corpus) if drafted is None else drafted
     for entry in corpus.glossary.entries.values():
         if entry.pinyin_override:
             continue
-        others = {k: v for k, v in known.items() if k != entry.hanzi}
-        draft = draft_pinyin(
-            entry.hanzi, person=entry.is_person, proper=entry.is_proper, known=others
-        )
+        draft = drafted[entry.id]
         issue = form_issue(entry.pinyin, draft, person=entry.is_person)
         if issue is None:
             continue
