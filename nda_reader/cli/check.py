@@ -49,6 +49,8 @@ def _suggest_reading() -> Callable[[str], str | None]:
     def suggest(text: str) -> str | None:
         if not opened:
             opened.append(_open_dictionary())
+            if opened[0] is not None:  # readings for thousands of spans, maybe
+                opened[0].keep_headwords()
         dictionary = opened[0]
         reading = dictionary.suggest_reading(text) if dictionary is not None else ""
         return f"{reading} (CC-CEDICT)" if reading else None

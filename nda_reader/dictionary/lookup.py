@@ -52,6 +52,18 @@ class Dictionary:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = connect(path)
+        self._headwords: frozenset[str] | None = None
+        self._found: dict[str, tuple[Entry, ...]] = {}
+
+    def keep_headwords(self) -> None:
+        """Keep every headword in memory, and the entries of the words found: thousands
+        of look-ups (``check`` suggesting readings for every uncovered span) then cost a
+        query per new word, not two per place looked at."""
+        if self._headwords is None:
+            rows = self._db.execute(
+                "SELECT simplified FROM entries UNION SELECT traditional FROM entries"
+            )
+            self._headwords = frozenset(row[0] for row in rows)
 
     @classmethod
     def open(cls, cache_dir: Path) -> Dictionary:
@@ -84,6 +96,14 @@ class Dictionary:
         if end == start:
             return None
         candidates = [text[start:k] for k in range(start + 1, end + 1)]
+        if self._headwords is not None:
+            best = next((c for c in reversed(candidates) if c in self._headwords), None)
+            if best is None:
+                return None
+            entries = self._found.get(best)
+            if entries is None:
+                entries = self._found[best] = tuple(self.entries(best))
+            return Word(start, start + len(best), entries)
         marks = ", ".join("?" * len(candidates))
         found = self._db.execute(
             f"SELECT simplified FROM entries WHERE simplified IN ({marks}) "
