@@ -88,8 +88,17 @@ def check_unreadable(corpus: Corpus, problems: ProblemList) -> None:
 
 def check_deprecated_renderings(corpus: Corpus, problems: ProblemList) -> None:
     """Warn at each place a text uses a rendering marked ``deprecated``."""
+    deprecated = {
+        entry.id
+        for entry in corpus.glossary.entries.values()
+        if any(r.status == "deprecated" for r in entry.renderings.values())
+    }
+    if not deprecated:
+        return
     for doc in corpus.ordered_documents():
         for occ in corpus.occurrences.in_doc(doc.id):
+            if occ.entry_id not in deprecated:
+                continue
             entry = corpus.glossary.get(occ.entry_id)
             if entry is None:
                 continue

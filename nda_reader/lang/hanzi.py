@@ -57,3 +57,10 @@ def han_runs(text: str) -> Iterator[tuple[int, int]]:
         return
     for match in _han_run().finditer(text):
         yield match.span()
+
+
+def han_run_end(text: str, start: int, limit: int) -> int:
+    """Where the run of hanzi at ``start`` of ``text`` ends, looking ``limit`` characters
+    at most (``start`` when ``text[start]`` is no hanzi)."""
+    match = _han_run().match(text, start, min(len(text), start + limit))
+    return match.end() if match is not None else start
