@@ -15,15 +15,20 @@ reader opens a corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.glossary import known_words
+from nda_reader.corpus.glossary import GlossaryEntry, known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
+
+if TYPE_CHECKING:
+    from nda_reader.lang.segment import KnownWords
 
 Suggest = Callable[[str], str | None]
 """Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
@@ -31,20 +36,62 @@ Suggest = Callable[[str], str | None]
 
 def drafts(corpus: Corpus) -> dict[str, str]:
     """The drafted pinyin of every glossary entry, by id, each drafted from the other
-    entries' curated words (drafting loads jieba: it is done once for both checks)."""
-    from nda_reader.lang.pinyin import draft_pinyin
-    from nda_reader.lang.segment import KnownWords
+    entries' curated words. Drafting loads jieba and segments every entry (seconds for a
+    large glossary): it is done once for both checks, and the corpus index keeps the
+    drafts for the next run, by everything a draft depends on."""
+    from nda_reader.lang.segment import KnownWords, known_in
 
     known = KnownWords(known_words(corpus.glossary))
-    return {
-        entry.id: draft_pinyin(
-            entry.hanzi,
-            person=entry.is_person,
-            proper=entry.is_proper,
-            known=known.excluding(entry.hanzi),
+    entries = list(corpus.glossary.entries.values())
+    versions = _versions()  # of jieba and pypinyin; the index is made anew for new code
+    keys = {
+        entry.id: json.dumps(
+            [
+                versions,
+                entry.hanzi,
+                entry.is_person,
+                entry.is_proper,
+                [
+                    (w, k.pinyin, k.proper)
+                    for w, k in known_in(entry.hanzi, known.excluding(entry.hanzi))
+                ],
+            ],
+            ensure_ascii=False,
         )
-        for entry in corpus.glossary.entries.values()
+        for entry in entries
     }
+    backing = corpus.backing
+    kept = backing.remembered("pinyin-draft", keys.values()) if backing is not None else {}
+    out: dict[str, str] = {}
+    for entry in entries:
+        found = kept.get(keys[entry.id])
+        out[entry.id] = found if found is not None else _draft(entry, known)
+    if backing is not None and len(kept) < len(entries):
+        backing.remember("pinyin-draft", {keys[e.id]: out[e.id] for e in entries})
+    return out
+
+
+def _versions() -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in ("jieba", "pypinyin"):
+        try:
+            out.append(version(name))
+        except PackageNotFoundError:
+            out.append("")
+    return out
+
+
+def _draft(entry: GlossaryEntry, known: KnownWords) -> str:
+    from nda_reader.lang.pinyin import draft_pinyin
+
+    return draft_pinyin(
+        entry.hanzi,
+        person=entry.is_person,
+        proper=entry.is_proper,
+        known=known.excluding(entry.hanzi),
+    )
 
 
 def check_pinyin_form(

@@ -4,7 +4,7 @@ the index of :mod:`nda_reader.index`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -77,6 +77,15 @@ class Backing(Protocol):
     def candidates(self, query: str) -> list[str] | None:
         """Like :meth:`documents_with`, but quicker and maybe with a few more documents
         (each must then be searched)."""
+        ...
+
+    def remembered(self, kind: str, keys: Collection[str]) -> dict[str, str]:
+        """What :meth:`remember` kept of ``kind`` for ``keys`` (those it has)."""
+        ...
+
+    def remember(self, kind: str, values: Mapping[str, str]) -> None:
+        """Keep ``values`` of ``kind`` (by keys that say all they depend on) for later runs,
+        in place of what was kept of ``kind`` before."""
         ...
 
     def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:

@@ -10,10 +10,11 @@ done, a document's terms are found when it is opened, and search reads the bodie
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import sqlite3
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
@@ -136,6 +137,23 @@ class CorpusIndex:
         if not self.finder.ready():
             return None
         return self.finder.documents_with(query, exact=False)
+
+    # -------------------------------------------------------------------- memos
+    def remembered(self, kind: str, keys: Collection[str]) -> dict[str, str]:
+        """What :meth:`remember` kept of ``kind`` for ``keys`` (those it has)."""
+        wanted = set(keys)
+        with self._lock:
+            rows = self.con.execute("SELECT key, value FROM memo WHERE kind = ?", (kind,))
+            return {key: value for key, value in rows if key in wanted}
+
+    def remember(self, kind: str, values: Mapping[str, str]) -> None:
+        """Keep ``values`` (what is slow to work out from the corpus, by a key that says
+        all it depends on) in place of what was kept of ``kind`` before. Nothing is kept
+        when the index cannot be written now."""
+        rows = [(kind, key, value) for key, value in values.items()]
+        with self._lock, contextlib.suppress(sqlite3.Error), self.con:
+            self.con.execute("DELETE FROM memo WHERE kind = ?", (kind,))
+            self.con.executemany("INSERT INTO memo VALUES (?, ?, ?)", rows)
 
     # ------------------------------------------------------------------ updating
     def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:

@@ -44,6 +44,7 @@ CREATE INDEX place_doc ON place(doc);
 CREATE TABLE parts(name TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE docparts(doc TEXT, name TEXT, value BLOB, PRIMARY KEY (doc, name));
 CREATE TABLE folded(n INTEGER PRIMARY KEY, text BLOB);
+CREATE TABLE memo(kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key));
 CREATE VIRTUAL TABLE tri USING fts5(
     text, content='', tokenize='trigram case_sensitive 1', detail=none
 );

@@ -276,6 +276,12 @@ def _known_spans(text: str, known: Mapping[str, KnownWord]) -> list[tuple[int, i
     return spans
 
 
+def known_in(text: str, known: Mapping[str, KnownWord]) -> list[tuple[str, KnownWord]]:
+    """The known words :func:`segment` takes whole from ``text``, with their pinyin (all
+    that ``known`` changes of the words of ``text``)."""
+    return [(text[a:b], known[text[a:b]]) for a, b in _known_spans(text, known)]
+
+
 def segment(text: str, known: Mapping[str, KnownWord] | None = None) -> list[Token]:
     """Split ``text`` into words (hanzi) and runs of other characters, in order.
 
