@@ -20,9 +20,9 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from nda_reader.corpus.term_index import Occurrence, OccurrenceIndex
-from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.shown_text import shown_line
 from nda_reader.reading.wrapping import DisplayLine, LineKind
 
 GUTTER = 4
@@ -160,7 +160,8 @@ class LinePainter:
         layout = scene.navigator.layout
         body = scene.navigator.marks.body(line.doc_id)
         s, e = line.start, line.end
-        text = Text(display_text(body[s:e]), no_wrap=True, end="")
+        shown = shown_line(body, s, e)
+        text = Text(shown.text, no_wrap=True, end="")
         if line.heading:
             text.stylize(self._style("heading"))
         if line.label and line.turn >= 0:
@@ -170,7 +171,7 @@ class LinePainter:
         def mark(start: int, end: int, style: Style) -> None:
             a, b = max(start, s), min(end, e)
             if a < b:
-                text.stylize(style, a - s, b - s)
+                text.stylize(style, shown.index(a), shown.index(b))
 
         term_style = self._style("term")
         occs = scene.occurrences.in_doc(line.doc_id)
