@@ -16,7 +16,14 @@ import unicodedata
 
 from nda_reader.lang.hanzi import all_han
 
-__all__ = ["check_pinyin", "draft_pinyin", "normalize", "syllables", "tone_numbers"]
+__all__ = [
+    "check_pinyin",
+    "draft_pinyin",
+    "normalize",
+    "syllables",
+    "tone_numbers",
+    "toneless",
+]
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _SEPARATORS = re.compile(r"[\s'’‘ʼ\-‐‑–—,.;:!?、，。；：！？“”\"()（）《》·]+")
@@ -236,6 +243,18 @@ def syllables(pinyin: str) -> list[str]:
 def normalize(pinyin: str) -> str:
     """Comparison key: NFC, lowercase, ü kept, spaces/apostrophes/hyphens removed."""
     return _SEPARATORS.sub("", unicodedata.normalize("NFC", pinyin).lower())
+
+
+_TONE_DIGIT = re.compile(r"(?<=[a-zü])[1-5](?![0-9])")
+
+
+def toneless(text: str) -> str:
+    """``text`` as one types pinyin without tones: lowercase, tone marks and tone digits
+    dropped, ü as u ("Guójiā Shùjùjú" and "guo2jia1" -> "guojia shujuju", "guojia").
+    Anything else (hanzi, English) is only lowercased."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TONE_DIGIT.sub("", unicodedata.normalize("NFC", bare))
 
 
 def check_pinyin(hanzi: str, stored: str, *, person: bool = False) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -233,12 +234,14 @@ def layout_document(
     width: int,
     *,
     only_speaker: str | None = None,
+    only_blocks: Mapping[str, AbstractSet[int]] | None = None,
     limit: int | None = None,
 ) -> Layout:
     """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells.
 
     Parts after the first are introduced by a ``— page N —`` separator. With
-    ``only_speaker``, blocks outside that speaker's turns are hidden; each hidden run
+    ``only_speaker``, blocks outside that speaker's turns are hidden; with ``only_blocks``
+    (block indices by part id: a filter), blocks not listed are hidden; each hidden run
     becomes one HIDDEN line. With ``limit``, stop after the block that reaches ``limit``
     lines: the result (``complete`` False) is the exact beginning of the full layout.
     """
@@ -264,7 +267,9 @@ def layout_document(
         for block in doc.blocks:
             local = _turn_of(doc_turns, block)
             turn = base + local if local >= 0 else -1
-            if only_speaker is not None and result.turn_speaker(turn) != only_speaker:
+            if (only_speaker is not None and result.turn_speaker(turn) != only_speaker) or (
+                only_blocks is not None and block.index not in only_blocks.get(doc.id, ())
+            ):
                 if not hiding:
                     lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
                     hiding = True

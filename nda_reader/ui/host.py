@@ -48,6 +48,10 @@ class AnnotationHost(Protocol):
         """Show a message."""
         ...
 
+    def clear_notifications(self) -> None:
+        """Take every message off the screen."""
+        ...
+
     def files_changed(self, paths: Collection[Path]) -> None:
         """Reload the corpus from the files written and repaint what changed."""
         ...
@@ -58,7 +62,6 @@ class ReaderHost(AnnotationHost, Protocol):
 
     history: JumpHistory
     last_corpus_query: str
-    export_dir: Path
     corpus_changed: Signal[CorpusChange]
 
     @property
@@ -66,14 +69,36 @@ class ReaderHost(AnnotationHost, Protocol):
         """The annotation controller."""
         ...
 
-    def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
-        """Open ``doc`` on a reading screen at ``offset``."""
+    def open_document(
+        self, doc: Document, offset: int | None = None, end: int | None = None
+    ) -> None:
+        """Open ``doc`` on a reading screen at ``offset`` (None: where it was left)."""
         ...
 
     def show_library(self) -> None:
-        """Return to the library."""
+        """Return to the library (remembering where the open document was)."""
         ...
 
-    def corpus_search_from_library(self) -> None:
-        """Ask for a corpus search and open the chosen hit."""
+    async def show_target(self, target: tuple[str, int, int] | None) -> None:
+        """Show ``(doc id, start, end)``: in the split view, or from the library."""
+        ...
+
+    def corpus_search(self) -> None:
+        """Ask for a corpus search and show the chosen hit."""
+        ...
+
+    def export_document(self, doc_id: str) -> None:
+        """Ask where, then export ``doc_id`` as annotated Markdown."""
+        ...
+
+    def set_mark(self, letter: str, doc: Document, offset: int) -> None:
+        """Set mark ``letter`` at ``offset`` of part ``doc`` (kept across launches)."""
+        ...
+
+    def mark(self, letter: str, doc: Document) -> tuple[str, int] | None:
+        """Where mark ``letter`` of ``doc``'s document is: (part id, offset)."""
+        ...
+
+    def marks_set(self, doc: Document) -> str:
+        """The letters of the marks set in ``doc``'s document."""
         ...

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from nda_reader.corpus.anchors import Anchor, make_anchor
 from nda_reader.corpus.model import Corpus
@@ -31,8 +31,11 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     """Enter ``text`` at the cursor of the focused input, as typing it would (one change
     event, not one key press per character: the tests are not about typing)."""
     focused = pilot.app.focused
-    assert isinstance(focused, Input), f"no input has focus, {focused!r} has"
-    focused.insert_text_at_cursor(text)
+    if isinstance(focused, TextArea):  # a note's text
+        focused.insert(text)
+    else:
+        assert isinstance(focused, Input), f"no input has focus, {focused!r} has"
+        focused.insert_text_at_cursor(text)
     await pilot.pause()
 
 

@@ -98,7 +98,7 @@ SMALL: dict[str, Steps] = {
     "search_results": _keys(None, "f", text="data factor", then=("enter",)),
     "term_form": _keys(None, "t", "t", "v", "g"),
     "alias_picker": _keys(None, "t", "v", "G", text="Nat"),
-    "note_form": _keys(None, "j", "j", "j", "m", text="Check this."),
+    "note_form": _keys(None, "j", "j", "j", "M", text="Check this."),
     "speaker_form": _keys(None, "j", "j", "j", "p"),
     "link_form": _keys(None, "x", "r", "G", "r"),
     "confirm_delete": _keys(None, "x", "tab", "d"),

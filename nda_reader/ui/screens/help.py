@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.ui.keys import KeyScoped, Scope, bindings_for, help_rows, keymap_of
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 Section = tuple[str, list[tuple[str, str, str]]]
 """A heading and its ``(keys, title, what they do)`` rows."""
@@ -50,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
         """Title, the key table and a hint."""
         with Vertical(id="help-box"):
             yield Label("Keys", id="help-title", markup=False)
-            yield OptionList(id="help-list")
+            yield ReaderList(id="help-list")
             yield Label("↑↓ scroll · esc, q or ? close", id="help-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -9,13 +9,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.corpus.model import Corpus
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -31,6 +32,16 @@ def library_rows(corpus: Corpus) -> list[Document]:
             seen.add(key)
             rows.append(corpus.parts_of(doc)[0])
     return rows
+
+
+def count_line(corpus: Corpus, rows: list[Document]) -> str:
+    """ "5 texts in 4 documents" (a multi-part document is one document of several texts),
+    or "4 documents" when each text is a document."""
+    texts, docs = len(corpus.documents), len(rows)
+    plural = "s" if docs != 1 else ""
+    if texts == docs:
+        return f"{docs} document{plural}"
+    return f"{texts} text{'s' if texts != 1 else ''} in {docs} document{plural}"
 
 
 def _fit(text: str, width: int) -> str:
@@ -67,7 +78,7 @@ class LibraryScreen(Screen[None]):
         yield Static(id="library-title")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-detail")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""
@@ -79,7 +90,7 @@ class LibraryScreen(Screen[None]):
             where = "bundled corpus"
         else:
             where = str(corpus.root)
-        title = display_text(f"nda-reader · {len(self.rows)} documents ({where})")
+        title = display_text(f"nda-reader · {count_line(corpus, self.rows)} ({where})")
         errors = len(corpus.problems.errors)
         if errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
@@ -173,4 +184,10 @@ class LibraryScreen(Screen[None]):
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus and open the chosen hit."""
-        self.reader.corpus_search_from_library()
+        self.reader.corpus_search()
+
+    def action_export(self) -> None:
+        """Export the highlighted document (asks where)."""
+        doc = self._doc_at(self.query_one(DataTable).cursor_row)
+        if doc is not None:
+            self.reader.export_document(doc.id)

@@ -19,6 +19,7 @@ from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.model import Corpus, Orphan
 from nda_reader.lang.terminal_text import display_text, one_line
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 Choice = tuple[str, Orphan]
 """("attach" or "delete", the orphan)."""
@@ -59,7 +60,7 @@ class OrphansScreen(ModalScreen[Choice | None]):
                 id="orphans-title",
                 markup=False,
             )
-            yield OptionList(
+            yield ReaderList(
                 *(
                     Option(
                         f"{o.kind} {o.id} in {o.anchor.doc}: “{_cut(o.anchor.exact)}”\n"

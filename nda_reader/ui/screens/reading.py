@@ -3,7 +3,10 @@
 Following a related passage, a concordance row or a corpus search hit opens the target in
 a second :class:`DocumentView` beside the first (below it on narrow terminals); both stay
 live. Every jump records the place left in the app's jump history. Below 100 columns the
-context pane goes under the text and can be hidden with ``c``.
+context pane goes under the text, 40 % of the height, and can be hidden with ``c``; ``z``
+zooms it to the whole screen (``Z`` the text) with Textual's maximize, and back.
+Marks (``m``, ``'``), copying (``y``) and the passage filter (``&``) act on the text with
+the focus; the copy menu and the mark prompt are small dialogs of their own.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from nda_reader.corpus.anchors import Anchor, make_anchor
 from nda_reader.corpus.document import Document
@@ -24,9 +27,11 @@ from nda_reader.corpus.model import AnnotationKind
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.reading.jump_history import Location
 from nda_reader.reading.motions import trimmed
-from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.keys import Scope, bindings_for, by_id, keymap_of, keys_text
+from nda_reader.ui.screens.reading_tools import ReadingTools
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -57,8 +62,10 @@ class ReadingScreen(Screen[None]):
     ReadingScreen.-narrow #body { layout: vertical; }
     ReadingScreen.-narrow #docs { layout: vertical; }
     ReadingScreen.-narrow ContextPane {
-        width: 1fr; max-width: 100%; height: 9; border-left: none; border-top: hkey $panel;
+        width: 1fr; max-width: 100%; height: 40%; min-height: 6; border-left: none;
+        border-top: hkey $panel;
     }
+    ReadingScreen ContextPane.-maximized { width: 1fr; max-width: 100%; height: 1fr; }
     ReadingScreen.-no-context ContextPane { display: none; }
     """
 
@@ -69,6 +76,8 @@ class ReadingScreen(Screen[None]):
         self.start_end = end
         self._prefix = False
         self._last_view: DocumentView | None = None
+        self.tools = ReadingTools(self)
+        """Marks, copying and the passage filter."""
 
     @property
     def reader(self) -> ReaderHost:
@@ -82,7 +91,7 @@ class ReadingScreen(Screen[None]):
             with Container(id="docs"):
                 yield DocumentView(corpus, self.start_doc, id="main")
             yield ContextPane(corpus, id="context")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""
@@ -91,6 +100,8 @@ class ReadingScreen(Screen[None]):
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
         main.border_title = self._title(self.start_doc)
         main.focus()
+        zoom = by_id()["reading.zoom_context"]
+        self.context.zoom_key = keys_text(zoom, keymap_of(self.app)).split(",")[0]
         if self.start_offset or self.start_end is not None:
             main.go_to(self.start_doc.id, self.start_offset, self.start_end)
         self._fit(self.app.size.width)
@@ -102,11 +113,18 @@ class ReadingScreen(Screen[None]):
     def _fit(self, width: int) -> None:
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
-        self.query_one(Footer).compact = narrow
         context = self.context
-        if context.brief != narrow:
-            context.brief = narrow
+        brief = narrow and self.maximized is not context
+        if context.brief != brief:
+            context.brief = brief
             context.redraw()
+
+    def watch_maximized(self) -> None:
+        """A zoomed context pane shows its entry whole; back from a zoom, the text has the
+        focus again."""
+        self._fit(self.app.size.width)
+        if self.maximized is None and not isinstance(self.focused, DocumentView):
+            self.active.focus()
 
     # ------------------------------------------------------------------ views
     @property
@@ -144,7 +162,7 @@ class ReadingScreen(Screen[None]):
 
     def _title(self, doc: Document) -> str:
         title = doc.part_title or doc.title
-        return f" {title} · {doc.date} "
+        return f" {title} · {doc.date} " if doc.date else f" {title} "
 
     def views(self) -> list[DocumentView]:
         """The open document views, main first."""
@@ -289,16 +307,8 @@ class ReadingScreen(Screen[None]):
         self.toggle_class("-no-context")
 
     def action_export(self) -> None:
-        """Write the open document as annotated Markdown and say where it went."""
-        from nda_reader.export.markdown import ExportError, export_documents
-
-        doc_id, _ = self.active.position()
-        try:
-            paths = export_documents(self.reader.corpus, [doc_id], self.reader.export_dir)
-        except ExportError as exc:
-            self.notify(exc.message, title="Export failed", severity="error", timeout=8)
-            return
-        self.notify(f"Exported to {paths[0]}", title="Export", timeout=8)
+        """Ask where, then write the open document as annotated Markdown."""
+        self.reader.export_document(self.active.position()[0])
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""
@@ -322,22 +332,7 @@ class ReadingScreen(Screen[None]):
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus; the chosen hit opens in the split view."""
-        from nda_reader.ui.dialogs.search_input import SearchInput
-        from nda_reader.ui.screens.search_results import SearchResultsScreen
-
-        async def chosen(target: tuple[str, int, int] | None) -> None:
-            if target is not None:
-                self.reader.history.push(self.location())
-                await self.open_split(*target)
-
-        def asked(query: str | None) -> None:
-            if query and query.strip():
-                self.reader.last_corpus_query = query
-                self.app.push_screen(SearchResultsScreen(self.reader.corpus, query), chosen)
-
-        self.app.push_screen(
-            SearchInput("Search the whole corpus", self.reader.last_corpus_query), asked
-        )
+        self.reader.corpus_search()
 
     def action_outline(self) -> None:
         """Headings and speaker turns of the active document; enter jumps there."""
@@ -355,5 +350,50 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
 
     def action_library(self) -> None:
-        """Back to the list of documents."""
-        self.reader.show_library()
+        """Back to the list of documents; first, end a filter of the passages shown."""
+        view = self.active
+        if view.only_blocks is not None:
+            self.action_filter()
+        elif view.only_speaker is not None:
+            view.action_speaker_filter()
+        else:
+            self.reader.show_library()
+
+    # ------------------------------------------------------------ zoom, filter
+    def action_zoom_context(self) -> None:
+        """The context pane at full size (its list focused), or back."""
+        if self.maximized is self.context:
+            self.minimize()
+            return
+        self.sync_context()
+        self.maximize(self.context, container=False)
+        jumps = self.context.query_one(OptionList)
+        if jumps.display and jumps.option_count:
+            jumps.focus(scroll_visible=False)  # the pane shows its top: the entry
+        self.context.scroll_home(animate=False)
+
+    def action_zoom_view(self) -> None:
+        """The focused text at full size, or back."""
+        if isinstance(self.maximized, DocumentView):
+            self.minimize()
+            return
+        view = self.active
+        self.maximize(view, container=False)
+        view.focus()
+
+    def action_filter(self) -> None:
+        """``&``: show only the passages with a term or text (again: show all)."""
+        self.tools.filter()
+
+    # ------------------------------------------------------------- marks, copy
+    def action_mark(self) -> None:
+        """``m`` + a letter: remember the cursor's place under that letter."""
+        self.tools.set_mark()
+
+    def action_go_mark(self) -> None:
+        """``'`` + a letter: back to that mark; ``''``: back where the last jump started."""
+        self.tools.go_to_mark()
+
+    def action_copy(self) -> None:
+        """Copy the term (hanzi, pinyin, English), the passage or the selection."""
+        self.tools.copy()

@@ -1,0 +1,121 @@
+"""The reading screen's small tools: marks, copying and the passage filter.
+
+Each asks with a small dialog (a letter prompt, the copy menu, a line of text) and acts on
+the text that has the focus. One object per reading screen, like the annotation
+controller is one per app: the screen's actions call it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nda_reader.lang.terminal_text import one_line
+from nda_reader.reading.jump_history import Location
+
+if TYPE_CHECKING:
+    from nda_reader.ui.screens.reading import ReadingScreen
+
+FILTER_HINT = "enter filter · esc cancel"
+COPIED = {
+    "hanzi": "the hanzi",
+    "pinyin": "the pinyin",
+    "english": "the English",
+    "text": "the text",
+    "cited": "the text with its citation",
+}
+"""How the toast names what ``y`` copied."""
+
+
+class ReadingTools:
+    """Marks, copying and filtering for one :class:`ReadingScreen`."""
+
+    def __init__(self, screen: ReadingScreen) -> None:
+        self.screen = screen
+
+    def filter(self) -> None:
+        """Ask for a term or text and show only the passages with it; if a filter is on,
+        show every passage again."""
+        from nda_reader.ui.dialogs.search_input import SearchInput
+
+        view = self.screen.active
+        if view.only_blocks is not None:
+            view.filter_passages("")
+            self.screen.notify("Showing every passage again", timeout=2)
+            return
+
+        def asked(query: str | None) -> None:
+            if not query or not query.strip():
+                return
+            count = view.filter_passages(query)
+            if not count:
+                self.screen.notify(f"No passage has {query.strip()!r}", timeout=3)
+                return
+            self.screen.notify(
+                f"{count} passage{'s' if count != 1 else ''} with {query.strip()!r}; "
+                "& or esc shows all",
+                timeout=4,
+            )
+
+        prompt = "Show only the passages with (a term in any form, or text):"
+        self.screen.app.push_screen(SearchInput(prompt, view.filter_query, hint=FILTER_HINT), asked)
+
+    def set_mark(self) -> None:
+        """``m`` + a letter: remember the cursor's place under that letter."""
+        from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
+
+        view = self.screen.active
+        doc_id, offset = view.position()
+        part = view.marks.part(doc_id)
+
+        def named(letter: str | None) -> None:
+            if letter and part is not None:
+                self.screen.reader.set_mark(letter, part, offset)
+                self.screen.notify(f"Mark {letter} set: ' {letter} comes back here", timeout=3)
+
+        self.screen.app.push_screen(LetterPrompt("Set mark: a letter a-z (esc: none)"), named)
+
+    def go_to_mark(self) -> None:
+        """``'`` + a letter: back to that mark; ``''``: back where the last jump started."""
+        from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
+
+        view = self.screen.active
+        doc = view.doc
+        marks = self.screen.reader.marks_set(doc)
+
+        async def named(letter: str | None) -> None:
+            if letter == "'":
+                await self.screen.app.run_action("back")
+                return
+            if not letter:
+                return
+            where = self.screen.reader.mark(letter, doc)
+            if where is None:
+                self.screen.notify(f"No mark {letter} in this document", timeout=2)
+                return
+            here = self.screen.location()
+            self.screen.reader.history.push(here)
+            await self.screen.go(Location(where[0], where[1], here.pane))
+
+        prompt = f"Go to mark: {', '.join(marks) or 'none set (m + a letter sets one)'}"
+        prompt += " · ' where the last jump started · esc: stay"
+        self.screen.app.push_screen(LetterPrompt(prompt, extra="'"), named)
+
+    def copy(self) -> None:
+        """Copy the term (hanzi, pinyin, English), the passage or the selection."""
+        from nda_reader.ui.dialogs.copy_menu import CopyMenu
+
+        view = self.screen.active
+        choices = view.copy_choices()
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            text = choices[name]
+            self.screen.app.copy_to_clipboard(text)
+            shown = one_line(text)
+            shown = shown if len(shown) <= 50 else shown[:49] + "…"
+            self.screen.notify(f"Copied {COPIED[name]}: {shown}", timeout=4)
+            if view.selecting:
+                view.action_sel_cancel()
+
+        self.screen.app.push_screen(CopyMenu(choices), chosen)
