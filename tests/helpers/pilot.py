@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -40,3 +42,9 @@ def pane_text(screen: ReadingScreen) -> str:
     jumps = pane.query_one(OptionList)
     parts += [str(jumps.get_option_at_index(i).prompt) for i in range(jumps.option_count)]
     return "\n".join(parts)
+
+
+def screen_text(app: App[Any]) -> str:
+    """The plain text on the terminal, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)

@@ -22,6 +22,7 @@ from nda_reader.ui.screens.problems import ProblemsScreen
 from nda_reader.ui.screens.search_results import SearchResultsScreen
 from nda_reader.ui.theming import load_themes, theme_variable_defaults
 from tests.helpers.corpora import REPO, MakeCorpus, text_file
+from tests.helpers.pilot import screen_text
 
 SCIO = "scio-nda-briefing-2024-p1"
 
@@ -53,12 +54,6 @@ class ScreenHost(App[None]):
 
     def action_noop(self) -> None:
         """Nothing."""
-
-
-def screen_text(app: App[Any]) -> str:
-    """The plain text on the terminal, line by line."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text.rstrip() for strip in strips)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.settings import Settings, save_settings
@@ -22,6 +22,8 @@ from tests.helpers.pilot import make_app, open_from_library
 from tests.helpers.small_corpus import REPORT, TRANSCRIPT, small_corpus
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+NARROW = [pytest.param((80, 24), id="80x24"), pytest.param((60, 40), id="60x40")]
+"""Small terminals and half-width splits."""
 THEMES = ["nda-dark", "nda-light", "nda-high-contrast"]
 MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"
@@ -42,9 +44,25 @@ def _keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] 
         await pilot.press(*keys)
         if text:
             focused = pilot.app.focused
-            assert isinstance(focused, Input)
-            focused.insert_text_at_cursor(text)
+            if isinstance(focused, TextArea):
+                focused.insert(text)
+            else:
+                assert isinstance(focused, Input)
+                focused.insert_text_at_cursor(text)
         await pilot.press(*then)
+        await pilot.pause()
+
+    return run
+
+
+def _steady(steps: Steps) -> Steps:
+    """``steps``, then the text cursors stop blinking: a snapshot taken while a cursor
+    blinks off differs from one taken while it is on (a flaky test under load)."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await steps(pilot)
+        for field in pilot.app.screen.query("Input, TextArea"):
+            field.cursor_blink = False  # type: ignore[attr-defined]
         await pilot.pause()
 
     return run
@@ -99,6 +117,11 @@ SMALL: dict[str, Steps] = {
     "term_form": _keys(None, "t", "t", "v", "g"),
     "alias_picker": _keys(None, "t", "v", "G", text="Nat"),
     "note_form": _keys(None, "j", "j", "j", "M", text="Check this."),
+    "copy_menu": _keys(None, "t", "y"),
+    "mark_prompt": _keys(None, "apostrophe"),
+    "glossary_browser": _keys(None, "i"),
+    "notes_browser": _keys(None, "number_sign"),
+    "concordance": _keys(None, "i", text="data", then=("enter",)),
     "speaker_form": _keys(None, "j", "j", "j", "p"),
     "link_form": _keys(None, "x", "r", "G", "r"),
     "confirm_delete": _keys(None, "x", "tab", "d"),
@@ -116,7 +139,7 @@ def test_screen_or_dialog(
 ) -> None:
     root = small_corpus(make_corpus)
     app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
-    assert snap_compare(app, terminal_size=size, run_before=SMALL[name])
+    assert snap_compare(app, terminal_size=size, run_before=_steady(SMALL[name]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -141,3 +164,47 @@ def test_orphans(
     text.write_text(text.read_text().replace("drafted rules on data factors", "wrote rules"))
     app = make_app(tmp_path / "config", root / "texts" / f"{REPORT}.md")
     assert snap_compare(app, terminal_size=size, run_before=_keys(None, "O"))
+
+
+# ------------------------------------------------- small terminals and half-width splits
+async def _zoomed_note(pilot: Pilot[Any]) -> None:
+    await _on_liu_honglie(pilot)
+    await pilot.press("z")
+    await pilot.pause()
+
+
+async def _concordance_down(pilot: Pilot[Any]) -> None:
+    await _on_liu_honglie(pilot)
+    await pilot.press("tab", "j", "j", "j", "j", "j")
+    await pilot.pause()
+
+
+async def _term_form_refused(pilot: Pilot[Any]) -> None:
+    await open_from_library(pilot, MEETING)
+    await pilot.press("v", "g")
+    await pilot.pause()
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.insert_text_at_cursor("国家数据局")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+NARROW_STEPS: dict[str, Steps] = {
+    "reading": _on_liu_honglie,
+    "zoomed_context": _zoomed_note,
+    "concordance_down": _concordance_down,
+    "term_form_refused": _term_form_refused,
+    "outline": _keys(MEETING, "o", "j", "j"),
+    "link_form": _keys(BRIEFING, "x", "r", "G", "r"),
+    "filter": _keys(MEETING, "ampersand", text="Liu Liehong", then=("enter",)),
+}
+
+
+@pytest.mark.parametrize("name", list(NARROW_STEPS))
+@pytest.mark.parametrize("size", NARROW)
+def test_small_terminal(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int], name: str
+) -> None:
+    steps = _steady(NARROW_STEPS[name])
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=steps)

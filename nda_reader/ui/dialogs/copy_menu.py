@@ -40,7 +40,7 @@ class CopyMenu(ModalScreen[str | None]):
         border-top: hkey $primary;
     }
     CopyMenu #copy-title { text-style: bold; color: $text; }
-    CopyMenu .copy-row { width: 100%; }
+    CopyMenu .copy-row { width: 100%; text-wrap: nowrap; text-overflow: ellipsis; }
     CopyMenu #copy-hint { color: $muted-text; }
     """
 
@@ -59,12 +59,15 @@ class CopyMenu(ModalScreen[str | None]):
         rows = [r for r in rows if r[2] in self.choices]
         width = max((cell_len(k) for k, _, _ in rows), default=1)
         titles = max((cell_len(t) for _, t, _ in rows), default=1)
+        room = max(10, min(PREVIEW, self.app.size.width - width - titles - 8))
         with Vertical(id="copy-box"):
             yield Label("Copy to the clipboard:", id="copy-title", markup=False)
             for keys, title, name in rows:
                 preview = one_line(self.choices[name])
-                if len(preview) > PREVIEW:
-                    preview = preview[: PREVIEW - 1] + "…"
+                if cell_len(preview) > room:
+                    while cell_len(preview) > room - 1:
+                        preview = preview[:-1]
+                    preview += "…"
                 yield Label(
                     Content.assemble(
                         (keys.ljust(width), "bold $accent"),

@@ -39,10 +39,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     FormDialog > #form-box {
         width: 80%; max-width: 90; min-width: 40; height: auto; max-height: 100%;
         padding: 0 1; background: $surface; border: round $primary;
-        scrollbar-size-vertical: 1;
     }
-    FormDialog #form-title { dock: top; color: $text; text-style: bold; width: 100%; }
-    FormDialog #form-foot { dock: bottom; height: auto; width: 100%; }
+    FormDialog #form-title { color: $text; text-style: bold; width: 100%; }
+    FormDialog #form-fields { height: auto; scrollbar-size-vertical: 1; }
     FormDialog .form-label { color: $muted-text; width: 100%; }
     FormDialog #form-problem { color: $warning; width: 100%; }
     FormDialog #form-hint { color: $muted-text; width: 100%; }
@@ -61,12 +60,12 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         """Title, the subclass's fields, the problem line and the hint."""
-        with VerticalScroll(id="form-box"):
+        with Vertical(id="form-box"):
             yield Label(self.title_text, id="form-title", markup=False)
-            with Vertical(id="form-foot"):
-                yield Label("", id="form-problem", markup=False)
-                yield Label(self.hint_text, id="form-hint", markup=False)
-            yield from self.fields()
+            with VerticalScroll(id="form-fields", can_focus=False):
+                yield from self.fields()
+            yield Label("", id="form-problem", markup=False)
+            yield Label(self.hint_text, id="form-hint", markup=False)
 
     def fields(self) -> ComposeResult:
         """The form's widgets (labels and inputs)."""
@@ -89,6 +88,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def _fit(self, height: int) -> None:
         short = height < self.SHORT
         self.set_class(short, "-short")
+        # What is left for the fields once the border, title, problem line (which may take
+        # two lines) and hint are drawn; they scroll within it.
+        self.query_one("#form-fields").styles.max_height = max(3, height - 6)
         for field in self.query(Input):
             field.compact = short
         for area in self.query(TextArea):

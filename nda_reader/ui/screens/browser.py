@@ -115,7 +115,9 @@ class BrowserScreen(ModalScreen[Target | None]):
         was = self.highlighted()
         self.shown = self.items(self.filter_text)
         self.query_one("#browser-title", Label).update(self.heading(len(self.shown)))
-        self.query_one("#browser-head", Static).update(self.head(width))
+        head = self.head(width)
+        self.query_one("#browser-head", Static).update(head)
+        self.query_one("#browser-head", Static).display = bool(head.plain)
         listing.set_options([Option(self.row(item, width)) for item in self.shown])
         if self.shown:
             listing.highlighted = self.shown.index(was) if was in self.shown else 0

@@ -54,7 +54,7 @@ def fit(text: str, cells: int) -> str:
 class GlossaryBrowser(BrowserScreen):
     """Every glossary entry; enter: its concordance."""
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.BROWSER, Scope.GLOSSARY)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.BROWSER, Scope.GLOSSARY, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.GLOSSARY)
 
     placeholder = "filter: any form (hanzi, pinyin with or without tones, English, alias)"

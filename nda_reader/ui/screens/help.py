@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
     offer a key the reader does not have. Escape, ``q`` or ``?`` closes it.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.HELP,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.HELP, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.HELP)
 
     DEFAULT_CSS = """

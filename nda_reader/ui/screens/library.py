@@ -56,7 +56,10 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.LIBRARY)
 
     DEFAULT_CSS = """
-    LibraryScreen #library-title { height: 1; padding: 0 1; background: $panel; color: $text; }
+    LibraryScreen #library-title {
+        height: 1; padding: 0 1; background: $panel; color: $text;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     LibraryScreen DataTable { height: 1fr; }
     LibraryScreen #library-detail {
         height: 4; padding: 0 1; color: $muted-text; border-top: hkey $panel;
@@ -90,11 +93,12 @@ class LibraryScreen(Screen[None]):
             where = "bundled corpus"
         else:
             where = str(corpus.root)
-        title = display_text(f"nda-reader · {count_line(corpus, self.rows)} ({where})")
+        # What matters first: a long corpus path comes last, cut at the edge.
+        title = f"nda-reader · {count_line(corpus, self.rows)}"
         errors = len(corpus.problems.errors)
         if errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
-        title += " · enter opens"
+        title += f" · enter opens · {display_text(where)}"
         self.query_one("#library-title", Static).update(Text(title))
         self._fill(self.app.size.width)
         self.query_one(DataTable).focus()

@@ -36,7 +36,7 @@ def note_matches(note: Note, text: str) -> bool:
 class NotesBrowser(BrowserScreen):
     """Every note; enter: its passage."""
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.BROWSER, Scope.NOTES)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.BROWSER, Scope.NOTES, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.NOTES)
 
     placeholder = "filter: a tag (#tag) or words of the note"

@@ -33,7 +33,7 @@ def _cut(text: str, width: int = 60) -> str:
 class OrphansScreen(ModalScreen[Choice | None]):
     """The orphans of ``corpus``; ``selection`` is where enter re-attaches one (if any)."""
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ORPHANS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ORPHANS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.ORPHANS)
 
     DEFAULT_CSS = """

@@ -114,7 +114,7 @@ class OutlineScreen(ModalScreen[Target | None]):
     label, or ``(part_id, 0, 0)`` for a part header); escape dismisses with ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.OUTLINE,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.OUTLINE, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.OUTLINE)
 
     DEFAULT_CSS = """

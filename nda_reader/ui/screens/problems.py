@@ -42,7 +42,7 @@ class ProblemsScreen(ModalScreen[None]):
     ``base`` are relative to it. Escape (or ``!``) closes; dismisses with ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.PROBLEMS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.PROBLEMS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.PROBLEMS)
 
     DEFAULT_CSS = """

@@ -44,10 +44,11 @@ class ReadingScreen(Screen[None]):
     """Read one document with its context; split view for followed links."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (
+        Scope.VIEW,  # help lists moving in the text first
         Scope.READING,
-        Scope.VIEW,
         Scope.SELECTING,
         Scope.CONTEXT,
+        Scope.LIST,
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.READING)
 
@@ -160,9 +161,14 @@ class ReadingScreen(Screen[None]):
             return self.context
         return self
 
-    def _title(self, doc: Document) -> str:
+    def _title(self, doc: Document, view: DocumentView | None = None) -> str:
+        """The border title: the document and its date, and the filter if one is on."""
         title = doc.part_title or doc.title
-        return f" {title} · {doc.date} " if doc.date else f" {title} "
+        if doc.date:
+            title += f" · {doc.date}"
+        if view is not None and view.filter_query:
+            title = f"& {view.filter_query} · {title}"
+        return f" {title} "
 
     def views(self) -> list[DocumentView]:
         """The open document views, main first."""
@@ -186,7 +192,7 @@ class ReadingScreen(Screen[None]):
             split = DocumentView(self.reader.corpus, doc, id="split")
             await self.query_one("#docs").mount(split)
             split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
-        split.border_title = self._title(doc)
+        split.border_title = self._title(doc, split)
         split.go_to(doc_id, start, end)
         split.focus()
         return split
@@ -200,7 +206,7 @@ class ReadingScreen(Screen[None]):
         doc = self.reader.corpus.documents.get(where.doc_id)
         view.go_to(where.doc_id, where.offset, end)
         if doc is not None:
-            view.border_title = self._title(doc)
+            view.border_title = self._title(doc, view)
         view.focus()
 
     # ---------------------------------------------------------------- messages
@@ -210,7 +216,7 @@ class ReadingScreen(Screen[None]):
             self.context.show(view.marks, event.doc_id, event.offset, event.entry_id, event.block)
             doc = self.reader.corpus.documents.get(event.doc_id)
             if doc is not None:
-                event.view.border_title = self._title(doc)
+                event.view.border_title = self._title(doc, event.view)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The context pane follows the focused view."""
@@ -312,23 +318,7 @@ class ReadingScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""
-        from nda_reader.ui.dialogs.search_input import SearchInput
-
-        view = self.active
-
-        def done(query: str | None) -> None:
-            if query is None:
-                return
-            count = view.search(query)
-            if query.strip():
-                self.notify(
-                    f"{count} match{'es' if count != 1 else ''} for {query!r}"
-                    + (" — n/N next/previous" if count else ""),
-                    timeout=3,
-                )
-            view.focus()
-
-        self.app.push_screen(SearchInput("Search in this document", view.search_query), done)
+        self.tools.search()
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus; the chosen hit opens in the split view."""
@@ -336,18 +326,7 @@ class ReadingScreen(Screen[None]):
 
     def action_outline(self) -> None:
         """Headings and speaker turns of the active document; enter jumps there."""
-        from nda_reader.ui.screens.outline import OutlineScreen
-
-        view = self.active
-        doc_id, offset = view.position()
-
-        async def chosen(target: tuple[str, int, int] | None) -> None:
-            if target is not None:
-                here = self.location()
-                self.reader.history.push(here)
-                await self.go(Location(target[0], target[1], here.pane))
-
-        self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
+        self.tools.outline()
 
     def action_library(self) -> None:
         """Back to the list of documents; first, end a filter of the passages shown."""

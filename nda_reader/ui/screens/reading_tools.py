@@ -1,4 +1,4 @@
-"""The reading screen's small tools: marks, copying and the passage filter.
+"""The reading screen's small tools: marks, copying, the passage filter, search, outline.
 
 Each asks with a small dialog (a letter prompt, the copy menu, a line of text) and acts on
 the text that has the focus. One object per reading screen, like the annotation
@@ -27,7 +27,7 @@ COPIED = {
 
 
 class ReadingTools:
-    """Marks, copying and filtering for one :class:`ReadingScreen`."""
+    """Marks, copying, filtering, search and the outline for one :class:`ReadingScreen`."""
 
     def __init__(self, screen: ReadingScreen) -> None:
         self.screen = screen
@@ -119,3 +119,40 @@ class ReadingTools:
                 view.action_sel_cancel()
 
         self.screen.app.push_screen(CopyMenu(choices), chosen)
+
+    def search(self) -> None:
+        """Ask for text to find in this document; n/N then move between matches."""
+        from nda_reader.ui.dialogs.search_input import SearchInput
+
+        view = self.screen.active
+
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            count = view.search(query)
+            if query.strip():
+                self.screen.notify(
+                    f"{count} match{'es' if count != 1 else ''} for {query!r}"
+                    + (" — n/N next/previous" if count else ""),
+                    timeout=3,
+                )
+            view.focus()
+
+        self.screen.app.push_screen(SearchInput("Search in this document", view.search_query), done)
+
+    def outline(self) -> None:
+        """Headings and speaker turns of the active document; enter jumps there."""
+        from nda_reader.ui.screens.outline import OutlineScreen
+
+        view = self.screen.active
+        doc_id, offset = view.position()
+
+        async def chosen(target: tuple[str, int, int] | None) -> None:
+            if target is not None:
+                here = self.screen.location()
+                self.screen.reader.history.push(here)
+                await self.screen.go(Location(target[0], target[1], here.pane))
+
+        self.screen.app.push_screen(
+            OutlineScreen(self.screen.reader.corpus, doc_id, offset=offset), chosen
+        )

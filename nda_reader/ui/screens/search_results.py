@@ -77,7 +77,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     (offsets into ``Document.body``) or ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.RESULTS)
 
     DEFAULT_CSS = """

@@ -196,7 +196,9 @@ class DocumentCanvas(ScrollView):
         if self._pending is not None:
             doc_id, offset = self._pending
             self._pending = None
-            self._set_cursor(self.flow.line_at(doc_id, offset) or 0, None, scroll="top")
+            term = self.marks.occurrence_at(doc_id, offset)
+            term = term if term is not None and term.start == offset else None
+            self._set_cursor(self.flow.line_at(doc_id, offset) or 0, term, scroll="top")
 
     def _relayout(self, keep: tuple[str, int], *, force: bool = False) -> None:
         if not force and self.flow.width == self.text_width and self.flow.lines:
