@@ -6,6 +6,7 @@ it, see ``tests/unit/test_layers.py``)::
     cli                              the ``nda-reader`` command and its subcommands
     ui                               the Textual application (the only user of textual)
     export | editing | reading       Markdown export | annotation edits, undo | reading logic
+    | importing                      | adding texts (nda-reader add)
     corpus                           documents, layers, anchors, term index, loading, check
     formats                          YAML with positions, schemas, problems, atomic writes
     lang                             hanzi, pinyin, terminal-safe text

@@ -1,4 +1,5 @@
-"""``nda-reader export``: write documents as annotated Markdown files.
+"""``nda-reader export``: write documents as annotated Markdown (or TEI, Web Annotation,
+citations, Word or HTML through pandoc).
 
 Exit status: 0 written, 1 failure (nothing written, e.g. an unwritable folder), 2 bad usage
 (nothing written: unknown or invalid document id, ``--all`` with ids, no ids).
@@ -10,8 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from nda_reader.cli.parsing import OneLineParser
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.export.markdown import (
@@ -19,28 +20,24 @@ from nda_reader.export.markdown import (
     ExportError,
     ExportOptions,
     all_groups,
-    export_documents,
     resolve_groups,
 )
+from nda_reader.export.outputs import FORMATS, export_outputs
+from nda_reader.export.pandoc import PANDOC_TARGETS
 from nda_reader.export.render import group_documents
 
 PROG = "nda-reader export"
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line, like the export's own."""
-
-    def error(self, message: str) -> NoReturn:
-        """Print ``message`` on one line with a hint, and exit with status 2."""
-        self.exit(2, f"{PROG}: {message}; run '{PROG} -h' for help\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog=PROG,
-        description="Write documents as annotated Markdown (front matter, speaker labels, "
-        "glossed terms, notes as footnotes, cross-references as links, a glossary). "
-        "A multi-part document becomes one file named after its part_of id.",
+        description="Write documents as annotated Markdown (front matter with the citation, "
+        "speaker labels, glossed terms, notes as footnotes, cross-references as links, a "
+        "glossary), or in another format (--format, --to). A multi-part document becomes "
+        "one file named after its part_of id. A file the export did not write, or that "
+        "changed since, is not replaced without --force; blocks between <!-- nda:keep --> "
+        "and <!-- /nda:keep --> lines survive every export.",
         epilog="Exit status: 0 written; 1 failed, nothing written; 2 bad usage, nothing "
         "written. See docs/export.md.",
     )
@@ -72,6 +69,25 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-glossary", action="store_true", help="leave out the Glossary section")
     parser.add_argument("--no-notes", action="store_true", help="leave out the notes")
     parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="markdown",
+        help="markdown (default; one file per document), tei (TEI P5 XML, one file per "
+        "document), web-annotation (W3C JSON-LD, one file), csl-json or bibtex (the "
+        "documents' citations, one file)",
+    )
+    parser.add_argument(
+        "--to",
+        choices=PANDOC_TARGETS,
+        help="convert the Markdown with pandoc (where installed) to Word or a web page",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files the export did not write or that changed since "
+        "(hand-written <!-- nda:keep --> blocks are kept anyway)",
+    )
+    parser.add_argument(
         "--list", action="store_true", help="list the ids that can be exported and exit"
     )
     return parser
@@ -93,6 +109,8 @@ def run_export(argv: Sequence[str]) -> int:
             "(run 'nda-reader export --list' to see the ids)",
             2,
         )
+    if args.to and args.format != "markdown":
+        return _fail(f"--to {args.to} converts the Markdown export; leave out --format", 2)
     root: Path = args.corpus if args.corpus is not None else bundled_root()
     if not (root / "texts").is_dir():
         return _fail(
@@ -113,7 +131,17 @@ def run_export(argv: Sequence[str]) -> int:
         ids = all_groups(corpus) if args.all else resolve_groups(corpus, args.docs)
         if not ids:
             return _fail(f"the corpus '{root}' has no documents to export", 1)
-        written = export_documents(corpus, ids, args.output, options)
+        notes: list[str] = []
+        written = export_outputs(
+            corpus,
+            ids,
+            args.output,
+            args.format,
+            options,
+            to=args.to,
+            force=args.force,
+            notes=notes,
+        )
     except ExportError as exc:
         return _fail(exc.message, exc.exit_code)
     errors = sum(p.is_error for p in corpus.problems)
@@ -125,4 +153,6 @@ def run_export(argv: Sequence[str]) -> int:
         )
     for path in written:
         print(f"wrote {args.output / path.name}")
+    for note in notes:
+        print(f"{PROG}: {note}", file=sys.stderr)
     return 0

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
+SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
+    # name: (module in nda_reader.cli, function, what it does)
+    "check": ("check", "run_check", "validate a corpus"),
+    "add": ("add", "run_add", "add texts to a corpus"),
+    "glossary": ("glossary", "run_glossary", "renderings, termbase export and import"),
+    "export": ("export", "run_export", "annotated Markdown and other formats"),
+    "import": ("import_annotations", "run_import", "annotations from other tools"),
+    "merge-layers": ("merge_layers", "run_merge_layers", "git merge driver for layers"),
+    "git-setup": ("git_setup", "run_git_setup", "set up the merge driver in a clone"),
+    "serve": ("serve", "run_serve", "the reader in a web browser"),
+}
+"""Every subcommand, one line each; its module is imported only when it is asked for."""
+
 
 def _subcommand(name: str) -> Callable[[Sequence[str]], int] | None:
-    """The runner of subcommand ``name`` (imported only when it is asked for)."""
-    if name == "check":
-        from nda_reader.cli.check import run_check
-
-        return run_check
-    if name == "export":
-        from nda_reader.cli.export import run_export
-
-        return run_export
-    return None
+    """The runner of subcommand ``name``, or None when there is no such subcommand."""
+    found = SUBCOMMANDS.get(name)
+    if found is None:
+        return None
+    module, function, _ = found
+    runner: Callable[[Sequence[str]], int] = getattr(
+        importlib.import_module(f"nda_reader.cli.{module}"), function
+    )
+    return runner
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,6 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reader(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read our output (head, less) stopped reading: as for other commands,
+        # not an error worth a traceback. Python would complain again flushing stdout.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13  # what a shell reports for SIGPIPE
     except SystemExit as exc:  # argparse: 0 for --help, 2 for bad usage
         return int(exc.code) if isinstance(exc.code, int) else 2
 

@@ -9,14 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nda_reader import __version__
+from nda_reader.cli.main import SUBCOMMANDS
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nda-reader",
         description="Read annotated bilingual policy texts in the terminal.",
-        epilog="Subcommands: 'nda-reader check [CORPUS]' validates a corpus; "
-        "'nda-reader export' writes annotated Markdown. Run 'nda-reader check -h' for more.",
+        epilog="subcommands (run 'nda-reader SUBCOMMAND -h' for more):\n"
+        + "\n".join(f"  {name:<14}{what}" for name, (_, _, what) in SUBCOMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "path",
@@ -31,7 +33,27 @@ def _parser() -> argparse.ArgumentParser:
         "($XDG_CACHE_HOME/nda-reader; safe to delete at any time)",
     )
     parser.add_argument("--version", action="version", version=f"nda-reader {__version__}")
+    # One browser session of 'nda-reader serve': settings of its own (see _session_config).
+    parser.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def _session_config() -> Path:
+    """A configuration folder for one served session: a copy of the user's settings and
+    keymap, so that what this session changes stays in it (removed when it ends)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from nda_reader.corpus.locations import config_dir
+
+    folder = Path(tempfile.mkdtemp(prefix="nda-reader-session-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for name in ("settings.yaml", "keymap.yaml"):
+        source = config_dir() / name
+        if source.is_file():
+            shutil.copyfile(source, folder / name)
+    return folder
 
 
 def run_reader(argv: Sequence[str]) -> int:
@@ -49,6 +71,10 @@ def run_reader(argv: Sequence[str]) -> int:
     from nda_reader.corpus.locations import cache_dir
     from nda_reader.ui import factory
 
-    app = factory.create_app(path, cache_dir=None if args.no_cache else cache_dir())
+    cache = None if args.no_cache else cache_dir()
+    if args.session:
+        app = factory.create_app(path, cache_dir=cache, config_dir=_session_config())
+    else:
+        app = factory.create_app(path, cache_dir=cache)
     app.run()
     return int(app.return_code or 0)

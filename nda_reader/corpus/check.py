@@ -10,6 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from nda_reader.corpus.check_terms import (
+    check_deprecated_renderings,
+    check_pinyin_form,
+    check_uncovered_chinese,
+    check_unreadable,
+)
+from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
@@ -45,8 +52,12 @@ def check_corpus(root: Path, *, pinyin: bool = True) -> CheckReport:
     extra = ProblemList()
     _check_glossary_usage(corpus, extra)
     _check_turn_labels(corpus, extra)
+    check_deprecated_renderings(corpus, extra)
+    check_uncovered_chinese(corpus, extra)
     if pinyin:
         _check_pinyin(corpus, extra)
+        check_pinyin_form(corpus, extra)
+        check_unreadable(corpus, extra)
     problems = sorted(
         [*corpus.problems, *extra], key=lambda p: (str(p.path), p.line, p.column, p.message)
     )
@@ -121,10 +132,14 @@ def _check_turn_labels(corpus: Corpus, problems: ProblemList) -> None:
 
 
 def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
-    from nda_reader.lang.pinyin import check_pinyin  # imports pypinyin: only when checking
+    from nda_reader.lang.pinyin import check_pinyin, draft_pinyin  # pypinyin: only now
 
+    known = known_words(corpus.glossary)
     for entry in corpus.glossary.entries.values():
-        issue = check_pinyin(entry.hanzi, entry.pinyin, person=entry.is_person)
+        others = {k: v for k, v in known.items() if k != entry.hanzi}
+        issue = check_pinyin(
+            entry.hanzi, entry.pinyin, person=entry.is_person, proper=entry.is_proper, known=others
+        )
         if issue and not entry.pinyin_override:
             problems.error_at(
                 entry.path,
@@ -132,7 +147,9 @@ def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
                 f"{entry.id!r}: {issue}; correct it, or set "
                 "pinyin_override: true if the stored reading is deliberate",
             )
-        elif not issue and entry.pinyin_override:
+        elif entry.pinyin_override and entry.pinyin == draft_pinyin(
+            entry.hanzi, person=entry.is_person, proper=entry.is_proper, known=others
+        ):
             problems.warning_at(
                 entry.path,
                 entry.where("pinyin_override"),

@@ -24,9 +24,11 @@ FRONT_MATTER: dict[str, Field] = {
     "source": Field(str),
     "kind": Field(str, True, choices=KINDS),
     "language": Field(str, True),
+    "pairs": Field(str, choices=("zh-en",)),
     "part_of": Field(str, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
     "part": Field(int),
     "part_title": Field(str),
+    "source_digest": Field(str),
     "note": Field(str),
 }
 
@@ -78,10 +80,15 @@ class Document:
     source: str = ""
     kind: str = "report"
     language: str = "en"
+    pairs: str = ""
+    """``zh-en`` for a bilingual body of Chinese passages each followed by its English
+    (see :mod:`nda_reader.corpus.pairs`)."""
     part_of: str = ""
     part: int = 0
     part_title: str = ""
     note: str = ""
+    source_digest: str = ""
+    """Set by ``nda-reader add``: a digest of the source the text was made from."""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
     blocks: list[Block] = field(default_factory=list)

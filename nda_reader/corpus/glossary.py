@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from nda_reader.formats.schema import (
 )
 from nda_reader.formats.yaml_source import YList, YMap
 from nda_reader.lang.hanzi import has_han
+from nda_reader.lang.segment import KnownWord
 
 ENTRY_KINDS = (
     "term",
@@ -47,6 +49,21 @@ ENTRY_FIELDS: dict[str, Field] = {
     "hanzi_source": Field(str, True, choices=("text", "annotator")),
     "note": Field(str),
     "roles": Field(list),
+    "renderings": Field(dict),
+}
+
+PROPER_KINDS = frozenset(
+    ("person", "organisation", "place", "event", "document", "outlet", "programme", "initiative")
+)
+"""Kinds whose entries are names: GB/T 16159 capitalises every word of their pinyin."""
+
+RENDERING_STATUSES = ("preferred", "admitted", "deprecated")
+"""How acceptable an English form is, as in a termbase (TBX administrative status)."""
+
+RENDERING_FIELDS: dict[str, Field] = {
+    "status": Field(str, choices=RENDERING_STATUSES),
+    "source": Field(str),
+    "note": Field(str),
 }
 
 ROLE_FIELDS: dict[str, Field] = {
@@ -100,6 +117,19 @@ def ordered_roles(roles: list[Role], named_in: str = "") -> list[Role]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """What is known of one English form of an entry: its status, where it comes from, a note.
+
+    ``status`` is ``""`` when the glossary says nothing about the form.
+    """
+
+    form: str
+    status: str = ""
+    source: str = ""
+    note: str = ""
+
+
 @dataclass(slots=True)
 class GlossaryEntry:
     """One glossary entry."""
@@ -115,6 +145,8 @@ class GlossaryEntry:
     pinyin_override: bool = False
     note: str = ""
     roles: list[Role] = field(default_factory=list)
+    renderings: dict[str, Rendering] = field(default_factory=dict)
+    """Status, source and note of English forms (``english`` or an alias), by form."""
     path: Path = Path("")
     line: int = 1
     column: int = 1
@@ -133,10 +165,32 @@ class GlossaryEntry:
             out.append(self.traditional)
         return [f for f in dict.fromkeys(out) if f.strip()]
 
+    def rendering(self, form: str) -> Rendering:
+        """The status, source and note of ``form`` (an empty one when none are given)."""
+        return self.renderings.get(form) or Rendering(form)
+
+    @property
+    def preferred(self) -> str:
+        """The preferred English rendering: the form marked ``preferred``, else ``english``."""
+        for form, rendering in self.renderings.items():
+            if rendering.status == "preferred":
+                return form
+        return self.english
+
+    @property
+    def english_forms(self) -> list[str]:
+        """``english`` and the aliases: the renderings a text may use, in glossary order."""
+        return [f for f in dict.fromkeys([self.english, *self.aliases]) if f.strip()]
+
     def roles_on(self, date: str, *, named_in: str = "") -> list[Role]:
         """The roles held on ``date``, in order of precedence (see :func:`ordered_roles`);
         a role whose title the text around the mention (``named_in``) names comes first."""
         return ordered_roles([r for r in self.roles if r.holds_on(date)], named_in)
+
+    @property
+    def is_proper(self) -> bool:
+        """True for names (organisations, places, events ...): pinyin capitalised."""
+        return self.kind in PROPER_KINDS
 
     @property
     def is_person(self) -> bool:
@@ -171,6 +225,16 @@ class Glossary:
         return [(form, e.id) for e in self.entries.values() for form in e.forms]
 
 
+def known_words(glossary: Glossary, exclude: str = "") -> dict[str, KnownWord]:
+    """The glossary's hanzi with their curated pinyin, for drafting (entry ``exclude`` left
+    out, so that an entry is never checked against itself)."""
+    return {
+        e.hanzi: KnownWord(e.pinyin, e.is_proper)
+        for e in glossary.entries.values()
+        if e.id != exclude and e.pinyin.strip() and len(e.hanzi) > 1
+    }
+
+
 def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Glossary) -> None:
     """Add the entries of a ``layer: glossary`` file to ``glossary``."""
     entries = data.get("entries")
@@ -194,6 +258,7 @@ def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Gloss
             pinyin_override=values.get("pinyin_override", False),
             note=values.get("note", ""),
             roles=_read_roles(raw.get("roles"), path, problems, what),
+            renderings=_read_renderings(raw, path, problems, what),
             path=path,
             line=where[0],
             column=where[1],
@@ -205,6 +270,7 @@ def read_glossary(data: YMap, path: Path, problems: ProblemList, glossary: Gloss
                 raw.where("hanzi"),
                 f"'hanzi' of {what} has no Chinese characters: {entry.hanzi!r}",
             )
+        _check_renderings(entry, raw, path, problems, what)
         if entry.roles and not entry.is_person:
             problems.warning_at(path, raw.where("roles"), f"{what} has roles but is not a person")
         if entry.id in glossary.entries:
@@ -246,3 +312,52 @@ def _read_roles(value: Any, path: Path, problems: ProblemList, what: str) -> lis
             )
         roles.append(role)
     return roles
+
+
+def _read_renderings(
+    raw: YMap, path: Path, problems: ProblemList, what: str
+) -> dict[str, Rendering]:
+    value = raw.get("renderings")
+    if not isinstance(value, YMap):
+        return {}
+    out: dict[str, Rendering] = {}
+    for form in value:
+        values = read_fields(
+            value[form], RENDERING_FIELDS, path, problems,
+            f"rendering {form!r} of {what}", value.where(form),
+        )  # fmt: skip
+        if values is not None:
+            out[str(form)] = Rendering(
+                str(form),
+                values.get("status", ""),
+                values.get("source", ""),
+                values.get("note", ""),
+            )
+    return out
+
+
+def _check_renderings(
+    entry: GlossaryEntry, raw: YMap, path: Path, problems: ProblemList, what: str
+) -> None:
+    """Each rendering must be the English form or an alias; at most one is preferred."""
+    value = raw.get("renderings")
+    if not isinstance(value, YMap):
+        return
+    forms = entry.english_forms
+    for form in entry.renderings:
+        if form not in forms:
+            close = difflib.get_close_matches(form, forms, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "add it to 'aliases' first"
+            problems.error(
+                path,
+                *value.key_pos.get(form, value.where(form)),
+                f"rendering {form!r} of {what} is not its 'english' nor one of its aliases; {hint}",
+            )
+    preferred = [f for f, r in entry.renderings.items() if r.status == "preferred"]
+    if len(preferred) > 1:
+        problems.error_at(
+            path,
+            value.where(preferred[1]),
+            f"{what} has {len(preferred)} preferred renderings "
+            f"({', '.join(map(repr, preferred))}); mark one preferred and the others admitted",
+        )

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 _WORD = "0-9A-Za-z\u00c0-\u024f"
 _LATIN = re.compile(f"[{_WORD}]")
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+", re.IGNORECASE)
+"""A web address: no term is matched inside one (the "tc609" in a source URL)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +103,11 @@ class TermMatcher:
                         found.append((m.start(), m.end(), entry_id))
         if len(self.patterns) > 1:
             found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        urls = [m.span() for m in _URL.finditer(text)]
         out: list[tuple[int, int, str]] = []
         for item in found:
+            if any(s < item[1] and item[0] < e for s, e in urls):
+                continue
             if not out or item[0] >= out[-1][1]:
                 out.append(item)
         return out

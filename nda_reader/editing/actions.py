@@ -22,7 +22,13 @@ from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.model import AnnotationKind, Corpus, Orphan
 from nda_reader.corpus.notes import Note
 from nda_reader.editing.layer_store import Edit
-from nda_reader.formats.yaml_edit import item_blocks, list_shape, render_block, set_fields
+from nda_reader.formats.yaml_edit import (
+    EditError,
+    item_blocks,
+    list_shape,
+    render_block,
+    set_fields,
+)
 
 HEADERS = {
     "glossary": "layer: glossary\nversion: 1\n",
@@ -74,11 +80,15 @@ def _text(path: Path) -> str:
 
 def _indent(path: Path, key: str) -> int:
     text = _text(path)
-    return list_shape(text, key).indent if text.strip() else 2
+    try:
+        return list_shape(text, key).indent if text.strip() else 2
+    except EditError as exc:  # not valid YAML now, or a merge conflict in it
+        raise AnnotateError(f"{path.name}: {exc}") from exc
 
 
 def _insert(path: Path, key: str, item: dict[str, Any], header: str, description: str) -> Edit:
-    """Append ``item`` to the list ``key`` of ``path``, indented as that file indents it."""
+    """A new ``item`` for the list ``key`` of ``path`` (it goes to its stable place when
+    saved), indented as that file indents it."""
     return Edit(
         path,
         key,
@@ -104,7 +114,11 @@ def _item(block: str) -> dict[str, Any]:
 
 
 def _find(path: Path, key: str, match: Callable[[dict[str, Any]], bool]) -> str:
-    for block in item_blocks(_text(path), key):
+    try:
+        blocks = item_blocks(_text(path), key)
+    except EditError as exc:  # not valid YAML now, or a merge conflict in it
+        raise AnnotateError(f"{path.name}: {exc}") from exc
+    for block in blocks:
         if match(_item(block)):
             return block
     raise AnnotateError(f"{path.name}: the entry is not in the file any more; reload")

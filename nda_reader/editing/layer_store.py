@@ -15,10 +15,15 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
+
 from nda_reader.formats.atomic import atomic_write
+from nda_reader.formats.layer_order import Slot, stable_slot
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_edit import EditError, insert_block, remove_block, replace_block
 from nda_reader.formats.yaml_source import parse_yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SaveError(Exception):
@@ -34,7 +39,9 @@ class Edit:
     """One change to one list in one layer file.
 
     ``old``/``new`` are item blocks: insert has only ``new``, remove only ``old``, replace
-    both. ``index`` places an insert; ``header`` starts a file that does not exist yet.
+    both. ``index`` places an insert (without one, a new entry goes to its stable place,
+    see :mod:`nda_reader.formats.layer_order`); ``header`` starts a file that does not exist
+    yet.
     """
 
     path: Path
@@ -71,10 +78,28 @@ class Edit:
         if self.old and self.new:
             return replace_block(text, self.key, self.old, self.new), self
         if self.old:
-            new_text, index, cut = remove_block(text, self.key, self.old)
-            return new_text, replace(self, index=index, cut=cut)
-        inserted = insert_block(text, self.key, self.new, self.index, self.header, raw=self.raw)
+            new_text, at, cut = remove_block(text, self.key, self.old)
+            return new_text, replace(self, index=at, cut=cut)
+        index, after = self.index, False
+        if index is None and not self.raw:
+            slot = _stable_slot(text, self.key, self.new)
+            if slot is not None:
+                index, after = slot.index, slot.after
+        inserted = insert_block(
+            text, self.key, self.new, index, self.header, raw=self.raw, after=after
+        )
         return inserted, self
+
+
+def _stable_slot(text: str, key: str, block: str) -> Slot | None:
+    """The stable place of a new item block (see :mod:`nda_reader.formats.layer_order`)."""
+    try:
+        data = yaml.load(block, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+    if not (isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict)):
+        return None
+    return stable_slot(text, key, data[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,11 @@ outside the folder or through a symbolic link.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from nda_reader.export.errors import ExportError
+from nda_reader.export.ownership import reconcile
 from nda_reader.formats import atomic
 from nda_reader.formats.schema import SLUG
 
@@ -46,10 +48,14 @@ def _remove_dirs(created: list[Path]) -> None:
             folder.rmdir()
 
 
+SUFFIXES = (".md", ".xml", ".jsonld", ".json", ".bib", ".html", ".docx")
+"""The kinds of file an export writes."""
+
+
 def _target(folder: Path, name: str) -> Path:
     """``folder/name``, refused unless it is a plain file name inside ``folder``."""
-    stem = name.removesuffix(".md")
-    if not name.endswith(".md") or not SLUG.match(stem):
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix}" not in SUFFIXES or not SLUG.match(stem):
         raise ExportError(f"refusing to write {name!r}: not a safe file name", usage=True)
     path = folder / name
     if path.is_symlink():
@@ -64,21 +70,38 @@ def _target(folder: Path, name: str) -> Path:
     return path
 
 
-def write_files(out_dir: Path, files: dict[str, str]) -> list[Path]:
-    """Write ``{file name: text}`` into ``out_dir`` all at once, or nothing at all.
+def write_files(
+    out_dir: Path,
+    files: Mapping[str, str | bytes],
+    *,
+    force: bool = False,
+    notes: list[str] | None = None,
+) -> list[Path]:
+    """Write ``{file name: text or bytes}`` into ``out_dir`` all at once, or nothing at all.
 
-    File names must be ``<id>.md`` with a valid id; existing symbolic links are refused.
+    File names must be ``<id>.<suffix>`` with a valid id and a known suffix; existing
+    symbolic links are refused. A file the export did not write, or that changed since,
+    is not replaced unless ``force`` (:mod:`nda_reader.export.ownership`); what the user
+    should hear about (kept blocks, forced replacements) is added to ``notes``.
     """
     folder, created = _prepare_dir(out_dir)
     try:
         targets = [_target(folder, name) for name in files]
+        data = {
+            target: text.encode("utf-8") if isinstance(text, str) else text
+            for target, text in zip(targets, files.values(), strict=True)
+        }
+        final, said = reconcile(folder, data, force=force)
     except ExportError:
         _remove_dirs(created)
         raise
+    except OSError as exc:
+        _remove_dirs(created)
+        raise ExportError(f"cannot read '{out_dir}': {exc.strerror or exc}") from exc
     staged: list[atomic.Staged] = []
     try:
-        for target, text in zip(targets, files.values(), strict=True):
-            staged.append(atomic.stage(target, text.encode("utf-8")))
+        for target, content in final.items():
+            staged.append(atomic.stage(target, content))
         atomic.commit(staged)
     except OSError as exc:
         atomic.discard(staged)
@@ -87,4 +110,6 @@ def write_files(out_dir: Path, files: dict[str, str]) -> list[Path]:
             f"cannot write to '{out_dir}': {exc.strerror or exc}; "
             "choose a folder you can write to with -o"
         ) from exc
+    if notes is not None:
+        notes.extend(said)
     return targets

@@ -92,19 +92,24 @@ def export_documents(
     doc_ids: Iterable[str],
     out_dir: Path,
     options: ExportOptions | None = None,
+    *,
+    force: bool = False,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Render the documents named by ``doc_ids`` and write them into ``out_dir``.
 
     Returns the written paths (resolved), in corpus order. Raises :class:`ExportError`
-    with nothing written when an id is unknown or invalid or the folder is unwritable.
+    with nothing written when an id is unknown or invalid, the folder is unwritable, or a
+    file there was not written by the export or changed since (unless ``force``; kept
+    blocks survive either way, and ``notes`` hears about them).
     """
     groups = resolve_groups(corpus, doc_ids)
-    _refuse_corpus_folders(corpus, out_dir)
+    refuse_corpus_folders(corpus, out_dir)
     files = {export_name(g): render_document(corpus, g, options) for g in groups}
-    return write_files(out_dir, files)
+    return write_files(out_dir, files, force=force, notes=notes)
 
 
-def _refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
+def refuse_corpus_folders(corpus: Corpus, out_dir: Path) -> None:
     """Refuse to export into the corpus's own ``texts/`` or ``annotations/`` folders.
 
     Exported files are named ``<id>.md`` like the texts they come from: written into

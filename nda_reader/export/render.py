@@ -17,6 +17,7 @@ from nda_reader.corpus.document import Block, BlockKind, Document
 from nda_reader.corpus.model import Corpus, LinkEnd, TurnSpan
 from nda_reader.corpus.notes import Note
 from nda_reader.corpus.term_index import Occurrence
+from nda_reader.export.citations import front_matter_lines, is_url
 from nda_reader.export.escape import (
     escape_cell,
     escape_inline,
@@ -111,7 +112,8 @@ def _events(corpus: Corpus, doc: Document, options: ExportOptions) -> _DocEvents
 
 
 def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
-    """YAML front matter: title, date, publisher, source (and url), language, parts."""
+    """YAML front matter: title, date, publisher, source (and url), language, parts, and
+    the document's citation (a pandoc ``references`` list, see :mod:`.citations`)."""
     first = docs[0]
     title = first.part_title if first.part_of and first.part_title else first.title
     lines = ["---", f"title: {_meta(title)}", f"id: {yaml_string(group)}"]
@@ -121,7 +123,7 @@ def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
         if value:
             lines.append(f"{key}: {_meta(value)}")
     if first.source:
-        if _is_url(first.source):
+        if is_url(first.source):
             lines.append(f"source: {yaml_string(first.source)}")
             lines.append(f"url: {yaml_string(first.source)}")
         else:
@@ -136,6 +138,7 @@ def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
         lines.append(f"    title: {_meta(doc.title)}")
         if doc.source and doc.source != first.source:
             lines.append(f"    source: {_meta(doc.source)}")
+    lines.extend(front_matter_lines(group, docs))
     lines.append('generator: "nda-reader export"')
     lines.append("---")
     return "\n".join(lines)
@@ -144,10 +147,6 @@ def front_matter(corpus: Corpus, group: str, docs: list[Document]) -> str:
 def _meta(value: str) -> str:
     """A prose metadata value: Markdown-escaped (pandoc reads metadata as Markdown)."""
     return yaml_string(escape_one_line(value))
-
-
-def _is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
 
 
 def _quote(text: str) -> str:
@@ -272,12 +271,12 @@ def glossary_section(corpus: Corpus, docs: list[Document]) -> str:
     entries = [e for i in ids if (e := corpus.glossary.get(i)) is not None]
     if not entries:
         return ""
-    entries.sort(key=lambda e: (_SORT_PREFIX.sub("", e.english).casefold(), e.id))
+    entries.sort(key=lambda e: (_SORT_PREFIX.sub("", e.preferred).casefold(), e.id))
     rows = ["## Glossary", "", "| English | Hanzi | Pinyin | Note |", "| --- | --- | --- | --- |"]
     for e in entries:
         hanzi = e.hanzi + (f" ({e.traditional})" if e.traditional else "")
         pinyin = f"*{escape_cell(e.pinyin)}*" if e.pinyin.strip() else ""
-        cells = [escape_cell(e.english), escape_cell(hanzi), pinyin, escape_cell(e.note)]
+        cells = [escape_cell(e.preferred), escape_cell(hanzi), pinyin, escape_cell(e.note)]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, SequenceNode
 
+from nda_reader.formats.conflict_markers import find_conflicts
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -42,6 +44,12 @@ def _lines(text: str) -> list[str]:
 
 def list_shape(text: str, key: str) -> ListShape:
     """Find the block list under top-level ``key`` in ``text``."""
+    conflicts = find_conflicts(text)
+    if conflicts:
+        raise EditError(
+            f"the file has an unresolved merge conflict at line {conflicts[0].start}; "
+            "resolve it first (nda-reader check shows where)"
+        )
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
@@ -143,13 +151,15 @@ def insert_block(
     header: str = "",
     *,
     raw: bool = False,
+    after: bool = False,
 ) -> str:
     """Insert ``block`` as item ``index`` (default: last) of the list under ``key``.
 
-    When the file is empty or lacks the key, ``header`` (e.g. ``layer: notes``) and the key
-    are written first. A ``raw`` block (one that :func:`remove_block` cut out, with its
-    separating blank lines) goes back verbatim; otherwise a blank line is added before an
-    appended item when the file separates its items that way.
+    With ``after``, the block goes right after item ``index`` instead of before it. When the
+    file is empty or lacks the key, ``header`` (e.g. ``layer: notes``) and the key are
+    written first. A ``raw`` block (one that :func:`remove_block` cut out, with its
+    separating blank lines) goes back verbatim; otherwise the new item is set off by a
+    blank line when the file separates its items that way.
     """
     if not text.strip():
         text = header
@@ -171,8 +181,14 @@ def insert_block(
         at = shape.items[-1][1]
         if not raw and _separated_by_blank_lines(lines, shape):
             block = "\n" + block
+    elif after:
+        at = shape.items[max(0, index)][1]
+        if not raw and _separated_by_blank_lines(lines, shape):
+            block = "\n" + block
     else:
         at = shape.items[max(0, index)][0]
+        if not raw and _separated_by_blank_lines(lines, shape):
+            block = (block if block.endswith("\n") else block + "\n") + "\n"
     lines.insert(at, block if block.endswith("\n") else block + "\n")
     return "".join(lines)
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from nda_reader.formats.conflict_markers import find_conflicts, our_side
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.terminal_text import find_control, visible_controls
 
@@ -250,7 +251,18 @@ def load_yaml(path: Path, problems: ProblemList) -> Any:
             path, 1, 1, "file is empty; add a `layer:` key and its entries, or delete it"
         )
         return None
-    return parse_yaml(text, path, problems)
+    conflicts = find_conflicts(text)
+    for conflict in conflicts:
+        where = f" in entry {conflict.entry!r}" if conflict.entry else ""
+        problems.error(
+            path,
+            conflict.start,
+            1,
+            f"unresolved merge conflict{where} (lines {conflict.start}-{conflict.end}): keep "
+            "the side you want, delete the <<<<<<< ======= >>>>>>> lines, then run check "
+            "again; until then the reader shows the first side",
+        )
+    return parse_yaml(our_side(text) if conflicts else text, path, problems)
 
 
 def _short_tag(tag: str) -> str:

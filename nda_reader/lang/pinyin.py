@@ -1,85 +1,70 @@
 """Pinyin helpers: drafting, splitting, normalising and checking pinyin.
 
-Pure core module (no ``textual``).  ``pypinyin`` is slow and large to import, so it is
-imported lazily inside the functions that need it, never at module import time.
+Pure core module (no ``textual``). ``pypinyin`` and ``jieba`` are slow and large to import, so
+they are imported lazily inside the functions that need them (drafting, checking), never at
+module import time: the reader's context pane imports this module for :func:`syllables`.
 
-Drafts follow GB/T 16159 for terms (syllables of a word joined, apostrophe before a, o, e
-inside a word) and GB/T 28039 for personal names ("Zhèng Shānjié").  pypinyin's global
-dictionaries are never modified; corrections (surname readings, 栅 = shān in names) are
-applied locally to the result.
+Drafts follow GB/T 16159 for terms: words from :mod:`nda_reader.lang.segment`, the syllables
+of a word joined (apostrophe before a, o, e inside a word), proper nouns capitalised
+(Dōngshù Xīsuàn, Guójiā Shùjùjú); and GB/T 28039 for personal names (Zhèng Shānjié; a
+single-unit name stays whole: Nǚwā). pypinyin's global dictionaries are never modified;
+corrections (surname readings, 栅 = shān in names, × = chéng) are applied to the result.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
-from nda_reader.lang.hanzi import all_han
+from nda_reader.lang.hanzi import all_han, is_han
+from nda_reader.lang.pinyin_tables import (
+    COMPOUND_SURNAMES,
+    GIVEN_NAME_READINGS,
+    SINGLE_UNIT_NAMES,
+    SURNAME_READINGS,
+    SYLLABLES,
+)
+from nda_reader.lang.segment import FUNCTION_WORDS, PLACE_WORDS, KnownWord, Token
 
 __all__ = [
+    "KnownWord",
     "check_pinyin",
     "draft_pinyin",
+    "form_issue",
     "normalize",
     "syllables",
     "tone_numbers",
     "toneless",
+    "unreadable",
 ]
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _SEPARATORS = re.compile(r"[\s'’‘ʼ\-‐‑–—,.;:!?、，。；：！？“”\"()（）《》·]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
-#: Toneless standard syllables (ü written as ü); used to split joined words.
-_SYLLABLE_TABLE = """
-    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu
-    ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou
-    chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang
-    dao de dei den deng di dia dian diao die din ding diu dong dou du duan dui dun duo e ei en
-    eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou
-    gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai
-    huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai
-    kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao
-    le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lü lüe
-    ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang
-    nao ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nun nuo nü nüe
-    o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang
-    qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan
-    rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi
-    shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan
-    tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei
-    wen weng wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan
-    yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha
-    zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui
-    zhun zhuo zi zong zou zu zuan zui zun zuo
-"""
-_SYLLABLES = frozenset(_SYLLABLE_TABLE.split())
-
-#: Compound surnames (复姓) and their readings.
-_COMPOUND_SURNAME_TABLE = """
-    欧阳:ōuyáng 司马:sīmǎ 诸葛:zhūgě 上官:shàngguān 司徒:sītú 东方:dōngfāng 皇甫:huángfǔ
-    尉迟:yùchí 公孙:gōngsūn 慕容:mùróng 夏侯:xiàhóu 令狐:línghú 长孙:zhǎngsūn 宇文:yǔwén
-    澹台:tántái 轩辕:xuānyuán 万俟:mòqí 端木:duānmù 西门:xīmén 南宫:nángōng 独孤:dúgū
-    呼延:hūyán 闻人:wénrén 申屠:shēntú 公冶:gōngyě 太史:tàishǐ 钟离:zhōnglí 宗政:zōngzhèng
-    濮阳:púyáng 淳于:chúnyú 单于:chányú 赫连:hèlián 司空:sīkōng 拓跋:tuòbá 百里:bǎilǐ
-    公羊:gōngyáng 乐正:yuèzhèng 漆雕:qīdiāo 左丘:zuǒqiū 东郭:dōngguō 第五:dìwǔ
-"""
-_COMPOUND_SURNAMES = dict(item.split(":", 1) for item in _COMPOUND_SURNAME_TABLE.split())
-
-#: Single-character surnames whose surname reading differs from pypinyin's default.
-_SURNAME_TABLE = """
-    单:shàn 曾:zēng 解:xiè 仇:qiú 区:ōu 朴:piáo 查:zhā 盖:gě 乐:yuè 缪:miào
-    覃:qín 种:chóng 召:shào 翟:zhái 任:rén 华:huà 纪:jǐ 过:guō 员:yùn 繁:pó
-    秘:bì 隗:wěi 祭:zhài 折:shé 句:gōu 长:cháng 沈:shěn 卜:bǔ 尉:wèi
-"""
-_SURNAME_READINGS = dict(item.split(":", 1) for item in _SURNAME_TABLE.split())
-
-#: Readings of characters inside given names that differ from pypinyin's default.
-_GIVEN_NAME_READINGS = {"栅": "shān"}
-
-#: Single characters that attach to the preceding word (GB/T 16159 monosyllabic suffixes).
-_SUFFIXES = frozenset("化性者局部院署厅委法率型式家员界们")
-#: Function words that stay separate words and break runs of unsegmented characters.
-_FUNCTION_WORDS = frozenset("和与及的之在对等了是为以于或而并向从把被将由其")
+#: Signs read aloud inside terms.
+_SIGNS = {"×": "chéng"}
+#: Chinese punctuation as written in pinyin text.
+_PUNCTUATION = str.maketrans(
+    {
+        "、": ",",
+        "，": ",",
+        "。": ".",
+        "；": ";",
+        "：": ":",
+        "！": "!",
+        "？": "?",
+        "（": "(",
+        "）": ")",
+        "《": "",
+        "》": "",
+        "·": " ",
+    }
+)
+#: What separates words of stored pinyin when words are compared (hyphens stay inside words).
+_WORD_BREAK = re.compile(r"[\s,.;:!?、，。；：！？“”\"()（）《》·]+")
 
 
 def _is_hanzi(text: str) -> bool:
@@ -93,11 +78,33 @@ def _base(char: str) -> str:
     return "ü" if bare == "v" else bare
 
 
+def _no_reading(chars: str) -> Any:
+    """pypinyin's ``errors`` callback: no syllable for a character it cannot read."""
+    return [None] * len(chars)
+
+
 def _hanzi_syllables(word: str) -> list[str]:
-    """Tone-marked syllables pypinyin gives for ``word`` (one item per hanzi), ü never v."""
+    """Tone-marked syllables pypinyin gives for ``word``, one per hanzi it can read.
+
+    ü is never written v; a character pypinyin cannot read (兙) gives no syllable.
+    """
     from pypinyin import Style, pinyin
 
-    return [item[0].replace("v", "ü") for item in pinyin([word], style=Style.TONE)]
+    out = []
+    for char_syll in pinyin([word], style=Style.TONE, errors=_no_reading):
+        syl = char_syll[0]
+        if syl and not any(is_han(c) for c in syl):
+            out.append(syl.replace("v", "ü"))
+    return out
+
+
+def unreadable(hanzi: str) -> list[str]:
+    """The characters of ``hanzi`` that pypinyin cannot read (left out of every draft)."""
+    from pypinyin import Style, pinyin
+
+    chars = [c for c in hanzi if is_han(c)]
+    got = pinyin(chars, style=Style.TONE, errors=_no_reading)
+    return [c for c, syl in zip(chars, got, strict=True) if not syl[0]]
 
 
 def _join_word(sylls: list[str]) -> str:
@@ -112,89 +119,92 @@ def _capitalize(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _group_run(run: list[str]) -> list[str]:
-    """Group characters pypinyin left unsegmented: 2-3 form one word, longer runs pairs."""
-    if len(run) <= 3:
-        return ["".join(run)] if len(run) > 1 else run
-    groups = ["".join(run[i : i + 2]) for i in range(0, len(run) - len(run) % 2, 2)]
-    if len(run) % 2:
-        groups[-1] += run[-1]
-    return groups
+def _word_pinyin(tok: Token, proper: bool) -> str:
+    """One token as pinyin, capitalised as GB/T 16159 wants it inside a term."""
+    if tok.known is not None:
+        words = tok.known.pinyin.split()
+        if proper or tok.known.proper:
+            return " ".join(_capitalize(w) for w in words)
+        return " ".join(w.lower() for w in words)
+    if tok.tag in ("nrfg", "nrt"):
+        return _draft_person(tok.text)
+    if tok.ordinal:
+        word = "dì-" + _join_word(_hanzi_syllables(tok.text[1:]))
+    else:
+        word = _join_word([s for unit in tok.reading_units for s in _hanzi_syllables(unit)])
+    place = any(tok.text.startswith(p) for p in PLACE_WORDS)
+    if (proper and tok.text not in FUNCTION_WORDS) or place:
+        return _capitalize(word)
+    return word
 
 
-def _term_tokens(text: str) -> list[str]:
-    """Split ``text`` into hanzi words and non-hanzi chunks."""
-    from pypinyin.seg.simpleseg import seg
+def _draft_term(text: str, proper: bool, known: Mapping[str, KnownWord]) -> str:
+    from nda_reader.lang.segment import segment
 
-    tokens: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        tokens.extend(_group_run(run))
-        run.clear()
-
-    for segment in seg(text):
-        if not _is_hanzi(segment):
-            flush()
-            tokens.extend(part for part in segment.split() if part)
-        elif len(segment) > 1 or segment in _FUNCTION_WORDS:
-            flush()
-            tokens.append(segment)
-        elif not run and segment in _SUFFIXES and tokens and _is_hanzi(tokens[-1]):
-            tokens[-1] += segment
-        else:
-            run.append(segment)
-    flush()
-    return tokens
-
-
-def _join_tokens(tokens: list[str]) -> str:
-    """Join words with spaces; closing punctuation hugs the left, opening the right."""
-    out = ""
-    for token in tokens:
-        word = _join_word(_hanzi_syllables(token)) if _is_hanzi(token) else token
-        if out and not (
-            unicodedata.category(word[0]) in ("Pe", "Pf", "Po")
-            or unicodedata.category(out[-1]) in ("Ps", "Pi")
-        ):
-            out += " "
-        out += word
-    return out
+    words: list[str] = []
+    for tok in segment(text, known):
+        if tok.hanzi:
+            word = _word_pinyin(tok, proper)
+            if word:
+                words.append(word)
+            continue
+        for chunk in tok.text.translate(_PUNCTUATION).split():
+            for part in re.split(r"(×)", chunk):
+                if part in _SIGNS:
+                    words.append(_capitalize(_SIGNS[part]) if proper else _SIGNS[part])
+                elif part and re.fullmatch(r"[,.;:!?)]+", part) and words:
+                    words[-1] += part
+                elif part:
+                    words.append(part)
+    return " ".join(words).replace("( ", "(")
 
 
 def _draft_person(name: str) -> str:
     parts = [p for p in re.split(r"[·•・\s]+", name) if p]
     if len(parts) != 1:  # transcribed minority or foreign name: one word per part
         return " ".join(_capitalize(_join_word(_hanzi_syllables(p))) for p in parts)
-    if len(name) >= 3 and name[:2] in _COMPOUND_SURNAMES:
-        surname, given = _COMPOUND_SURNAMES[name[:2]], name[2:]
+    if name in SINGLE_UNIT_NAMES:
+        return _capitalize(_join_word(_hanzi_syllables(name)))
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        surname, given = COMPOUND_SURNAMES[name[:2]], name[2:]
     else:
-        surname = _SURNAME_READINGS.get(name[0]) or _join_word(_hanzi_syllables(name[0]))
+        surname = SURNAME_READINGS.get(name[0]) or _join_word(_hanzi_syllables(name[0]))
         given = name[1:]
     if not given:
         return _capitalize(surname)
     given_sylls = [
-        _GIVEN_NAME_READINGS.get(char, syl)
+        GIVEN_NAME_READINGS.get(char, syl)
         for char, syl in zip(given, _hanzi_syllables(given), strict=False)
     ]
     return f"{_capitalize(surname)} {_capitalize(_join_word(given_sylls))}"
 
 
-def draft_pinyin(hanzi: str, *, person: bool = False) -> str:
+def draft_pinyin(
+    hanzi: str,
+    *,
+    person: bool = False,
+    proper: bool = False,
+    known: Mapping[str, KnownWord] | None = None,
+) -> str:
     """Draft tone-marked pinyin for ``hanzi``.
 
-    Terms (GB/T 16159): words from pypinyin's segmenter, syllables of a word joined, words
-    separated by spaces (数据要素 -> "shùjù yàosù"); non-hanzi characters are kept.
+    Terms (GB/T 16159): words from :func:`nda_reader.lang.segment.segment`, syllables of a
+    word joined, words separated by spaces (数据要素 -> "shùjù yàosù"); ``proper`` capitalises
+    every word but function words (a name: 国家数据局 -> "Guójiā Shùjùjú"); place names and
+    ``known`` proper words are capitalised inside ordinary terms too. ``known`` maps hanzi to
+    curated pinyin (the glossary's other entries), used as it is. × is read chéng.
     Persons (GB/T 28039, ``person=True``): capitalised surname and given name, with surname
-    readings and compound surnames handled (郑栅洁 -> "Zhèng Shānjié", 单 -> "Shàn").
-    ü is always written ü, never v.  The result is a draft to be reviewed by a human.
+    readings and compound surnames handled (郑栅洁 -> "Zhèng Shānjié", 单 -> "Shàn"); a
+    single-unit name stays whole (女娲 -> "Nǚwā").
+    ü is always written ü, never v; characters pypinyin cannot read are left out (see
+    :func:`unreadable`). The result is a draft to be reviewed by a human.
     """
     text = unicodedata.normalize("NFC", hanzi).strip()
     if not text:
         return ""
     if person:
         return _draft_person(text)
-    return _join_tokens(_term_tokens(text))
+    return _draft_term(text, proper, known or {})
 
 
 def _split_run(run: str) -> list[str]:
@@ -207,7 +217,7 @@ def _split_run(run: str) -> list[str]:
         if here is None:
             continue
         for end in range(start + 1, min(len(run), start + 6) + 1):
-            if "".join(bases[start:end]) not in _SYLLABLES or sum(marks[start:end]) > 1:
+            if "".join(bases[start:end]) not in SYLLABLES or sum(marks[start:end]) > 1:
                 continue
             penalty = here[0] + (1 if start and bases[start] in ("a", "o", "e") else 0)
             candidate = (penalty, here[1] + 1, start)
@@ -257,17 +267,25 @@ def toneless(text: str) -> str:
     return _TONE_DIGIT.sub("", unicodedata.normalize("NFC", bare))
 
 
-def check_pinyin(hanzi: str, stored: str, *, person: bool = False) -> str | None:
-    """Compare ``stored`` pinyin with the draft for ``hanzi``.
+def check_pinyin(
+    hanzi: str,
+    stored: str,
+    *,
+    person: bool = False,
+    proper: bool = False,
+    known: Mapping[str, KnownWord] | None = None,
+) -> str | None:
+    """Compare the readings of ``stored`` pinyin with the draft for ``hanzi``.
 
-    Returns None when ``normalize(stored) == normalize(draft)``, else a short message naming
-    the problems: v written for ü, a hanzi/syllable count mismatch, the differing draft.
+    Spaces, apostrophes and case do not count here (see :func:`form_issue` for those); nor
+    does the draft when pypinyin cannot read a character (see :func:`unreadable`). Returns
+    None when the syllables agree, else a short message naming the problems: v written for
+    ü, a hanzi/syllable count mismatch, the differing draft.
     """
-    draft = draft_pinyin(hanzi, person=person)
+    draft = draft_pinyin(hanzi, person=person, proper=proper, known=known)
     problems: list[str] = []
-    hanzi_count = sum(1 for char in hanzi if _is_hanzi(char))
-    foreign = [part for part in re.split(r"\s+", hanzi) if part]
-    foreign = [t for p in foreign for t in _term_tokens(p) if not _is_hanzi(t)]
+    hanzi_count = sum(1 for char in hanzi if _is_hanzi(char)) + hanzi.count("×")
+    foreign = re.findall(r"[A-Za-z0-9]+", hanzi)
     counted = stored
     for token in foreign:  # Latin words etc. carried over from the hanzi are not syllables
         counted = re.sub(re.escape(token), " ", counted, count=1, flags=re.IGNORECASE)
@@ -278,9 +296,34 @@ def check_pinyin(hanzi: str, stored: str, *, person: bool = False) -> str | None
     if syllable_count != hanzi_count:
         problems.append(f"{hanzi_count} hanzi but {syllable_count} syllables")
     fixed = stored.replace("v", "ü").replace("V", "Ü") if uses_v else stored
-    if normalize(fixed) != normalize(draft):
+    if normalize(fixed) != normalize(draft) and not unreadable(hanzi):
         problems.append(f"pinyin {stored!r} differs from the draft {draft!r}")
     return "; ".join(problems) or None
+
+
+def pinyin_words(pinyin: str) -> list[str]:
+    """The words of a pinyin text, punctuation dropped (hyphens and apostrophes kept)."""
+    text = unicodedata.normalize("NFC", pinyin).replace("’", "'")
+    return [w for w in _WORD_BREAK.split(text) if w]
+
+
+def form_issue(stored: str, draft: str, *, person: bool = False) -> str | None:
+    """What differs in the *form* of ``stored`` from ``draft`` when the syllables agree.
+
+    ``"word joining"`` (GB/T 16159: which syllables make one word), ``"capitalisation"``, or
+    for a person ``"name form"`` (GB/T 28039: Surname Givenname); None when the words are the
+    same, or when the syllables differ (that is :func:`check_pinyin`'s business).
+    """
+    if normalize(stored) != normalize(draft):
+        return None
+    mine, theirs = pinyin_words(stored), pinyin_words(draft)
+    if mine == theirs:
+        return None
+    if person:
+        return "name form"
+    if [w.lower() for w in mine] != [w.lower() for w in theirs]:
+        return "word joining"
+    return "capitalisation"
 
 
 def tone_numbers(syllable: str) -> int:

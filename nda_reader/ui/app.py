@@ -25,11 +25,10 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.reading.jump_history import JumpHistory, Location
-from nda_reader.reading.places import place_at, relocate
 from nda_reader.ui.annotating.controller import AnnotationController
 from nda_reader.ui.exporting import ask_export, default_export_dir
 from nda_reader.ui.keys import Scope, bindings_for
-from nda_reader.ui.places import PlaceBook
+from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
@@ -80,7 +79,11 @@ class ReaderApp(App[None]):
         self.settings = load_settings(config_dir)
         self.export_dir = export_dir or Path(self.settings.export_dir or default_export_dir())
         """The folder ``e`` offers for the annotated Markdown of the open document."""
-        self.places = PlaceBook.load(config_dir)
+        self.places = Places(
+            PlaceBook.load(config_dir),
+            lambda: self.corpus,
+            lambda error: self.notify(error, severity="warning"),
+        )
         """Where each document was left, and its marks (kept in ``places.yaml``)."""
         self.left_at: Location | None = None
         """Where the last document left for the library was."""
@@ -124,7 +127,7 @@ class ReaderApp(App[None]):
         if self.document is not None:
             # The library is built only when asked for: a document opened from the command
             # line paints sooner without it.
-            self.push_screen(ReadingScreen(*self.place_of(self.document)))
+            self.push_screen(ReadingScreen(*self.places.place_of(self.document)))
         else:
             from nda_reader.ui.screens.library import LibraryScreen
 
@@ -147,35 +150,11 @@ class ReaderApp(App[None]):
         self.show_library()
         left = self.left_at
         was = self.corpus.documents.get(left.doc_id) if left is not None else None
-        if (
-            left is not None
-            and was is not None
-            and self._document_key(was) != self._document_key(doc)
-        ):
+        if left is not None and was is not None and document_key(was) != document_key(doc):
             self.history.push(left)
         if offset is None:
-            doc, offset = self.place_of(doc)
+            doc, offset = self.places.place_of(doc)
         self.push_screen(ReadingScreen(doc, offset, end))
-
-    # ------------------------------------------------------------------ places
-    def _corpus_key(self, doc: Document) -> str:
-        root = self.corpus.root
-        return str((root or doc.path).resolve())
-
-    def _document_key(self, doc: Document) -> str:
-        return doc.part_of or doc.id
-
-    def _same_document(self, a: Document, b: Document) -> bool:
-        return self._document_key(a) == self._document_key(b)
-
-    def place_of(self, doc: Document) -> tuple[Document, int]:
-        """Where ``doc`` (any part of it) was left: the part and the offset in it (its
-        start if it was never read)."""
-        place = self.places.left_at(self._corpus_key(doc), self._document_key(doc))
-        part = self.corpus.documents.get(place.doc) if place is not None else None
-        if place is None or part is None or not self._same_document(part, doc):
-            return doc, 0
-        return part, relocate(place, part.body)
 
     def keep_place(self) -> None:
         """Remember where the open document's main view is, for the next time it opens."""
@@ -184,38 +163,9 @@ class ReaderApp(App[None]):
             return
         doc_id, offset = screen.main.position()
         part = screen.main.marks.part(doc_id)
-        if part is None:
-            return
-        key = self._corpus_key(part), self._document_key(part)
-        self.places.leave(*key, place_at(part.id, part.body, offset))
-        self.left_at = Location(part.id, offset)
-        self.save_places()
-
-    def save_places(self) -> None:
-        """Write the places and marks if they changed (a failure is said, not raised)."""
-        error = self.places.save()
-        if error:
-            self.notify(error, severity="warning")
-
-    def set_mark(self, letter: str, doc: Document, offset: int) -> None:
-        """Mark ``letter`` at ``offset`` of part ``doc``, kept across launches."""
-        key = self._corpus_key(doc), self._document_key(doc)
-        self.places.set_mark(*key, letter, place_at(doc.id, doc.body, offset))
-        self.save_places()
-
-    def mark(self, letter: str, doc: Document) -> tuple[str, int] | None:
-        """Where mark ``letter`` of ``doc``'s document is now (part id, offset), if set."""
-        place = self.places.mark(self._corpus_key(doc), self._document_key(doc), letter)
-        part = self.corpus.documents.get(place.doc) if place is not None else None
-        if place is None:
-            return None
-        if part is None:  # a single file, outside any corpus
-            return (place.doc, relocate(place, doc.body)) if place.doc == doc.id else None
-        return part.id, relocate(place, part.body)
-
-    def marks_set(self, doc: Document) -> str:
-        """The letters of the marks set in ``doc``'s document."""
-        return "".join(self.places.marks(self._corpus_key(doc), self._document_key(doc)))
+        if part is not None:
+            self.places.leave(part, offset)
+            self.left_at = Location(part.id, offset)
 
     async def action_quit(self) -> None:
         """Quit, remembering where the open document was."""
@@ -272,6 +222,36 @@ class ReaderApp(App[None]):
     def save_settings(self) -> str | None:
         """Write the settings; None, or why they could not be written."""
         return save_settings(self.settings, self.config_dir)
+
+    def add_text(self) -> None:
+        """Add a text (``A`` in the library): a path or pasted text, the review form, then
+        the new document opens; the corpus is reloaded from the files written."""
+        from nda_reader.importing.sources import Source
+        from nda_reader.ui.dialogs.add_review import Added, AddReviewDialog
+        from nda_reader.ui.dialogs.add_source import AddSourceDialog
+
+        root = self.corpus.root
+        if root is None:
+            self.notify(
+                "Adding a text needs a corpus folder: open one (nda-reader PATH)",
+                severity="warning",
+            )
+            return
+
+        def added(result: Added | None) -> None:
+            if result is None:
+                return
+            self.files_changed(result.paths)
+            doc = self.corpus.documents.get(result.doc_id)
+            self.notify(f"Added texts/{result.doc_id}.md", timeout=4)
+            if doc is not None:
+                self.open_document(doc)
+
+        def read(source: Source | None) -> None:
+            if source is not None:
+                self.push_screen(AddReviewDialog(source, root, self.corpus), added)
+
+        self.push_screen(AddSourceDialog(), read)
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:

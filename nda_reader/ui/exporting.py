@@ -51,12 +51,14 @@ def export_to(app: ReaderApp, doc_id: str, folder: Path) -> None:
     """Write ``doc_id``'s annotated Markdown into ``folder``; remember the folder."""
     from nda_reader.export.markdown import ExportError, export_documents
 
+    notes: list[str] = []
     try:
-        paths = export_documents(app.corpus, [doc_id], folder)
+        paths = export_documents(app.corpus, [doc_id], folder, notes=notes)
     except ExportError as exc:
         app.notify(exc.message, title="Export failed", severity="error", timeout=8)
         return
-    app.notify(f"Exported to {paths[0]}", title="Export", timeout=8)
+    said = "".join(f"; {note}" for note in notes)
+    app.notify(f"Exported to {paths[0]}{said}", title="Export", timeout=8)
     app.export_dir = folder
     if app.settings.export_dir != str(folder):
         app.settings = replace(app.settings, export_dir=str(folder))

@@ -22,6 +22,7 @@ from nda_reader.reading.jump_history import JumpHistory
 
 if TYPE_CHECKING:
     from nda_reader.ui.annotating.controller import AnnotationController
+    from nda_reader.ui.places import Places
 
 
 class AnnotationHost(Protocol):
@@ -63,6 +64,8 @@ class ReaderHost(AnnotationHost, Protocol):
     history: JumpHistory
     last_corpus_query: str
     corpus_changed: Signal[CorpusChange]
+    places: Places
+    """Where each document was left, and its marks."""
 
     @property
     def annotations(self) -> AnnotationController:
@@ -91,14 +94,6 @@ class ReaderHost(AnnotationHost, Protocol):
         """Ask where, then export ``doc_id`` as annotated Markdown."""
         ...
 
-    def set_mark(self, letter: str, doc: Document, offset: int) -> None:
-        """Set mark ``letter`` at ``offset`` of part ``doc`` (kept across launches)."""
-        ...
-
-    def mark(self, letter: str, doc: Document) -> tuple[str, int] | None:
-        """Where mark ``letter`` of ``doc``'s document is: (part id, offset)."""
-        ...
-
-    def marks_set(self, doc: Document) -> str:
-        """The letters of the marks set in ``doc``'s document."""
+    def add_text(self) -> None:
+        """Add a text to the corpus (``A``) and open it."""
         ...

@@ -50,6 +50,10 @@ ACTIONS: tuple[KeyAction, ...] = (
     A("library.export", "e", "Export",
       "Write the highlighted document as annotated Markdown (asks where)", S.LIBRARY,
       "export", show=True, rank=60),
+    A("library.add", "A", "Add a text",
+      "Add a text from a file (.txt .md .html .docx .pdf) or pasted text: website debris "
+      "removed, front matter and speakers found and shown for review, then it opens",
+      S.LIBRARY, "add_text", show=True, footer="Add", rank=4),
     A("library.down", "j", "Down", "Next document (also ↓)", S.LIBRARY, "move(1)",
       palette=False),
     A("library.up", "k", "Up", "Previous document (also ↑)", S.LIBRARY, "move(-1)",
@@ -198,6 +202,9 @@ ACTIONS: tuple[KeyAction, ...] = (
       "again: back", S.READING, "zoom_view"),
     A("reading.outline", "o", "Outline", "Headings and speaker turns; enter jumps", S.READING,
       "outline", show=True, rank=15),
+    A("reading.variants", "D", "Renderings of the term",
+      "Every rendering of the term under the cursor across the corpus, with a bar per "
+      "document by date (the context pane's entry)", S.READING, "variants"),
     A("reading.toggle_context", "c", "Toggle context pane", "Hide or show the context pane",
       S.READING, "toggle_context"),
     A("reading.export", "e", "Export",
@@ -234,6 +241,8 @@ ACTIONS: tuple[KeyAction, ...] = (
       "choose('attach')", show=True, palette=False),
     A("orphans.delete", "d,delete", "Delete", "Delete the highlighted orphan (asks first)",
       S.ORPHANS, "choose('delete')", show=True, palette=False),
+    A("variants.close", "escape,D,q", "Close", "Close the renderings", S.VARIANTS, "close",
+      palette=False),
     A("form.cancel", "escape", "Cancel", "Close the form without any change", S.FORM,
       "cancel", palette=False),
     A("form.newline", "ctrl+j,alt+enter", "New line",
@@ -278,4 +287,12 @@ ACTIONS: tuple[KeyAction, ...] = (
       S.GLOSSARY, "sort", show=True, palette=False, rank=3),
     A("notes.jump", "enter", "Jump", "Open the highlighted note's passage", S.NOTES, "jump",
       show=True, palette=False, rank=2),
+    A("glossary.variants", "D", "Renderings",
+      "From the list: every rendering of the highlighted entry across the corpus, with a "
+      "bar per document by date", S.GLOSSARY, "entry_view('variants')", palette=False),
+    A("add.read", "ctrl+n", "Read the text",
+      "Read the pasted text, or the file named in the path box (enter there does too), "
+      "and show what was found", S.ADD, "read", show=True, palette=False),
+    A("add.cancel", "escape", "Cancel", "Close without adding anything", S.ADD, "cancel",
+      show=True, palette=False),
 )  # fmt: skip

@@ -35,6 +35,7 @@ class Scope(StrEnum):
     OUTLINE = "outline"
     RESULTS = "results"
     ORPHANS = "orphans"
+    VARIANTS = "variants"
     FORM = "form"
     PICKER = "picker"
     CONFIRM = "confirm"
@@ -44,6 +45,7 @@ class Scope(StrEnum):
     NOTES = "notes"
     COPY = "copy"
     PROMPT = "prompt"
+    ADD = "add"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,11 @@ SCOPES: dict[Scope, ScopeInfo] = {
     Scope.ORPHANS: ScopeInfo(
         "Orphans", "Annotations whose quote is no longer in the text (`O`).", "orphans"
     ),
+    Scope.VARIANTS: ScopeInfo(
+        "Renderings of a term",
+        "Every rendering of the term under the cursor, with a bar per document by date (`D`).",
+        "variants",
+    ),
     Scope.FORM: ScopeInfo(
         "Annotation forms",
         "The forms check what you type as you type; enter saves, tab moves to the next field.",
@@ -143,6 +150,12 @@ SCOPES: dict[Scope, ScopeInfo] = {
         "copy",
     ),
     Scope.PROMPT: ScopeInfo("Mark prompt", "After `m` or `'`: a letter names the mark.", "prompt"),
+    Scope.ADD: ScopeInfo(
+        "Adding a text",
+        "`A` in the library: a file's path, or text pasted into the box; then the review "
+        "form (title, date, kind, id; enter adds, esc cancels).",
+        "add",
+    ),
 }
 
 

@@ -27,6 +27,7 @@ ORDER = (
     Scope.PICKER,
     Scope.CONFIRM,
     Scope.ASK,
+    Scope.ADD,
     Scope.COPY,
     Scope.PROMPT,
     Scope.BROWSER,
@@ -37,6 +38,7 @@ ORDER = (
     Scope.OUTLINE,
     Scope.RESULTS,
     Scope.ORPHANS,
+    Scope.VARIANTS,
 )
 
 

@@ -16,13 +16,16 @@ Saving is atomic (:mod:`nda_reader.formats.atomic`) and reports, never raises.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from nda_reader.corpus.document import Document
+from nda_reader.corpus.model import Corpus
 from nda_reader.formats.atomic import atomic_write
-from nda_reader.reading.places import MARK_LETTERS, Place
+from nda_reader.reading.places import MARK_LETTERS, Place, place_at, relocate
 
 PLACES_FILE = "places.yaml"
 HEADER = "# Where you left off, and your marks (m + letter); written by nda-reader.\n"
@@ -119,3 +122,68 @@ class PlaceBook:
             return f"could not keep your place in {self.path}: {exc.strerror or exc}"
         self.dirty = False
         return None
+
+
+def document_key(doc: Document) -> str:
+    """What places are kept under: the whole document (``part_of``), or the text's id."""
+    return doc.part_of or doc.id
+
+
+class Places:
+    """The places and marks of the open corpus's documents, kept in a :class:`PlaceBook`.
+
+    A place is kept per document (all parts of a multi-part one) of a corpus folder (a file
+    opened on its own: by its path), and found again with
+    :func:`~nda_reader.reading.places.relocate` in a text edited meanwhile. Every change is
+    saved at once; a failure to save is said through ``warn``, never raised.
+    """
+
+    def __init__(
+        self, book: PlaceBook, corpus: Callable[[], Corpus], warn: Callable[[str], None]
+    ) -> None:
+        self.book = book
+        self._corpus = corpus
+        self._warn = warn
+
+    def _key(self, doc: Document) -> tuple[str, str]:
+        root = self._corpus().root
+        return str((root or doc.path).resolve()), document_key(doc)
+
+    def save(self) -> None:
+        """Write what changed (a failure is said, not raised)."""
+        error = self.book.save()
+        if error:
+            self._warn(error)
+
+    def place_of(self, doc: Document) -> tuple[Document, int]:
+        """Where ``doc`` (any part of it) was left: the part and the offset in it (its start
+        when it was never read)."""
+        place = self.book.left_at(*self._key(doc))
+        part = self._corpus().documents.get(place.doc) if place is not None else None
+        if place is None or part is None or document_key(part) != document_key(doc):
+            return doc, 0
+        return part, relocate(place, part.body)
+
+    def leave(self, part: Document, offset: int) -> None:
+        """Remember that ``part``'s document was left at ``offset`` of ``part``."""
+        self.book.leave(*self._key(part), place_at(part.id, part.body, offset))
+        self.save()
+
+    def set_mark(self, letter: str, part: Document, offset: int) -> None:
+        """Mark ``letter`` at ``offset`` of ``part``, kept across launches."""
+        self.book.set_mark(*self._key(part), letter, place_at(part.id, part.body, offset))
+        self.save()
+
+    def mark(self, letter: str, doc: Document) -> tuple[str, int] | None:
+        """Where mark ``letter`` of ``doc``'s document is now (part id, offset), if set."""
+        place = self.book.mark(*self._key(doc), letter)
+        if place is None:
+            return None
+        part = self._corpus().documents.get(place.doc)
+        if part is None:  # a single file, outside any corpus
+            return (place.doc, relocate(place, doc.body)) if place.doc == doc.id else None
+        return part.id, relocate(place, part.body)
+
+    def marks_set(self, doc: Document) -> str:
+        """The letters of the marks set in ``doc``'s document."""
+        return "".join(self.book.marks(*self._key(doc)))

@@ -37,6 +37,8 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
         assert isinstance(focused, Input), f"no input has focus, {focused!r} has"
         focused.insert_text_at_cursor(text)
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # e.g. the pinyin drafted from typed hanzi
+    await pilot.pause()
 
 
 async def select(pilot: Pilot[None], text: str) -> None:

@@ -2,11 +2,11 @@
 
 Layers, top to bottom (a package imports only from packages below it, or from itself)::
 
-    cli > ui > export | editing | reading > corpus > formats > lang
+    cli > ui > export | editing | reading | importing | termbase > corpus > formats > lang
 
-``export``, ``editing`` and ``reading`` are siblings on one layer and do not import each
-other. ``textual`` is imported in ``ui`` only. Imports inside functions and
-``TYPE_CHECKING`` blocks count like any other.
+``export``, ``editing``, ``reading``, ``importing`` and ``termbase`` are siblings on one
+layer and do not import each other. ``textual`` is imported in ``ui`` only. Imports inside
+functions and ``TYPE_CHECKING`` blocks count like any other.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ RANKS = {
     "editing": 3,
     "reading": 3,
     "export": 3,
+    "importing": 3,
+    "termbase": 3,
     "ui": 4,
     "cli": 5,
 }

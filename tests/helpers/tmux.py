@@ -43,13 +43,23 @@ class Terminal:
             time.sleep(0.02)
         self._tmux("respawn-pane", "-k", "-t", "main", "-c", str(REPO), command)
 
-    def _tmux(self, *args: str) -> str:
+    def _tmux(self, *args: str, stdin: str | None = None) -> str:
         # COLUMNS and LINES (set by some test runners) would win over the pane's real size.
         env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "COLUMNS", "LINES")}
         done = subprocess.run(
-            ["tmux", "-L", self.server, *args], capture_output=True, text=True, env=env, check=False
+            ["tmux", "-L", self.server, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            input=stdin,
         )
         return done.stdout
+
+    def paste(self, text: str) -> None:
+        """Paste ``text`` as a terminal does (bracketed paste, as from a browser)."""
+        self._tmux("load-buffer", "-", stdin=text)
+        self._tmux("paste-buffer", "-p", "-t", "main")
 
     def screen(self) -> str:
         """The visible text of the pane."""

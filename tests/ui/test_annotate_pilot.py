@@ -23,10 +23,11 @@ from tests.helpers.annotating import (
     select,
     type_text,
 )
+from tests.helpers.layer_diff import added_block
 from tests.helpers.pilot import open_from_library
 
 NEW_TERM = (
-    "\n\n  - id: data-circulation\n"
+    "  - id: data-circulation\n"
     "    kind: term\n"
     "    hanzi: 数据流通\n"
     "    pinyin: shùjù liútōng\n"
@@ -50,7 +51,6 @@ async def test_term_add_edit_delete_undo_redo(tmp_path: Path) -> None:
     root = copy_corpus(tmp_path)
     glossary = root / "annotations/glossary.yaml"
     before = read(glossary)
-    base = before.rstrip("\n")
     app = app_for(root, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
@@ -63,7 +63,10 @@ async def test_term_add_edit_delete_undo_redo(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
-        assert read(glossary) == base + NEW_TERM
+        added = read(glossary)
+        # One block at its stable place: after the id sorting just before it, in its section.
+        block, neighbour = added_block(before, added, "entries")
+        assert block == NEW_TERM and "- id: data-annotation-bases\n" in neighbour
         # Highlighted at once, here and in the other documents.
         assert {o.doc for o in app.corpus.occurrences.of_entry("data-circulation")} >= {
             MEETING,
@@ -81,7 +84,7 @@ async def test_term_add_edit_delete_undo_redo(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         edited = NEW_TERM.replace("    aliases: []\n", "    aliases:\n      - data flows\n")
-        assert read(glossary) == base + edited
+        assert read(glossary) == added.replace(NEW_TERM, edited)
         # Delete it, with a question first.
         await pilot.press("d")
         await pilot.pause()
@@ -92,16 +95,16 @@ async def test_term_add_edit_delete_undo_redo(tmp_path: Path) -> None:
         # Undo all three, then redo one.
         screen.main.focus()
         await pilot.press("u")
-        assert read(glossary) == base + edited
+        assert read(glossary) == added.replace(NEW_TERM, edited)
         await pilot.press("u")
-        assert read(glossary) == base + NEW_TERM
+        assert read(glossary) == added
         await pilot.press("u")
         assert read(glossary) == before
         assert "Undone: add term 'data circulation'" in messages(app)
         await pilot.press("u")
         assert "Nothing to undo" in messages(app)
         await pilot.press("ctrl+r")
-        assert read(glossary) == base + NEW_TERM
+        assert read(glossary) == added
         assert "Redone: add term 'data circulation'" in messages(app)
 
 
@@ -160,7 +163,7 @@ async def test_note_add_edit_delete_undo_redo(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         text = read(notes)
-        created = re.search(r"created: '([0-9T:\-]+Z)'\n$", text)
+        created = re.search(r"created: '([0-9T:\-]+Z)'\n", text)
         assert created is not None
         expected = (
             "  - id: note-watch-for-the-2026-action\n"
@@ -172,7 +175,8 @@ async def test_note_add_edit_delete_undo_redo(tmp_path: Path) -> None:
             "      - watch\n"
             f"    created: '{created.group(1)}'\n"
         )
-        assert text == before + expected
+        block, neighbour = added_block(before, text, "notes")
+        assert block == expected and "- id: authorised-operation-pricing\n" in neighbour
         # The passage now has the note: edit it from the context list.
         await highlight_row(pilot, "note", "note-watch-for-the-2026-action")
         await pilot.press("e")
@@ -186,17 +190,17 @@ async def test_note_add_edit_delete_undo_redo(tmp_path: Path) -> None:
         edited = expected.replace("plan.\n", "plan. Check again.\n").replace(
             "      - watch\n", "      - watch\n      - to-verify\n"
         )
-        assert read(notes) == before + edited
+        assert read(notes) == text.replace(expected, edited)
         await pilot.press("d", "y")
         await pilot.pause()
         assert read(notes) == before
         screen.main.focus()
         await pilot.press("u", "u")
-        assert read(notes) == before + expected
+        assert read(notes) == text
         await pilot.press("u")
         assert read(notes) == before
         await pilot.press("ctrl+r")
-        assert read(notes) == before + expected
+        assert read(notes) == text
 
 
 async def test_cross_reference_between_two_documents(tmp_path: Path) -> None:
@@ -233,7 +237,9 @@ async def test_cross_reference_between_two_documents(tmp_path: Path) -> None:
             + anchor_lines(target, 6)
             + "    note: Pilots, then value.\n"
         )
-        assert read(links) == before + expected
+        added = read(links)
+        block, neighbour = added_block(before, added, "links")
+        assert block == expected and "- id: computing-network-2024\n" in neighbour
         assert app.annotations.link_source is None
         # The target passage shows the link; edit its relation from the context list.
         await highlight_row(pilot, "link", "contrasts-setting-up-pilots")
@@ -242,18 +248,18 @@ async def test_cross_reference_between_two_documents(tmp_path: Path) -> None:
         await pilot.press("up")  # elaborates
         await pilot.press("enter")
         await pilot.pause()
-        edited = expected.replace("relation: contrasts", "relation: elaborates")
-        assert read(links) == before + edited
+        edited = added.replace("relation: contrasts", "relation: elaborates", 1)
+        assert edited != added and read(links) == edited
         await pilot.press("d", "y")
         await pilot.pause()
         assert read(links) == before
         screen.main.focus()
         await pilot.press("u")
-        assert read(links) == before + edited
+        assert read(links) == edited
         await pilot.press("u", "u")
         assert read(links) == before
         await pilot.press("ctrl+r", "ctrl+r")
-        assert read(links) == before + edited
+        assert read(links) == edited
 
 
 async def test_speaker_turn_new_speaker_change_delete_undo(tmp_path: Path) -> None:
@@ -276,8 +282,12 @@ async def test_speaker_turn_new_speaker_change_delete_undo(tmp_path: Path) -> No
         text = read(layer)
         speaker = "  - id: moderator\n    name: Moderator\n    kind: person\n"
         turn = "  - speaker: moderator\n    anchor:\n" + anchor_lines(anchor, 6, with_doc=False)
-        assert speaker in text and text.endswith(turn)
-        assert text.replace(speaker, "", 1).removesuffix(turn) == before
+        # Each at its stable place: the speaker by id, the turn in document order (first).
+        assert speaker in text and turn in text
+        block, neighbour = added_block(before, text.replace(speaker, "", 1), "turns")
+        assert block == turn and neighbour == ""
+        block, neighbour = added_block(before, text.replace(turn, "", 1), "speakers")
+        assert block == speaker and "- id: luan-jie\n" in neighbour
         assert app.corpus.turns(BRIEFING)[0].speaker.id == "moderator"
         # Give the turn to a known speaker from the context list.
         await highlight_row(pilot, "turn")
@@ -286,7 +296,9 @@ async def test_speaker_turn_new_speaker_change_delete_undo(tmp_path: Path) -> No
         await type_text(pilot, "Liu")
         await pilot.press("enter")
         await pilot.pause()
-        assert read(layer).endswith(turn.replace("speaker: moderator", "speaker: liu-liehong"))
+        assert read(layer) == text.replace(
+            turn, turn.replace("speaker: moderator", "speaker: liu-liehong")
+        )
         await pilot.press("d", "y")
         await pilot.pause()
         assert "Speakers:\n" not in read(layer).split("turns:")[1]

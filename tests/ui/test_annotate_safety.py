@@ -21,6 +21,7 @@ from tests.helpers.annotating import (
     select,
 )
 from tests.helpers.corpora import text_file
+from tests.helpers.layer_diff import added_block
 from tests.helpers.pilot import open_from_library
 
 
@@ -58,7 +59,8 @@ async def test_a_change_made_on_disk_during_the_session_is_kept(tmp_path: Path) 
             "your change was applied to the new version" in " ".join(messages(app))
         )
         text = read(notes)
-        assert text.startswith(outside.rstrip("\n")) and "text: Mine.\n" in text
+        block, _ = added_block(outside, text, "notes")
+        assert "text: Mine.\n" in block
         assert any(n.text == "Mine." for n in app.corpus.notes)
 
 
@@ -176,3 +178,24 @@ async def test_a_file_outside_a_corpus_says_annotations_need_a_folder(tmp_path: 
         assert isinstance(app.screen, ReadingScreen)
         assert any("Annotations need a corpus folder" in m for m in messages(app))
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "config") == ["lone.md"]
+
+
+async def test_a_layer_file_with_a_merge_conflict_is_not_edited_and_says_why(
+    tmp_path: Path,
+) -> None:
+    root = copy_corpus(tmp_path)
+    glossary = root / "annotations/glossary.yaml"
+    conflicted = read(glossary).replace(
+        "    english: National Data Administration\n",
+        "<<<<<<< ours\n    english: National Data Administration\n=======\n"
+        "    english: National Data Administration (NDA)\n>>>>>>> theirs\n",
+        1,
+    )
+    glossary.write_text(conflicted, encoding="utf-8")
+    app = app_for(root, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_library(pilot, MEETING)
+        await annotate_by_keys(pilot, "data circulation", "G", "national data administration")
+        assert any("unresolved merge conflict at line" in m for m in messages(app))
+        assert app.is_running
+    assert read(glossary) == conflicted

@@ -15,6 +15,7 @@ from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.notes_browser import NotesBrowser
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.screens.search_results import SearchResultsScreen
+from nda_reader.ui.screens.variants import VariantsScreen
 from tests.helpers.annotating import messages, type_text
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, pane_text, screen_text
@@ -165,6 +166,13 @@ async def test_the_glossary_browser_lists_in_the_library_and_moves_with_jk(
         assert listing.has_focus
         await pilot.press("j", "j", "k")
         assert listing.highlighted == 1
+        await pilot.press("D")  # the renderings of the highlighted entry (data factors)
+        await pilot.pause()
+        assert isinstance(app.screen, VariantsScreen)
+        assert app.screen.entry_id == "data-factors"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is browser
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press("escape")

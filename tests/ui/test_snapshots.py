@@ -1,13 +1,15 @@
 """Snapshots of every screen and dialog at a wide and a narrow terminal size, and of the
 reading screen in each bundled theme.
 
-Regenerate after an intended visual change with ``pytest tests/ui/test_snapshots.py
---snapshot-update`` and look at the SVGs in ``__snapshots__`` before committing.
+Toasts and the blinking cursor are left out of every picture (tests/helpers/snapshots.py):
+they would make the pictures depend on the machine's speed. Regenerate after an intended
+visual change with ``pytest -n 0 tests/ui/test_snapshots.py --snapshot-update`` and look at
+the SVGs in ``__snapshots__`` before committing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from nda_reader.ui.app import ReaderApp
+from nda_reader.ui.dialogs.add_review import AddReviewDialog
 from nda_reader.ui.settings import Settings, save_settings
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, open_from_library
 from tests.helpers.small_corpus import REPORT, TRANSCRIPT, small_corpus
+from tests.helpers.snapshots import Steps
+from tests.helpers.snapshots import keys as _keys
+from tests.helpers.snapshots import settled as _settled
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 NARROW = [pytest.param((80, 24), id="80x24"), pytest.param((60, 40), id="60x40")]
@@ -29,43 +35,6 @@ MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"
 
 SnapCompare = Callable[..., bool]
-Steps = Callable[[Pilot[Any]], Awaitable[None]]
-
-
-def _keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] = ()) -> Steps:
-    """Open ``doc_id`` from the library (None: a document is open already), press ``keys``,
-    enter ``text`` into the focused input (as typing would), press the keys in ``then``."""
-
-    async def run(pilot: Pilot[Any]) -> None:
-        if doc_id is None:
-            await pilot.pause()  # the first screen is pushed once the app runs
-        else:
-            await open_from_library(pilot, doc_id)
-        await pilot.press(*keys)
-        if text:
-            focused = pilot.app.focused
-            if isinstance(focused, TextArea):
-                focused.insert(text)
-            else:
-                assert isinstance(focused, Input)
-                focused.insert_text_at_cursor(text)
-        await pilot.press(*then)
-        await pilot.pause()
-
-    return run
-
-
-def _steady(steps: Steps) -> Steps:
-    """``steps``, then the text cursors stop blinking: a snapshot taken while a cursor
-    blinks off differs from one taken while it is on (a flaky test under load)."""
-
-    async def run(pilot: Pilot[Any]) -> None:
-        await steps(pilot)
-        for field in pilot.app.screen.query("Input, TextArea"):
-            field.cursor_blink = False  # type: ignore[attr-defined]
-        await pilot.pause()
-
-    return run
 
 
 async def _on_liu_honglie(pilot: Pilot[Any]) -> None:
@@ -75,6 +44,7 @@ async def _on_liu_honglie(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     term = screen.main.cursor.term
     assert term is not None and body[term.start : term.end] == "Liu Honglie"
+    await _settled(pilot)
 
 
 # ------------------------------------------------------------ the bundled corpus
@@ -139,7 +109,7 @@ def test_screen_or_dialog(
 ) -> None:
     root = small_corpus(make_corpus)
     app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
-    assert snap_compare(app, terminal_size=size, run_before=_steady(SMALL[name]))
+    assert snap_compare(app, terminal_size=size, run_before=SMALL[name])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -166,17 +136,64 @@ def test_orphans(
     assert snap_compare(app, terminal_size=size, run_before=_keys(None, "O"))
 
 
+# ----------------------------------------------------------- adding a text (A)
+_PASTED = """Harbour notes of the week
+
+Ms. Lin: The Binhai Data Office opened three kinds of harbour data on 18 March 2025.
+
+Mr. Zhou: We will run a data factor plan with local universities this year.
+"""
+"""Our own words, pasted."""
+
+
+def _add(read: bool) -> Steps:
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        box = pilot.app.screen.query_one(TextArea)
+        box.load_text(_PASTED)
+        box.focus()
+        if read:
+            await pilot.press("ctrl+n")
+            for _ in range(50):  # the review is pushed once the text is read
+                if isinstance(pilot.app.screen, AddReviewDialog):
+                    break
+                await pilot.pause(0.02)
+        for box in pilot.app.screen.query(TextArea):
+            box.cursor_blink = False  # as _settled does for inputs
+        await _settled(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("step", ["add_source", "add_review"])
+@pytest.mark.parametrize("size", SIZES)
+def test_adding_a_text(
+    snap_compare: SnapCompare,
+    make_corpus: MakeCorpus,
+    tmp_path: Path,
+    size: tuple[int, int],
+    step: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small_corpus(make_corpus)
+    monkeypatch.chdir(tmp_path)  # the library's title shows the corpus folder as given
+    app = make_app(tmp_path / "config", Path("corpus"))
+    assert snap_compare(app, terminal_size=size, run_before=_add(step == "add_review"))
+
+
 # ------------------------------------------------- small terminals and half-width splits
 async def _zoomed_note(pilot: Pilot[Any]) -> None:
     await _on_liu_honglie(pilot)
     await pilot.press("z")
-    await pilot.pause()
+    await _settled(pilot)
 
 
 async def _concordance_down(pilot: Pilot[Any]) -> None:
     await _on_liu_honglie(pilot)
     await pilot.press("tab", "j", "j", "j", "j", "j")
-    await pilot.pause()
+    await _settled(pilot)
 
 
 async def _term_form_refused(pilot: Pilot[Any]) -> None:
@@ -187,7 +204,7 @@ async def _term_form_refused(pilot: Pilot[Any]) -> None:
     assert isinstance(focused, Input)
     focused.insert_text_at_cursor("国家数据局")
     await pilot.press("enter")
-    await pilot.pause()
+    await _settled(pilot)
 
 
 NARROW_STEPS: dict[str, Steps] = {
@@ -206,5 +223,4 @@ NARROW_STEPS: dict[str, Steps] = {
 def test_small_terminal(
     snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int], name: str
 ) -> None:
-    steps = _steady(NARROW_STEPS[name])
-    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=steps)
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=NARROW_STEPS[name])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
@@ -41,6 +41,7 @@ class TermForm(FormDialog[dict[str, Any]]):
             "note": " ".join(entry.note.split()) if entry else "",
         }
         self._draft = ""
+        self._wanted: tuple[str, str] = ("", "")
 
     def fields(self) -> ComposeResult:
         """The entry's fields."""
@@ -68,22 +69,50 @@ class TermForm(FormDialog[dict[str, Any]]):
             first = "term-hanzi"
         self.query_one(f"#{first}", Input).focus()
 
-    def draft(self) -> str:
-        """Pinyin drafted from the hanzi and kind (pypinyin is imported only now)."""
-        hanzi = self.value("term-hanzi").strip()
+    def _draft_request(self) -> tuple[str, str]:
+        """(hanzi, kind) as typed now: what a draft is made from."""
+        return self.value("term-hanzi").strip(), self.value("term-kind").strip()
+
+    def _draft_for(self, request: tuple[str, str]) -> str:
+        """Pinyin drafted from ``request`` (pypinyin and jieba are imported only now)."""
+        hanzi, kind = request
         if not hanzi:
             return ""
+        from nda_reader.corpus.glossary import PROPER_KINDS, known_words
         from nda_reader.lang.pinyin import draft_pinyin
 
-        return draft_pinyin(hanzi, person=self.value("term-kind").strip() == "person")
+        known = known_words(self.corpus.glossary, self.entry.id if self.entry else "")
+        return draft_pinyin(
+            hanzi, person=kind == "person", proper=kind in PROPER_KINDS, known=known
+        )
+
+    def draft(self) -> str:
+        """Pinyin drafted from the hanzi and kind as they are now."""
+        return self._draft_for(self._draft_request())
 
     def _redraft(self) -> None:
+        # The first draft loads the segmenter's dictionary (a second or more): it is made
+        # off the UI thread, so typing never waits for it.
+        request = self._draft_request()
+        self._wanted = request
+        if request[0]:
+            self.query_one("#term-pinyin", Input).placeholder = "drafting…"
+        self._draft_in_background(request)
+
+    @work(thread=True, exclusive=True, group="pinyin-draft")
+    def _draft_in_background(self, request: tuple[str, str]) -> None:
+        draft = self._draft_for(request)
+        self.app.call_from_thread(self._drafted, request, draft)
+
+    def _drafted(self, request: tuple[str, str], draft: str) -> None:
+        if request != self._wanted or not self.is_mounted:
+            return  # typed on meanwhile: a newer draft is on its way
         pinyin = self.query_one("#term-pinyin", Input)
-        if pinyin.value and pinyin.value != self._draft:
-            self._draft = self.draft()  # the user's own pinyin stays
-            return
-        self._draft = self.draft()
-        pinyin.value = self._draft
+        pinyin.placeholder = ""
+        mine = pinyin.value and pinyin.value != self._draft
+        self._draft = draft
+        if not mine:  # the user's own pinyin stays
+            pinyin.value = draft
 
     @on(Input.Changed, "#term-hanzi,#term-kind")
     def _hanzi_changed(self, event: Input.Changed) -> None:

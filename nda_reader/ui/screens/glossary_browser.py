@@ -6,8 +6,8 @@ by number of occurrences in the corpus. Enter opens the highlighted entry's conc
 from which enter opens any occurrence.
 
 Views of one entry are opened by name through :data:`ENTRY_VIEWS` (``entry_view(name)``
-in the key table), so another view (the variants of an entry, say) is one more entry
-there and one more row of the key table.
+in the key table): its concordance (enter) and its renderings across the corpus (``D``
+from the list); another view is one more entry there and one more row of the key table.
 """
 
 from __future__ import annotations
@@ -37,7 +37,13 @@ def _concordance(corpus: Corpus, entry: GlossaryEntry) -> Screen[Any]:
     return SearchResultsScreen.concordance(corpus, entry)
 
 
-ENTRY_VIEWS: dict[str, EntryView] = {"concordance": _concordance}
+def _variants(corpus: Corpus, entry: GlossaryEntry) -> Screen[Any]:
+    from nda_reader.ui.screens.variants import VariantsScreen
+
+    return VariantsScreen(corpus, entry.id)
+
+
+ENTRY_VIEWS: dict[str, EntryView] = {"concordance": _concordance, "variants": _variants}
 """The views of one glossary entry, by the name the key table's action gives."""
 
 
@@ -58,7 +64,7 @@ class GlossaryBrowser(BrowserScreen):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.GLOSSARY)
 
     placeholder = "filter: any form (hanzi, pinyin with or without tones, English, alias)"
-    hint = "↑↓ move · enter concordance · ctrl+s sort · tab list · esc close"
+    hint = "↑↓ move · enter concordance · ctrl+s sort · tab list (D renderings) · esc close"
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()

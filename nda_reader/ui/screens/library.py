@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.reload import CorpusChange
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.footer import ReaderFooter
@@ -85,8 +86,14 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the table."""
+        self.rows = library_rows(self.reader.corpus)
+        self._show_title()
+        self._fill(self.app.size.width)
+        self.query_one(DataTable).focus()
+        self.reader.corpus_changed.subscribe(self, self._corpus_changed)
+
+    def _show_title(self) -> None:
         corpus = self.reader.corpus
-        self.rows = library_rows(corpus)
         if corpus.root is None:
             where = "a single file"
         elif corpus.root.resolve() == bundled_root().resolve():
@@ -98,10 +105,16 @@ class LibraryScreen(Screen[None]):
         errors = len(corpus.problems.errors)
         if errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
-        title += f" · enter opens · {display_text(where)}"
+        title += f" · enter opens · A adds a text · {display_text(where)}"
         self.query_one("#library-title", Static).update(Text(title))
-        self._fill(self.app.size.width)
-        self.query_one(DataTable).focus()
+
+    def _corpus_changed(self, change: CorpusChange) -> None:
+        """A text was added (or removed): list the documents again."""
+        if change.texts:
+            self.rows = library_rows(change.corpus)
+            self._show_title()
+            self._width = 0
+            self._fill(self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-fit the title column to the width."""
@@ -185,6 +198,10 @@ class LibraryScreen(Screen[None]):
         doc = self._doc_at(self.query_one(DataTable).cursor_row)
         if doc is not None:
             self.reader.open_document(doc)
+
+    def action_add_text(self) -> None:
+        """Add a text from a file or pasted text, review what was found, then open it."""
+        self.reader.add_text()
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus and open the chosen hit."""

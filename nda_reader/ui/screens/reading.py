@@ -328,6 +328,17 @@ class ReadingScreen(Screen[None]):
         """Headings and speaker turns of the active document; enter jumps there."""
         self.tools.outline()
 
+    def action_variants(self) -> None:
+        """Every rendering of the term under the cursor, by document and date."""
+        from nda_reader.ui.screens.variants import VariantsScreen
+
+        self.sync_context()
+        entry = self.context.entry
+        if entry is None:
+            self.notify("No term under the cursor: t moves to the next one", timeout=2)
+            return
+        self.app.push_screen(VariantsScreen(self.reader.corpus, entry.id))
+
     def action_library(self) -> None:
         """Back to the list of documents; first, end a filter of the passages shown."""
         view = self.active

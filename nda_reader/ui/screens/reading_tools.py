@@ -69,7 +69,7 @@ class ReadingTools:
 
         def named(letter: str | None) -> None:
             if letter and part is not None:
-                self.screen.reader.set_mark(letter, part, offset)
+                self.screen.reader.places.set_mark(letter, part, offset)
                 self.screen.notify(f"Mark {letter} set: ' {letter} comes back here", timeout=3)
 
         self.screen.app.push_screen(LetterPrompt("Set mark: a letter a-z (esc: none)"), named)
@@ -80,7 +80,7 @@ class ReadingTools:
 
         view = self.screen.active
         doc = view.doc
-        marks = self.screen.reader.marks_set(doc)
+        marks = self.screen.reader.places.marks_set(doc)
 
         async def named(letter: str | None) -> None:
             if letter == "'":
@@ -88,7 +88,7 @@ class ReadingTools:
                 return
             if not letter:
                 return
-            where = self.screen.reader.mark(letter, doc)
+            where = self.screen.reader.places.mark(letter, doc)
             if where is None:
                 self.screen.notify(f"No mark {letter} in this document", timeout=2)
                 return

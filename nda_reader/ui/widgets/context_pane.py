@@ -39,11 +39,14 @@ ROLE_WINDOW = 40
 
 
 def short_title(doc: Document, width: int = 40) -> str:
-    """A document's title cut to ``width`` characters, with its page for multi-part ones."""
+    """A document's title in at most ``width`` characters, ending with its page for a
+    multi-part one (the page survives the cut: pages of one document differ by it)."""
     title = doc.part_title or doc.title
-    if len(title) > width:
-        title = title[: width - 1].rstrip() + "…"
-    return f"{title}, p. {doc.part}" if doc.part_of else title
+    page = f", p. {doc.part}" if doc.part_of else ""
+    room = max(1, width - len(page))
+    if len(title) > room:
+        title = title[: room - 1].rstrip() + "…"
+    return title + page
 
 
 def snippet(body: str, start: int, end: int, width: int = 60) -> str:

@@ -38,6 +38,16 @@ def pinyin_text(pinyin: str, style: StyleOf) -> Text:
     return text
 
 
+def rendering_notes(text: Text, entry: GlossaryEntry, style: StyleOf) -> None:
+    """One line per English form that has a note or a source."""
+    for form in entry.english_forms:
+        r = entry.rendering(form)
+        said = "; ".join(p for p in (r.note, f"source: {r.source}" if r.source else "") if p)
+        if said:
+            text.append(f"\n{form}: ", style("muted"))
+            text.append(display_text(" ".join(said.split())), style("muted"))
+
+
 def role_lines(corpus: Corpus, entry: GlossaryEntry, date: str, named_in: str = "") -> list[str]:
     """Every role ``entry`` holds on ``date``, in order of precedence, one line each."""
     return [corpus.glossary.role_label(r) for r in entry.roles_on(date, named_in=named_in)]
@@ -52,7 +62,8 @@ def entry_text(
     named_in: str = "",
     brief: str = "",
 ) -> Text:
-    """A glossary entry: hanzi, pinyin, English and kind, other forms, a person's roles on
+    """A glossary entry: hanzi, pinyin, the preferred English and the kind, other forms
+    with their status and notes, a person's roles on
     the document's date (a role the text names in ``named_in`` first), the note (with a
     ``brief`` hint such as "z: all", cut to :data:`BRIEF_NOTE` characters)."""
     text = Text()
@@ -62,11 +73,17 @@ def entry_text(
     text.append("\n")
     text.append_text(pinyin_text(entry.pinyin, style))
     text.append("\n")
-    text.append(entry.english, Style(bold=True))
+    text.append(entry.preferred, Style(bold=True))
     text.append(f"  ({entry.kind})", style("muted"))
-    if entry.aliases:
+    others = [f for f in entry.english_forms if f != entry.preferred]
+    if others:
         text.append("\nalso: ", style("muted"))
-        text.append(", ".join(entry.aliases))
+        for i, form in enumerate(others):
+            status = entry.rendering(form).status
+            text.append(("" if i == 0 else ", ") + form)
+            if status:
+                text.append(f" [{status}]", style("muted"))
+    rendering_notes(text, entry, style)
     roles = role_lines(corpus, entry, doc.date, named_in) if entry.is_person else []
     for i, role in enumerate(roles):
         text.append(f"\n{role}")

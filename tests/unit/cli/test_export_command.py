@@ -45,7 +45,7 @@ def test_export_named_documents(
     assert code == 0
     assert stdout.splitlines() == [f"wrote {out / 'alpha.md'}", f"wrote {out / 'beta.md'}"]
     assert "warning: the corpus has 1 error(s)" in err  # the orphaned note of the fixture
-    assert _tree(out) == ["alpha.md", "beta.md"]
+    assert _tree(out) == [".nda-export.json", "alpha.md", "beta.md"]  # with its record
 
 
 def test_export_all_with_options(
@@ -159,8 +159,11 @@ def test_failure_midway_leaves_nothing_partial(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "alpha.md").write_text("old alpha")
+    export_documents(load_corpus(root), ["alpha"], out)
+    (out / "alpha.md").write_text(
+        (out / "alpha.md").read_text() + "\n<!-- nda:keep -->\nmine\n<!-- /nda:keep -->\n"
+    )
+    before = {name: (out / name).read_bytes() for name in _tree(out)}
     real = atomic.stage
     calls = []
 
@@ -174,8 +177,8 @@ def test_failure_midway_leaves_nothing_partial(
     with pytest.raises(ExportError) as err:
         export_documents(load_corpus(root), ["alpha", "beta"], out)
     assert err.value.exit_code == 1 and "No space left on device" in err.value.message
-    assert _tree(out) == ["alpha.md"]  # no temporary files left behind
-    assert (out / "alpha.md").read_text() == "old alpha"
+    # No temporary files left behind; the file and the record as they were.
+    assert {name: (out / name).read_bytes() for name in _tree(out)} == before
 
 
 def test_new_output_folder_is_removed_after_a_failure(

@@ -24,7 +24,9 @@ from nda_reader.editing.actions import (
     update_note,
 )
 from nda_reader.editing.layer_store import Edit, LayerStore
+from nda_reader.formats.yaml_edit import item_blocks
 from tests.helpers.corpora import copy_bundled_corpus
+from tests.helpers.layer_diff import added_block
 
 MEETING = "national-data-work-meeting-2025"
 
@@ -58,7 +60,7 @@ def _anchor(corpus: Corpus, doc: str, quote: str) -> Anchor:
     return make_anchor(doc, body, start, start + len(quote))
 
 
-def test_new_term_is_one_block_at_the_end_and_is_found_everywhere_at_once(root: Path) -> None:
+def test_new_term_is_one_block_at_its_stable_place_and_is_found_at_once(root: Path) -> None:
     corpus = load_corpus(root)
     before = (root / "annotations/glossary.yaml").read_text(encoding="utf-8")
     store = LayerStore()
@@ -78,9 +80,12 @@ def test_new_term_is_one_block_at_the_end_and_is_found_everywhere_at_once(root: 
         ),
     )
     after = (root / "annotations/glossary.yaml").read_text(encoding="utf-8")
-    assert after.startswith(before.rstrip("\n"))
-    assert after[len(before.rstrip("\n")) :] == (
-        "\n\n  - id: data-circulation\n"
+    # Its stable place (formats/layer_order.py): in the section holding most entries of its
+    # kind, right after the entry whose id comes just before its own, set off by a blank line.
+    neighbour = next(b for b in item_blocks(before, "entries") if "id: data-annotation-bases" in b)
+    assert after == before.replace(
+        neighbour,
+        neighbour + "\n  - id: data-circulation\n"
         "    kind: term\n"
         "    hanzi: 数据流通\n"
         "    pinyin: shùjù liútōng\n"
@@ -88,7 +93,7 @@ def test_new_term_is_one_block_at_the_end_and_is_found_everywhere_at_once(root: 
         "    aliases:\n"
         "      - data flow\n"
         "    hanzi_source: annotator\n"
-        "    note: Hanzi supplied by the annotator.\n"
+        "    note: Hanzi supplied by the annotator.\n",
     )
     reloaded = load_corpus(root)
     docs = {o.doc for o in reloaded.occurrences.of_entry("data-circulation")}
@@ -119,7 +124,9 @@ def test_note_add_edit_delete_undo_redo(root: Path) -> None:
     _apply(store, add_note(corpus, anchor, "Watch for the 2026 action plan.", ["2026", "watch"]))
     notes = root / "annotations/notes.yaml"
     text = notes.read_text(encoding="utf-8")
-    assert text.endswith(
+    block, neighbour = added_block(snap["annotations/notes.yaml"].decode(), text, "notes")
+    assert "- id: authorised-operation-pricing" in neighbour  # the id sorting just before
+    assert block == (
         "  - id: note-watch-for-the-2026-action\n"
         "    anchor:\n"
         f"      doc: {MEETING}\n"

@@ -1,0 +1,129 @@
+"""The termbase checks of ``nda-reader check``: a translator's consistency checks.
+
+Each check is a function of its own, adding problems to a list, so that they can be run,
+tested and moved one by one:
+
+* :func:`check_pinyin_form`: word joining and capitalisation (GB/T 16159) and name form
+  (GB/T 28039) of the stored pinyin, compared with the draft; a warning with the draft;
+* :func:`check_unreadable`: characters pypinyin cannot read (their reading is unchecked);
+* :func:`check_deprecated_renderings`: a text uses a rendering marked ``deprecated``;
+* :func:`check_uncovered_chinese`: Chinese in a text that no glossary entry covers.
+
+The pinyin checks import pypinyin and jieba: they run only from ``check``, never when the
+reader opens a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from nda_reader.corpus.glossary import known_words
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.term_index import form_key
+from nda_reader.formats.problems import ProblemList
+from nda_reader.lang.hanzi import is_han
+
+Suggest = Callable[[str], str | None]
+"""Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
+
+
+def check_pinyin_form(corpus: Corpus, problems: ProblemList) -> None:
+    """Warn where stored pinyin joins words or capitalises differently from the draft."""
+    from nda_reader.lang.pinyin import draft_pinyin, form_issue
+
+    known = known_words(corpus.glossary)
+    for entry in corpus.glossary.entries.values():
+        if entry.pinyin_override:
+            continue
+        others = {k: v for k, v in known.items() if k != entry.hanzi}
+        draft = draft_pinyin(
+            entry.hanzi, person=entry.is_person, proper=entry.is_proper, known=others
+        )
+        issue = form_issue(entry.pinyin, draft, person=entry.is_person)
+        if issue is None:
+            continue
+        standard = "GB/T 28039" if entry.is_person else "GB/T 16159"
+        problems.warning_at(
+            entry.path,
+            entry.where("pinyin"),
+            f"{entry.id!r}: {issue} of pinyin {entry.pinyin!r} differs from {standard}: "
+            f"write {draft!r} (or set pinyin_override: true if yours is deliberate)",
+        )
+
+
+def check_unreadable(corpus: Corpus, problems: ProblemList) -> None:
+    """Warn about hanzi pypinyin cannot read: their pinyin cannot be checked."""
+    from nda_reader.lang.pinyin import unreadable
+
+    for entry in corpus.glossary.entries.values():
+        chars = unreadable(entry.hanzi)
+        if chars:
+            problems.warning_at(
+                entry.path,
+                entry.where("hanzi"),
+                f"{entry.id!r}: pypinyin cannot read {''.join(dict.fromkeys(chars))!r}; "
+                "its pinyin was not checked: check the reading in a dictionary",
+            )
+
+
+def check_deprecated_renderings(corpus: Corpus, problems: ProblemList) -> None:
+    """Warn at each place a text uses a rendering marked ``deprecated``."""
+    for doc in corpus.ordered_documents():
+        for occ in corpus.occurrences.in_doc(doc.id):
+            entry = corpus.glossary.get(occ.entry_id)
+            if entry is None:
+                continue
+            used = form_key(doc.body[occ.start : occ.end])
+            for form, rendering in entry.renderings.items():
+                if rendering.status == "deprecated" and form_key(form) == used:
+                    problems.warning(
+                        doc.path,
+                        *doc.file_position(occ.start),
+                        f"{form!r} is a deprecated rendering of {entry.id!r}; "
+                        f"use {entry.preferred!r}",
+                    )
+
+
+@dataclass(frozen=True, slots=True)
+class UncoveredSpan:
+    """Chinese text in a document that no glossary form covers."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
+    """Runs of hanzi outside every glossary occurrence, in corpus order."""
+    for doc in corpus.ordered_documents():
+        covered = bytearray(len(doc.body))
+        for occ in corpus.occurrences.in_doc(doc.id):
+            covered[occ.start : occ.end] = b"\1" * (occ.end - occ.start)
+        start = None
+        for i, ch in enumerate([*doc.body, "\n"]):
+            if i < len(doc.body) and is_han(ch) and not covered[i]:
+                start = i if start is None else start
+            elif start is not None:
+                yield UncoveredSpan(doc.id, start, i, doc.body[start:i])
+                start = None
+
+
+def check_uncovered_chinese(
+    corpus: Corpus, problems: ProblemList, suggest: Suggest | None = None
+) -> None:
+    """Warn about Chinese in the texts that no glossary entry covers.
+
+    ``suggest`` may add a reading (a dictionary's, once the corpus has one) to each message.
+    """
+    for span in uncovered_chinese(corpus):
+        doc = corpus.documents[span.doc]
+        hint = suggest(span.text) if suggest is not None else None
+        problems.warning(
+            doc.path,
+            *doc.file_position(span.start),
+            f"Chinese {span.text!r} is in no glossary entry"
+            + (f" (suggested: {hint})" if hint else "")
+            + "; add an entry or an alias for it (select it, then g or G)",
+        )

@@ -1,0 +1,219 @@
+"""``nda-reader add`` on the command line: every kind of source, bad input, dry runs,
+progress, a source added again, and all-or-nothing writes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from nda_reader.cli.main import main
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.formats import atomic
+from tests.helpers.importing import BRIEFING_HTML, BRIEFING_TXT
+from tests.helpers.pdf import tiny_pdf
+
+Capture = pytest.CaptureFixture[str]
+
+NOTE = """\
+A note on harbour data
+
+The Binhai Data Office opened three kinds of harbour data on 18 March 2025.
+
+It plans a data annotation pilot with local universities.
+"""
+"""Our own words, for the sources of these tests."""
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_a_text_file_is_added_and_the_corpus_checks_clean(tmp_path: Path, capsys: Capture) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text(NOTE, encoding="utf-8")
+    root = tmp_path / "corpus"
+    assert main(["add", str(source), "--corpus", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "added note-harbour-data-2025 — A note on harbour data" in out
+    assert "+ texts/note-harbour-data-2025.md" in out
+    assert "date       2025-03-18  (the first date of the text: '18 March 2025')" in out
+    assert main(["check", str(root), "--no-pinyin"]) == 0
+    doc = load_corpus(root).documents["note-harbour-data-2025"]
+    assert doc.body.startswith("# A note on harbour data\n\nThe Binhai Data Office opened")
+    assert (doc.kind, doc.language) == ("report", "en")
+
+
+def test_a_dry_run_shows_the_front_matter_and_writes_nothing(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    root = tmp_path / "corpus"
+    assert main(["add", str(BRIEFING_TXT), "--corpus", str(root), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "would add press-briefing-binhai-data-office-2025" in out
+    assert '    title: "Press briefing of the Binhai Data Office"' in out
+    assert "    pairs: zh-en" in out
+    assert "line 1: BINHAI DATA OFFICE  [masthead]" in out
+    assert "Lin Xiaomei: 3 (new)" in out
+    assert "(dry run: nothing written)" in out
+    assert not root.exists()
+
+
+def test_flags_override_what_was_inferred(tmp_path: Path, capsys: Capture) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text(NOTE, encoding="utf-8")
+    root = tmp_path / "corpus"
+    args = ["--id", "harbour", "--title", "Harbour data", "--date", "2025-03-01"]
+    assert main(["add", str(source), "--corpus", str(root), *args, "--kind", "speech"]) == 0
+    doc = load_corpus(root).documents["harbour"]
+    assert (doc.title, doc.date, doc.kind) == ("Harbour data", "2025-03-01", "speech")
+
+
+def test_pasted_text_on_standard_input(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(NOTE.replace("\n", "\r\n")))
+    root = tmp_path / "corpus"
+    assert main(["add", "-", "--corpus", str(root)]) == 0
+    assert "standard input: added note-harbour-data-2025" in capsys.readouterr().out
+    assert "\r" not in (root / "texts" / "note-harbour-data-2025.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_a_word_file_through_pandoc(tmp_path: Path, capsys: Capture) -> None:
+    markdown = tmp_path / "note.md"
+    markdown.write_text(NOTE, encoding="utf-8")
+    docx = tmp_path / "note.docx"
+    subprocess.run(["pandoc", str(markdown), "-o", str(docx)], check=True)
+    root = tmp_path / "corpus"
+    assert main(["add", str(docx), "--corpus", str(root)]) == 0
+    body = load_corpus(root).documents["note-harbour-data-2025"].body
+    assert "It plans a data annotation pilot with local universities." in body
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_a_pdf_through_pdftotext(tmp_path: Path, capsys: Capture) -> None:
+    pdf = tmp_path / "note.pdf"
+    pdf.write_bytes(tiny_pdf([line for line in NOTE.splitlines() if line]))
+    root = tmp_path / "corpus"
+    assert main(["add", str(pdf), "--corpus", str(root)]) == 0
+    doc = load_corpus(root).documents["note-harbour-data-2025"]
+    assert doc.date == "2025-03-18"
+    assert "opened three kinds of harbour data on 18 March 2025." in doc.body
+
+
+def test_a_pdf_without_pdftotext_says_what_to_install(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = tmp_path / "note.pdf"
+    pdf.write_bytes(tiny_pdf(["A note"]))
+    monkeypatch.setattr("nda_reader.importing.sources.shutil.which", lambda _name: None)
+    root = tmp_path / "corpus"
+    assert main(["add", str(pdf), "--corpus", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "note.pdf: reading this kind of file needs pdftotext, which is not installed" in err
+    assert "'poppler-utils'" in err
+    assert not (root / "texts").exists() or _files(root) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("photo.png", b"\x89PNG\r\n", "photo.png: unknown kind of file '.png'"),
+        ("blob.txt", b"abc\x00\x01\x02", "blob.txt: this is a binary file, not text"),
+        ("empty.txt", b"  \n\n", "empty.txt: the file is empty; nothing to add"),
+        ("latin1.txt", "Caf\u00e9 notes\n".encode("latin-1"), "latin1.txt:1: not UTF-8 text"),
+        ("missing.txt", None, "missing.txt: cannot read it (No such file or directory)"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_does_not_stop_the_others(
+    tmp_path: Path, capsys: Capture, name: str, content: bytes | None, message: str
+) -> None:
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    good = tmp_path / "note.txt"
+    good.write_text(NOTE, encoding="utf-8")
+    root = tmp_path / "corpus"
+    assert main(["add", str(bad), str(good), "--corpus", str(root)]) == 1
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert "Traceback" not in captured.err + captured.out
+    assert "[1/2] reading" in captured.err and "[2/2] reading" in captured.err
+    assert "1 document(s) added, 1 source(s) or document(s) not added" in captured.out
+    assert _files(root) == ["texts/note-harbour-data-2025.md"]
+
+
+def test_the_same_source_again_is_refused_unless_updated(tmp_path: Path, capsys: Capture) -> None:
+    root = tmp_path / "corpus"
+    assert main(["add", str(BRIEFING_TXT), "--corpus", str(root)]) == 0
+    layer = root / "annotations" / "speakers" / "press-briefing-binhai-data-office-2025.yaml"
+    layer.write_text(layer.read_text(encoding="utf-8") + "# my own remark\n", encoding="utf-8")
+    before = _files(root)
+    capsys.readouterr()
+    assert main(["add", str(BRIEFING_TXT), "--corpus", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "this source was added before, as texts/press-briefing-binhai-data-office-2025.md" in out
+    assert _files(root) == before
+    # The web page of the same text is another source: its URL is new, so it is a new text.
+    text = root / "texts" / "press-briefing-binhai-data-office-2025.md"
+    text.write_text(text.read_text(encoding="utf-8").replace("Thank you all.", "Thanks."))
+    assert main(["add", str(BRIEFING_TXT), "--corpus", str(root), "--update"]) == 0
+    out = capsys.readouterr().out
+    assert "~ texts/press-briefing-binhai-data-office-2025.md" in out
+    assert "= annotations/speakers/press-briefing-binhai-data-office-2025.yaml kept" in out
+    assert "Thank you all." in text.read_text(encoding="utf-8")
+    assert layer.read_text(encoding="utf-8").endswith("# my own remark\n")
+    assert _files(root) == before
+
+
+def test_an_import_writes_all_its_files_or_none(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "corpus"
+    (root / "texts").mkdir(parents=True)
+    real = atomic.os.replace
+    calls = []
+
+    def failing(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:  # the text is in place, the speakers layer fails
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", failing)
+    assert main(["add", str(BRIEFING_HTML), "--corpus", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "error: nothing written: No space left on device" in out
+    assert len(calls) == 2
+    assert _files(root) == []  # neither the text nor a temporary file is left
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "22 July 2024"], "--date '22 July 2024': write the date as YYYY-MM-DD"),
+        (["--id", "Bad Id"], "--id 'Bad Id': use lowercase letters, digits and hyphens"),
+        (["-", "-"], "standard input (-) can be given once"),
+    ],
+)
+def test_bad_usage_writes_nothing(
+    tmp_path: Path, capsys: Capture, args: list[str], message: str
+) -> None:
+    root = tmp_path / "corpus"
+    sources = [] if "-" in args else [str(BRIEFING_TXT)]
+    assert main(["add", *sources, *args, "--corpus", str(root)]) == 2
+    assert message in capsys.readouterr().err
+    assert not root.exists()
+
+
+def test_one_id_for_several_documents_is_refused(tmp_path: Path, capsys: Capture) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    root = tmp_path / "corpus"
+    assert main(["add", str(note), str(BRIEFING_TXT), "--id", "one", "--corpus", str(root)]) == 1
+    assert "--id names one document, but the sources make 2" in capsys.readouterr().err
+    assert not (root / "texts").exists() or _files(root) == []
