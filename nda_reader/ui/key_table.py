@@ -283,7 +283,7 @@ ACTIONS: tuple[KeyAction, ...] = (
       "Every occurrence of the highlighted entry; enter there opens one", S.GLOSSARY,
       "entry_view('concordance')", show=True, palette=False, rank=2),
     A("glossary.sort", "ctrl+s", "Sort",
-      "Sort by name, then by number of occurrences (also: click a column's title)",
+      "Sort by name, or by number of occurrences (most first)",
       S.GLOSSARY, "sort", show=True, palette=False, rank=3),
     A("notes.jump", "enter", "Jump", "Open the highlighted note's passage", S.NOTES, "jump",
       show=True, palette=False, rank=2),
