@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nda_reader.corpus.locations import bundled_root
+
+if TYPE_CHECKING:
+    from nda_reader.dictionary.lookup import Dictionary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +27,39 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip comparing stored pinyin with pypinyin's draft",
     )
+    parser.add_argument(
+        "--no-dictionary",
+        action="store_true",
+        help="do not suggest CC-CEDICT readings for Chinese no glossary entry covers",
+    )
     return parser
+
+
+def _suggest_reading() -> Callable[[str], str | None]:
+    """The dictionary's reading of Chinese text; the dictionary is opened (compiled, the
+    first time) only when there is something to suggest a reading for."""
+    opened: list[Dictionary | None] = []
+
+    def suggest(text: str) -> str | None:
+        if not opened:
+            opened.append(_open_dictionary())
+        dictionary = opened[0]
+        reading = dictionary.suggest_reading(text) if dictionary is not None else ""
+        return f"{reading} (CC-CEDICT)" if reading else None
+
+    return suggest
+
+
+def _open_dictionary() -> Dictionary | None:
+    from nda_reader.corpus.locations import cache_dir
+    from nda_reader.dictionary.lookup import Dictionary, is_open_error
+
+    try:
+        return Dictionary.open(cache_dir())
+    except Exception as exc:  # no data, an unwritable cache: no suggestions
+        if not is_open_error(exc):
+            raise
+        return None
 
 
 def run_check(argv: Sequence[str]) -> int:
@@ -39,6 +75,7 @@ def run_check(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    report = check_corpus(root, pinyin=not args.no_pinyin)
+    suggest = None if args.no_dictionary else _suggest_reading()
+    report = check_corpus(root, pinyin=not args.no_pinyin, suggest=suggest)
     print_report(report, sys.stdout, base=Path.cwd())
     return 1 if report.errors else 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from nda_reader.cli.parsing import OneLineParser
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.locations import bundled_root
+from nda_reader.corpus.model import Corpus
 from nda_reader.export.markdown import (
     GLOSS_MODES,
     ExportError,
@@ -90,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--list", action="store_true", help="list the ids that can be exported and exit"
     )
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="write each text beside its counterpart in another language, pair by pair, "
+        "as <id>.parallel.md (with --all: every text that has a counterpart)",
+    )
     return parser
 
 
@@ -124,6 +131,8 @@ def run_export(argv: Sequence[str]) -> int:
             title = (first.part_title or first.title) if first.part_of else first.title
             print(f"{group}\t{' '.join(title.split())}")
         return 0
+    if args.parallel:
+        return _export_parallel(corpus, args)
     options = ExportOptions(
         gloss=args.gloss, glossary=not args.no_glossary, notes=not args.no_notes
     )
@@ -155,4 +164,22 @@ def run_export(argv: Sequence[str]) -> int:
         print(f"wrote {args.output / path.name}")
     for note in notes:
         print(f"{PROG}: {note}", file=sys.stderr)
+    return 0
+
+
+def _export_parallel(corpus: Corpus, args: argparse.Namespace) -> int:
+    from nda_reader.export.parallel import export_parallel, parallel_ids
+
+    try:
+        ids = parallel_ids(corpus) if args.all else list(args.docs)
+        for doc_id in ids:
+            if doc_id not in corpus.documents:
+                raise ExportError(f"unknown document {doc_id!r}", usage=True)
+        if not ids:
+            return _fail("no text of the corpus has a counterpart", 1)
+        written = export_parallel(corpus, ids, args.output)
+    except ExportError as exc:
+        return _fail(exc.message, exc.exit_code)
+    for path in written:
+        print(f"wrote {args.output / path.name}")
     return 0

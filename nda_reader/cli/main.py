@@ -13,6 +13,8 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "add": ("add", "run_add", "add texts to a corpus"),
     "glossary": ("glossary", "run_glossary", "renderings, termbase export and import"),
     "export": ("export", "run_export", "annotated Markdown and other formats"),
+    "align": ("align", "run_align", "align a text with its counterpart"),
+    "dict": ("dict", "run_dict", "look up Chinese: the glossary, then CC-CEDICT"),
     "import": ("import_annotations", "run_import", "annotations from other tools"),
     "merge-layers": ("merge_layers", "run_merge_layers", "git merge driver for layers"),
     "git-setup": ("git_setup", "run_git_setup", "set up the merge driver in a clone"),

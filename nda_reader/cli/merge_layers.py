@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from nda_reader.formats.safe_read import read_file
+
 PROG = "nda-reader merge-layers"
 
 
@@ -35,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read(path: Path) -> str | None:
     try:
-        return path.read_bytes().decode("utf-8")
+        return read_file(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{PROG}: {path}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
         return None

@@ -2,7 +2,9 @@
 
 An anchor is a W3C-style text quote selector: the ``exact`` quote, a little ``prefix`` and
 ``suffix`` context and an optional ``pos`` hint. Resolution tolerates edits elsewhere in the
-text; it never guesses between look-alikes. A quote that cannot be placed with certainty
+text; it never guesses between look-alikes (of equal look-alikes it takes the one at ``pos``,
+where the anchor was made, and only if one is exactly there). A new anchor gets as much
+context as it needs to be unique. A quote that cannot be placed with certainty
 is an orphan with a reason, so that nothing is silently attached to a wrong passage.
 """
 
@@ -136,6 +138,9 @@ def resolve(anchor: Anchor, body: str) -> Resolution:
         )
     best = max(score for _, score in confirmed)
     top = [i for i, score in confirmed if score == best]
+    if len(top) > 1 and anchor.pos in top:
+        # Equal look-alikes, one of them exactly where the anchor was made: that one.
+        top = [anchor.pos]
     if len(top) > 1:
         where = ", ".join(str(i) for i in top[:5])
         return Resolution(
@@ -217,11 +222,21 @@ def read_anchor(
 
 
 def make_anchor(doc: str, body: str, start: int, end: int, context: int = 32) -> Anchor:
-    """Build an anchor for ``body[start:end]`` with enough context to be unique if possible."""
-    return Anchor(
-        doc=doc,
-        exact=body[start:end],
-        prefix=body[max(0, start - context) : start],
-        suffix=body[end : end + context],
-        pos=start,
-    )
+    """An anchor for ``body[start:end]`` that :func:`resolve` places there and nowhere else.
+
+    The context starts at ``context`` characters each side and doubles until
+    ``prefix + exact + suffix`` occurs once in ``body`` (at worst it reaches both ends of the
+    text), so a quote that is repeated elsewhere, even inside a repeated passage, is written
+    unique.
+    """
+    exact = body[start:end]
+    while True:
+        prefix = body[max(0, start - context) : start]
+        suffix = body[end : end + context]
+        whole = prefix + exact + suffix
+        first = body.find(whole)
+        if body.find(whole, first + 1) == -1 or (
+            start - context <= 0 and end + context >= len(body)
+        ):
+            return Anchor(doc=doc, exact=exact, prefix=prefix, suffix=suffix, pos=start)
+        context *= 2

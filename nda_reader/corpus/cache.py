@@ -33,6 +33,7 @@ from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.sources import corpus_files
 from nda_reader.formats.atomic import atomic_write
+from nda_reader.formats.safe_read import read_file
 
 _FORMAT = b"nda-reader corpus cache 1\n"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def corpus_key(root: Path) -> bytes:
     digest.update(b"\0" + str(root).encode("utf-8", "surrogateescape"))
     texts, layers = corpus_files(root)
     for path in [*texts, *layers]:
-        data = path.read_bytes()
+        data = read_file(path)
         name = path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
         digest.update(b"\0%s\0%d\0" % (name, len(data)))
         digest.update(data)
@@ -120,7 +121,7 @@ def load_corpus_cached(root: Path, cache_dir: Path | None) -> Corpus:
         return load_corpus(root)
     try:
         key = corpus_key(root)
-    except OSError:  # an unreadable file: load_corpus reports it properly
+    except OSError:  # an unreadable or refused file: load_corpus reports it properly
         return load_corpus(root)
     path = cache_file(root, cache_dir)
     corpus = read_cached(path, key)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from nda_reader.corpus.check_terms import (
+    Suggest,
     check_deprecated_renderings,
     check_pinyin_form,
     check_uncovered_chinese,
@@ -46,14 +47,17 @@ class CheckReport:
         return sum(p.orphan for p in self.problems)
 
 
-def check_corpus(root: Path, *, pinyin: bool = True) -> CheckReport:
-    """Load and validate the corpus at ``root``, including the glossary's pinyin."""
+def check_corpus(root: Path, *, pinyin: bool = True, suggest: Suggest | None = None) -> CheckReport:
+    """Load and validate the corpus at ``root``, including the glossary's pinyin.
+
+    ``suggest`` gives a reading for Chinese that no glossary entry covers (the command
+    line gives the dictionary's)."""
     corpus = load_corpus(root)
     extra = ProblemList()
     _check_glossary_usage(corpus, extra)
     _check_turn_labels(corpus, extra)
     check_deprecated_renderings(corpus, extra)
-    check_uncovered_chinese(corpus, extra)
+    check_uncovered_chinese(corpus, extra, suggest)
     if pinyin:
         _check_pinyin(corpus, extra)
         check_pinyin_form(corpus, extra)
@@ -69,6 +73,9 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
     claimed: dict[str, str] = {}
     bodies = "\n".join(d.body for d in corpus.documents.values())
     folded = form_key(bodies)
+    # hanzi_source: text means the hanzi is in a *published* text. The annotators' own
+    # translation (origin: annotators) holds their choice of hanzi, not evidence of it.
+    published = "\n".join(d.body for d in corpus.documents.values() if d.origin != "annotators")
     for entry in corpus.glossary.entries.values():
         for form in entry.forms:
             key = form_key(form)
@@ -89,20 +96,20 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
                     entry.where("aliases"),
                     f"alias {alias!r} of {entry.id!r} occurs in no text",
                 )
-        in_text = entry.hanzi in bodies
+        in_text = entry.hanzi in published
         if entry.hanzi_source == "text" and not in_text:
             problems.error_at(
                 entry.path,
                 entry.where("hanzi_source"),
                 f"{entry.id!r} says hanzi_source: text but "
-                f"{entry.hanzi!r} is in no text; use hanzi_source: annotator",
+                f"{entry.hanzi!r} is in no published text; use hanzi_source: annotator",
             )
         elif entry.hanzi_source == "annotator" and in_text:
             problems.warning_at(
                 entry.path,
                 entry.where("hanzi_source"),
                 f"{entry.id!r} says hanzi_source: annotator but "
-                f"{entry.hanzi!r} is in a text; use hanzi_source: text",
+                f"{entry.hanzi!r} is in a published text; use hanzi_source: text",
             )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
@@ -95,9 +96,19 @@ class UncoveredSpan:
     text: str
 
 
+def written_in_chinese(doc: Document) -> bool:
+    """True for a text in Chinese (``language: zh...``) or with Chinese passages of its own
+    (``pairs: zh-en``): its Chinese is the text, not names and terms quoted in a
+    translation, so it is not held against the glossary."""
+    return doc.language.lower().startswith("zh") or doc.pairs == "zh-en"
+
+
 def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
-    """Runs of hanzi outside every glossary occurrence, in corpus order."""
+    """Runs of hanzi outside every glossary occurrence, in corpus order (texts written in
+    Chinese left out: see :func:`written_in_chinese`)."""
     for doc in corpus.ordered_documents():
+        if written_in_chinese(doc):
+            continue
         covered = bytearray(len(doc.body))
         for occ in corpus.occurrences.in_doc(doc.id):
             covered[occ.start : occ.end] = b"\1" * (occ.end - occ.start)

@@ -9,14 +9,22 @@ from enum import StrEnum
 from pathlib import Path
 
 from nda_reader.formats.problems import ProblemList
-from nda_reader.formats.schema import DATE, FULL_DATE, SLUG, Field, read_fields
+from nda_reader.formats.schema import DATE, FULL_DATE, SLUG, SLUG_HINT, Field, read_fields
 from nda_reader.formats.yaml_source import YMap, parse_yaml, read_text
-from nda_reader.lang.terminal_text import display_text
+from nda_reader.lang.terminal_text import (
+    count_controls,
+    display_text,
+    find_control,
+    visible_controls,
+)
 
 KINDS = ("transcript", "readout", "speech", "report")
+ORIGINS = ("published", "annotators")
+"""Who wrote a body: a publisher (kept word for word), or the corpus's annotators (their
+own translation: not evidence of published wording)."""
 
 FRONT_MATTER: dict[str, Field] = {
-    "id": Field(str, True, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
+    "id": Field(str, True, pattern=SLUG, pattern_hint=SLUG_HINT),
     "title": Field(str, True),
     "date": Field(str, True, pattern=FULL_DATE, pattern_hint="write the date as YYYY-MM-DD"),
     "published": Field(str, pattern=DATE, pattern_hint="write the date as YYYY-MM-DD"),
@@ -25,11 +33,15 @@ FRONT_MATTER: dict[str, Field] = {
     "kind": Field(str, True, choices=KINDS),
     "language": Field(str, True),
     "pairs": Field(str, choices=("zh-en",)),
-    "part_of": Field(str, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"),
+    "part_of": Field(str, pattern=SLUG, pattern_hint=SLUG_HINT),
     "part": Field(int),
     "part_title": Field(str),
     "source_digest": Field(str),
     "note": Field(str),
+    "counterpart": Field(
+        str, pattern=SLUG, pattern_hint="use the id of the text this one translates"
+    ),
+    "origin": Field(str, choices=ORIGINS),
 }
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
@@ -87,6 +99,10 @@ class Document:
     part: int = 0
     part_title: str = ""
     note: str = ""
+    counterpart: str = ""
+    """Id of the same text in another language (see :meth:`Corpus.counterpart_of`)."""
+    origin: str = "published"
+    """``annotators`` for a body the corpus's annotators wrote (their own translation)."""
     source_digest: str = ""
     """Set by ``nda-reader add``: a digest of the source the text was made from."""
     body_line: int = 1
@@ -103,6 +119,12 @@ class Document:
     def block_text(self, block: Block) -> str:
         """The text of ``block`` without its Markdown marker."""
         return self.body[block.start : block.end]
+
+    def block_by_index(self, index: int) -> Block | None:
+        """The block numbered ``index`` (also when :attr:`blocks` shows only some)."""
+        if 0 <= index < len(self.blocks) and self.blocks[index].index == index:
+            return self.blocks[index]
+        return next((b for b in self.blocks if b.index == index), None)
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing body ``offset``, or the last one starting before it."""
@@ -241,9 +263,36 @@ def load_document(
             "rename the file or change the id",
         )
         return None
+    if values.get("counterpart") == values["id"]:
+        problems.error_at(
+            path, meta.where("counterpart"), "'counterpart' names this text itself; "
+            "give the id of the same text in another language",
+        )  # fmt: skip
+        del values["counterpart"]
     if "part_of" in values and "part" not in values:
         problems.error_at(path, meta.where("part_of"), "'part_of' needs a 'part' number too")
+    _warn_controls(path, body, body_line, problems)
     return Document(path=path, body=body, body_line=body_line, **values)
+
+
+def _warn_controls(path: Path, body: str, body_line: int, problems: ProblemList) -> None:
+    """Warn about the first control character of a body (the reader shows it as a stand-in,
+    the export writes the stand-in; neither ever sends it to a terminal)."""
+    control = find_control(body)
+    if control is None:
+        return
+    at = body.index(control)
+    line = body_line + body.count("\n", 0, at)
+    column = at - (body.rfind("\n", 0, at) + 1) + 1
+    count = count_controls(body)
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    problems.warning(
+        path,
+        line,
+        column,
+        f"control character U+{ord(control):04X} in the text{more}; it is shown as "
+        f"{visible_controls(control)!r} and exported so — remove it",
+    )
 
 
 def _plain_document(path: Path, text: str) -> Document:

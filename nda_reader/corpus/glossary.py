@@ -227,11 +227,18 @@ class Glossary:
 
 def known_words(glossary: Glossary, exclude: str = "") -> dict[str, KnownWord]:
     """The glossary's hanzi with their curated pinyin, for drafting (entry ``exclude`` left
-    out, so that an entry is never checked against itself)."""
+    out, so that an entry is never checked against itself). Only words whose pinyin has one
+    syllable per hanzi count: one malformed entry must not spoil the drafts of others."""
+    from nda_reader.lang.hanzi import all_han
+    from nda_reader.lang.pinyin import well_formed
+
     return {
         e.hanzi: KnownWord(e.pinyin, e.is_proper)
         for e in glossary.entries.values()
-        if e.id != exclude and e.pinyin.strip() and len(e.hanzi) > 1
+        if e.id != exclude
+        and len(e.hanzi) > 1
+        and all_han(e.hanzi)
+        and well_formed(e.pinyin, len(e.hanzi))
     }
 
 

@@ -20,7 +20,14 @@ from nda_reader.corpus.speakers import read_speakers
 from nda_reader.formats.problems import Problem, Severity
 from nda_reader.formats.yaml_source import YMap
 
-LAYER_KINDS = ("glossary", "speakers", "crossrefs", "notes")
+LAYER_KINDS = ("glossary", "speakers", "crossrefs", "notes", "alignments")
+_LIST_KEYS = {
+    "glossary": {"entries"},
+    "speakers": {"doc", "speakers", "turns"},
+    "crossrefs": {"links"},
+    "notes": {"notes"},
+    "alignments": {"doc", "counterpart", "pairs"},
+}
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -88,13 +95,7 @@ def _read_layer(corpus: Corpus, path: Path, data: object) -> None:
             f"layer version {version!r} is not supported; this nda-reader reads 1",
         )
         return
-    allowed = {
-        "layer",
-        "version",
-        {"glossary": "entries", "speakers": "doc", "crossrefs": "links", "notes": "notes"}[kind],
-    }
-    if kind == "speakers":
-        allowed |= {"speakers", "turns"}
+    allowed = {"layer", "version", *_LIST_KEYS[kind]}
     for key in data:
         if key not in allowed:
             problems.error(
@@ -119,6 +120,8 @@ def _read_layer(corpus: Corpus, path: Path, data: object) -> None:
                 )
             else:
                 corpus.speaker_layers[layer.doc] = layer
+    elif kind == "alignments":
+        _add_alignments(corpus, path, data)
     elif kind == "crossrefs":
         seen = {link.id: link for link in corpus.crossrefs}
         corpus.crossrefs.extend(read_crossrefs(data, path, problems, seen))
@@ -127,9 +130,101 @@ def _read_layer(corpus: Corpus, path: Path, data: object) -> None:
         corpus.notes.extend(read_notes(data, path, problems, seen_notes))
 
 
+def _add_alignments(corpus: Corpus, path: Path, data: YMap) -> None:
+    from nda_reader.corpus.alignments import read_alignments
+
+    layer = read_alignments(data, path, corpus.problems)
+    if layer is None:
+        return
+    for doc_id in layer.docs:
+        other = corpus.alignment_layers.get(doc_id)
+        if other is None:
+            other = next((a for a in corpus.alignment_layers.values() if doc_id in a.docs), None)
+        if other is not None:
+            corpus.problems.error(
+                path,
+                layer.line,
+                layer.column,
+                f"{other.path.name} already aligns {doc_id!r}; a text has one alignment "
+                "layer, with its counterpart",
+            )
+            return
+    corpus.alignment_layers[layer.doc] = layer
+
+
+def _link_counterparts(corpus: Corpus) -> None:
+    """Pair each text with its counterpart: by front matter, alignment layer, file name."""
+    problems = corpus.problems
+    docs = corpus.documents
+    pairs: list[tuple[str, str]] = []
+    for doc in docs.values():
+        if doc.counterpart:
+            if doc.counterpart in docs:
+                pairs.append((doc.id, doc.counterpart))
+            else:
+                line, col = _front_matter_pos(doc.path, "counterpart")
+                problems.error(
+                    doc.path,
+                    line,
+                    col,
+                    f"counterpart {doc.counterpart!r} is not a text in texts/; give the id "
+                    "of the same text in another language",
+                )
+        else:
+            base, dot, _lang = doc.id.rpartition(".")
+            if dot and base in docs and not docs[base].counterpart:
+                pairs.append((base, doc.id))
+    for layer in corpus.alignment_layers.values():
+        missing = [d for d in layer.docs if d not in docs]
+        for doc_id in missing:
+            problems.error(
+                layer.path,
+                layer.line,
+                layer.column,
+                f"unknown document {doc_id!r}; no texts/{doc_id}.md",
+            )
+        if not missing and layer.doc != layer.counterpart:
+            pairs.append(layer.docs)
+    for a, b in pairs:
+        for one, other in ((a, b), (b, a)):
+            known = corpus.counterparts.setdefault(one, other)
+            if known != other:
+                problems.error(
+                    docs[one].path,
+                    1,
+                    1,
+                    f"{one!r} has two counterparts, {known!r} and {other!r}; "
+                    "a text has one counterpart",
+                )
+    from nda_reader.corpus.alignments import pair_order_problems
+
+    for layer in corpus.alignment_layers.values():
+        alignment = corpus.alignment(layer.doc)
+        if alignment is None:
+            continue
+        for index, message in pair_order_problems(alignment):
+            spec = layer.pairs[index]
+            problems.error(layer.path, spec.line, spec.column, message)
+
+
+def _front_matter_pos(path: Path, key: str) -> tuple[int, int]:
+    """(line, column) of ``key:`` in the front matter of ``path`` (1, 1 if not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    for i, line in enumerate(lines[1:], 2):
+        if line.startswith(f"{key}:"):
+            return i, len(key) + 3
+        if line.rstrip() in ("---", "..."):
+            break
+    return 1, 1
+
+
 def _validate(corpus: Corpus) -> None:
     """Cross-file checks: references to documents, terms and speakers; orphans."""
     problems = corpus.problems
+    _link_counterparts(corpus)
     for layer in corpus.speaker_layers.values():
         if layer.doc not in corpus.documents:
             problems.error(

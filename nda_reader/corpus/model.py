@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nda_reader.corpus.anchors import Anchor, Resolution, Status, resolve
 from nda_reader.corpus.crossrefs import CrossRef
@@ -21,6 +22,9 @@ from nda_reader.corpus.sources import SourceFiles
 from nda_reader.corpus.speakers import Speaker, SpeakerLayer
 from nda_reader.corpus.term_index import OccurrenceIndex, TermMatcher
 from nda_reader.formats.problems import ProblemList
+
+if TYPE_CHECKING:  # imported where used: a corpus without counterparts never needs them
+    from nda_reader.corpus.alignments import Alignment, AlignmentLayer
 
 
 class AnnotationKind(StrEnum):
@@ -35,6 +39,8 @@ class AnnotationKind(StrEnum):
     """A speaker turn of a transcript."""
     LINK = "link"
     """A cross-reference between two passages."""
+    PAIR = "pair"
+    """A pair of aligned passages of a text and its counterpart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,11 @@ class Corpus:
     speaker_layers: dict[str, SpeakerLayer] = field(default_factory=dict)
     crossrefs: list[CrossRef] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    alignment_layers: dict[str, AlignmentLayer] = field(default_factory=dict)
+    """Alignment layers by the id of their ``doc``."""
+    counterparts: dict[str, str] = field(default_factory=dict)
+    """Each document that has a counterpart in another language, and that counterpart
+    (both ways; see :meth:`counterpart_of`)."""
     layer_files: list[Path] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
     sources: SourceFiles | None = field(default=None, repr=False)
@@ -235,6 +246,16 @@ class Corpus:
                 out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
         return out
 
+    def fuzzy(self) -> list[Orphan]:
+        """Every annotation placed only by a fuzzy match (its quote was edited): placed, but
+        its anchor should be updated to the text now there."""
+        out = []
+        for anchored in self.anchored():
+            at = self.place(anchored.anchor)
+            if at.status is Status.FUZZY:
+                out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
+        return out
+
     def anchored(self) -> Iterator[Anchored]:
         """Every anchor of every annotation (turns, both ends of links, notes)."""
         for layer in self.speaker_layers.values():
@@ -245,6 +266,49 @@ class Corpus:
             yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
         for note in self.notes:
             yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
+        for doc_id, aligned in self.alignment_layers.items():
+            for i, pair in enumerate(aligned.pairs):
+                for end in ("doc", "counterpart"):
+                    side = pair.doc if end == "doc" else pair.counterpart
+                    if side is not None:
+                        yield Anchored(AnnotationKind.PAIR, f"{doc_id}#{i + 1}", side.anchor, end)
+
+    def counterpart_of(self, doc_id: str) -> str | None:
+        """The id of the same text in another language, if the corpus has one: named by
+        ``counterpart:`` in either text's front matter, by an alignment layer, or by the
+        file name (``<id>.zh.md`` beside ``<id>.md``)."""
+        return self.counterparts.get(doc_id)
+
+    def has_parallel(self, doc: Document) -> bool:
+        """True when ``doc`` can be read beside another language: it has a counterpart,
+        or it is bilingual itself (``pairs: zh-en``)."""
+        return doc.id in self.counterparts or doc.pairs == "zh-en"
+
+    def alignment_layer(self, doc_id: str) -> AlignmentLayer | None:
+        """The alignment layer with ``doc_id`` on either side, if any."""
+        layer = self.alignment_layers.get(doc_id)
+        if layer is not None:
+            return layer
+        other = self.counterparts.get(doc_id)
+        layer = self.alignment_layers.get(other) if other else None
+        return layer if layer is not None and doc_id in layer.docs else None
+
+    def alignment(self, doc_id: str) -> Alignment | None:
+        """The stored alignment of ``doc_id`` with its counterpart, placed, or the pairs of
+        a text of alternating passages (None when there is no layer, or a side's text is
+        missing)."""
+        from nda_reader.corpus.alignments import alternating_alignment, place_pairs
+
+        doc = self.documents.get(doc_id)
+        if doc is not None and doc.pairs == "zh-en":
+            return alternating_alignment(doc)
+        layer = self.alignment_layer(doc_id)
+        if layer is None:
+            return None
+        left, right = (self.documents.get(d) for d in layer.docs)
+        if left is None or right is None:
+            return None
+        return place_pairs(layer, (left, right), self.place)
 
     def speaker_name(self, speaker: Speaker) -> str:
         """Display name of a speaker: the glossary's English name, or the outlet name."""

@@ -61,6 +61,14 @@ def annotation_keys(corpus: Corpus) -> dict[str, set[Hashable]]:
         out[note.anchor.doc].add(
             ("note", note.id, note.text, tuple(note.tags), _anchor_key(note.anchor))
         )
+    for aligned in corpus.alignment_layers.values():
+        for i, pair in enumerate(aligned.pairs):
+            sides = [
+                (_anchor_key(s.anchor), s.passages) if s else None
+                for s in (pair.doc, pair.counterpart)
+            ]
+            for doc_id in aligned.docs:
+                out[doc_id].add(("pair", i, pair.status, *sides))
     return out
 
 

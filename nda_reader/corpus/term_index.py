@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from nda_reader.lang.script import looks_traditional, to_simplified
+
 _WORD = "0-9A-Za-z\u00c0-\u024f"
 _LATIN = re.compile(f"[{_WORD}]")
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+", re.IGNORECASE)
@@ -122,10 +124,13 @@ class OccurrenceIndex:
 
     @classmethod
     def build(cls, matcher: TermMatcher, bodies: Iterable[tuple[str, str]]) -> OccurrenceIndex:
-        """Index ``(doc_id, body)`` pairs with ``matcher``."""
+        """Index ``(doc_id, body)`` pairs with ``matcher``. A body in traditional characters
+        is matched as converted to simplified, character for character, so that glossary
+        hanzi written in simplified find 國家數據局 as well."""
         index = cls()
         for doc_id, body in bodies:
-            found = [Occurrence(doc_id, s, e, entry) for s, e, entry in matcher.find(body)]
+            text = to_simplified(body) if looks_traditional(body) else body
+            found = [Occurrence(doc_id, s, e, entry) for s, e, entry in matcher.find(text)]
             index.by_doc[doc_id] = found
             for occ in found:
                 index.by_entry.setdefault(occ.entry_id, []).append(occ)

@@ -21,14 +21,15 @@ from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.model import AnnotationKind, Corpus, Orphan
 from nda_reader.corpus.notes import Note
-from nda_reader.editing.layer_store import Edit
+from nda_reader.editing.edits import Edit
+from nda_reader.formats.safe_read import decode_text, read_file
 from nda_reader.formats.yaml_edit import (
     EditError,
     item_blocks,
     list_shape,
     render_block,
-    set_fields,
 )
+from nda_reader.formats.yaml_fields import set_fields
 
 HEADERS = {
     "glossary": "layer: glossary\nversion: 1\n",
@@ -40,6 +41,11 @@ _KEYS = {"glossary": "entries", "notes": "notes", "crossrefs": "links", "speaker
 
 class AnnotateError(Exception):
     """The annotation cannot be made as asked (unknown id, no corpus folder, …)."""
+
+
+class LayerUnreadable(AnnotateError):
+    """The layer file cannot be read or parsed now (changed outside the reader): the same
+    annotation can be made once the file is fixed."""
 
 
 def anchor_dict(anchor: Anchor, *, with_doc: bool = True) -> dict[str, Any]:
@@ -75,15 +81,28 @@ def _root(corpus: Corpus) -> Path:
 
 
 def _text(path: Path) -> str:
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    """The file's text as the store edits it ("" when missing); raises
+    :class:`LayerUnreadable` when it cannot be read as UTF-8 text."""
+    try:
+        return decode_text(read_file(path))
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise LayerUnreadable(f"{path.name}: cannot read it ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise LayerUnreadable(
+            f"{path.name}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})"
+        ) from exc
 
 
 def _indent(path: Path, key: str) -> int:
-    text = _text(path)
+    """How the file indents the items of ``key`` (2 when it cannot tell: a file that cannot
+    be read now makes the save fail later, with the edit kept for a retry)."""
     try:
+        text = _text(path)
         return list_shape(text, key).indent if text.strip() else 2
-    except EditError as exc:  # not valid YAML now, or a merge conflict in it
-        raise AnnotateError(f"{path.name}: {exc}") from exc
+    except (LayerUnreadable, EditError):
+        return 2
 
 
 def _insert(path: Path, key: str, item: dict[str, Any], header: str, description: str) -> Edit:
@@ -107,7 +126,10 @@ def _speakers_file(corpus: Corpus, doc_id: str) -> tuple[Path, str]:
 
 
 def _item(block: str) -> dict[str, Any]:
-    data = yaml.safe_load(block)
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
     if isinstance(data, list) and data and isinstance(data[0], dict):
         return data[0]
     return {}
@@ -116,12 +138,19 @@ def _item(block: str) -> dict[str, Any]:
 def _find(path: Path, key: str, match: Callable[[dict[str, Any]], bool]) -> str:
     try:
         blocks = item_blocks(_text(path), key)
-    except EditError as exc:  # not valid YAML now, or a merge conflict in it
-        raise AnnotateError(f"{path.name}: {exc}") from exc
+    except EditError as exc:
+        raise LayerUnreadable(f"{path.name}: {exc}") from exc
     for block in blocks:
         if match(_item(block)):
             return block
     raise AnnotateError(f"{path.name}: the entry is not in the file any more; reload")
+
+
+def _set(path: Path, block: str, changes: dict[str, Any]) -> str:
+    try:
+        return set_fields(block, changes)
+    except EditError as exc:
+        raise LayerUnreadable(f"{path.name}: {exc}") from exc
 
 
 # --- glossary -------------------------------------------------------------------------------
@@ -150,7 +179,7 @@ def update_term(corpus: Corpus, entry_id: str, changes: dict[str, Any]) -> Edit:
     """Change fields of an entry (a value of ``None`` removes the field)."""
     path = glossary_path(corpus, entry_id)
     old = _find(path, "entries", lambda d: d.get("id") == entry_id)
-    new = set_fields(old, {k: (None if v == [] else v) for k, v in changes.items()})
+    new = _set(path, old, {k: (None if v == [] else v) for k, v in changes.items()})
     return Edit(path, "entries", old=old, new=new, description=f"edit term {entry_id!r}")
 
 
@@ -165,7 +194,14 @@ def add_alias(corpus: Corpus, entry_id: str, alias: str) -> Edit:
 
 
 def delete_term(corpus: Corpus, entry_id: str) -> Edit:
-    """Remove a glossary entry."""
+    """Remove a glossary entry (refused while a speaker of a transcript is that entry)."""
+    for doc_id, layer in corpus.speaker_layers.items():
+        for speaker in layer.speakers.values():
+            if speaker.term == entry_id:
+                raise AnnotateError(
+                    f"{entry_id!r} is the speaker {speaker.id!r} of {doc_id}; the entry stays "
+                    "while a speaker names it"
+                )
     path = glossary_path(corpus, entry_id)
     old = _find(path, "entries", lambda d: d.get("id") == entry_id)
     return Edit(path, "entries", old=old, description=f"delete term {entry_id!r}")
@@ -202,10 +238,18 @@ def add_note(corpus: Corpus, anchor: Anchor, text: str, tags: list[str], created
     return _insert(path, "notes", item, HEADERS["notes"], "add note")
 
 
-def update_note(corpus: Corpus, note_id: str, text: str, tags: list[str]) -> Edit:
-    """Change a note's text and tags."""
+def update_note(
+    corpus: Corpus, note_id: str, text: str | None = None, tags: list[str] | None = None
+) -> Edit:
+    """Change a note's text and tags (``None``: left as the file has it, so that a change
+    made there meanwhile stays; ``[]`` removes the tags)."""
     note, old = _note_block(corpus, note_id)
-    new = set_fields(old, {"text": text, "tags": tags or None})
+    changes: dict[str, Any] = {}
+    if text is not None:
+        changes["text"] = text
+    if tags is not None:
+        changes["tags"] = tags or None
+    new = _set(note.path, old, changes)
     return Edit(note.path, "notes", old=old, new=new, description="edit note")
 
 
@@ -233,10 +277,18 @@ def add_link(corpus: Corpus, source: Anchor, target: Anchor, relation: str, note
     return _insert(path, "links", item, HEADERS["crossrefs"], f"add {relation} link")
 
 
-def update_link(corpus: Corpus, link_id: str, relation: str, note: str) -> Edit:
-    """Change a cross-reference's relation and note (an empty note removes it)."""
+def update_link(
+    corpus: Corpus, link_id: str, relation: str | None = None, note: str | None = None
+) -> Edit:
+    """Change a cross-reference's relation and note (``None``: left as the file has it; an
+    empty note removes it)."""
     link, old = _link_block(corpus, link_id)
-    new = set_fields(old, {"relation": relation, "note": note or None})
+    changes: dict[str, Any] = {}
+    if relation is not None:
+        changes["relation"] = relation
+    if note is not None:
+        changes["note"] = note or None
+    new = _set(link.path, old, changes)
     return Edit(link.path, "links", old=old, new=new, description=f"edit link {link_id!r}")
 
 
@@ -282,7 +334,7 @@ def reassign_turn(corpus: Corpus, anchor: Anchor, speaker_id: str) -> Edit:
     """Give an existing turn (found by its anchor) to another speaker."""
     path, _ = _speakers_file(corpus, anchor.doc)
     old = _find(path, "turns", _turn_matches(anchor))
-    new = set_fields(old, {"speaker": speaker_id})
+    new = _set(path, old, {"speaker": speaker_id})
     return Edit(path, "turns", old=old, new=new, description=f"give turn to {speaker_id!r}")
 
 
@@ -294,23 +346,22 @@ def delete_turn(corpus: Corpus, anchor: Anchor) -> Edit:
 
 
 def reattach(corpus: Corpus, orphan: Orphan, new: Anchor) -> Edit:
-    """Point an orphaned annotation (see :meth:`Corpus.orphans`) at a new place."""
+    """Point an orphaned annotation (see :meth:`Corpus.orphans`), or one placed by a fuzzy
+    match (:meth:`Corpus.fuzzy`), at a new place."""
     ident = orphan.id
     if orphan.kind is AnnotationKind.NOTE:
-        path = next(n.path for n in corpus.notes if n.id == ident)
-        key, field, value = "notes", "anchor", anchor_dict(new)
-        old = _find(path, key, lambda d: d.get("id") == ident)
+        note, old = _note_block(corpus, ident)
+        path, key, field, value = note.path, "notes", "anchor", anchor_dict(new)
     elif orphan.kind is AnnotationKind.LINK:
-        path = next(ln.path for ln in corpus.crossrefs if ln.id == ident)
-        key, field, value = "links", orphan.end, anchor_dict(new)
-        old = _find(path, key, lambda d: d.get("id") == ident)
+        link, old = _link_block(corpus, ident)
+        path, key, field, value = link.path, "links", orphan.end, anchor_dict(new)
     elif orphan.kind is AnnotationKind.TURN:
         path, key = _speakers_file(corpus, orphan.anchor.doc)[0], "turns"
         field, value = "anchor", anchor_dict(new, with_doc=False)
         old = _find(path, key, _turn_matches(orphan.anchor))
     else:
         raise AnnotateError(f"cannot re-attach a {orphan.label}")
-    new_block = set_fields(old, {field: value})
+    new_block = _set(path, old, {field: value})
     return Edit(
         path, key, old=old, new=new_block, description=f"re-attach {orphan.label} {ident!r}"
     )

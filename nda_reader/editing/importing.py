@@ -22,6 +22,7 @@ from nda_reader.editing.actions import HEADERS, AnnotateError, slugify
 from nda_reader.editing.layer_store import Edit
 from nda_reader.formats import atomic
 from nda_reader.formats.problems import ProblemList
+from nda_reader.formats.safe_read import read_file
 from nda_reader.formats.web_annotation import Records
 from nda_reader.formats.yaml_edit import insert_block, list_shape, render_block
 from nda_reader.formats.yaml_source import parse_yaml
@@ -57,7 +58,7 @@ class _File:
     the import (written at once by :meth:`finish`)."""
 
     def load(self, keys: tuple[str, ...]) -> None:
-        self.text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+        self.text = read_file(self.path).decode("utf-8") if self.path.exists() else ""
         data = parse_yaml(self.text, self.path, ProblemList()) if self.text.strip() else None
         for key in keys:
             items = (data or {}).get(key) or []

@@ -1,29 +1,44 @@
 """Saving annotation edits: atomically, with minimal diffs, undoable, never blind.
 
 Every change is one :class:`Edit` on one layer file: insert, remove or replace an item block
-(see :mod:`nda_reader.formats.yaml_edit`). The store writes the new file at once through a temporary
-file, ``fsync`` and ``rename``, so a crash leaves the old file or the new one, whole. It
-remembers what each file held when it last read or wrote it; if something else changed the
-file since (an editor, ``git pull``), the edit is re-applied to the file as it is now, and
-the caller is told. An edit that no longer fits raises :class:`ConflictError` and changes
-nothing. A failed write keeps the edit pending so it can be retried.
+(see :mod:`nda_reader.formats.yaml_edit`). The store writes the new file at once through a
+temporary file, ``fsync`` and ``rename``, so a crash leaves the old file or the new one,
+whole. It remembers what each file held when it last read or wrote it; if something else
+changed the file since (an editor, ``git pull``), the edit is re-applied to the file as it is
+now and the caller is told, unless the entry being changed is itself what changed: that is
+an :class:`EntryChanged` conflict carrying both versions, for the user to choose. An edit
+that no longer fits raises :class:`ConflictError` and changes nothing. A write that fails
+(a read-only file or folder, a file that is not valid YAML or UTF-8 now) raises
+:class:`SaveError`, saying what to fix, and keeps the edit pending so it can be retried.
+
+A file keeps its line endings (CRLF stays CRLF) and its byte-order mark. Undoing the insert
+that created a file, or a list's key, removes them again, so an undo always returns to a
+file (or no file) that ``nda-reader check`` accepted before.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from nda_reader.formats.atomic import atomic_write
-from nda_reader.formats.layer_order import Slot, stable_slot
+from nda_reader.editing.edits import Edit
+from nda_reader.formats.atomic import ReadOnlyFile, atomic_write, remove
 from nda_reader.formats.problems import ProblemList
-from nda_reader.formats.yaml_edit import EditError, insert_block, remove_block, replace_block
+from nda_reader.formats.safe_read import read_file
+from nda_reader.formats.yaml_edit import EntryGone, FileNotEditable
 from nda_reader.formats.yaml_source import parse_yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = [
+    "ConflictError",
+    "Edit",
+    "EntryChanged",
+    "LayerStore",
+    "SaveError",
+    "SaveResult",
+]
+
+_BOM = b"\xef\xbb\xbf"
 
 
 class SaveError(Exception):
@@ -34,72 +49,20 @@ class ConflictError(Exception):
     """The edit no longer fits the file on disk; nothing was changed."""
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One change to one list in one layer file.
+class EntryChanged(ConflictError):
+    """The entry being changed was itself changed on disk since the reader read it.
 
-    ``old``/``new`` are item blocks: insert has only ``new``, remove only ``old``, replace
-    both. ``index`` places an insert (without one, a new entry goes to its stable place,
-    see :mod:`nda_reader.formats.layer_order`); ``header`` starts a file that does not exist
-    yet.
+    ``disk`` is the entry as the file holds it now; ``mine`` what the edit would make of it
+    (empty for a deletion). Nothing was written; re-apply the edit with ``force`` to keep
+    ``mine``, or read the file again to keep ``disk``.
     """
 
-    path: Path
-    key: str
-    old: str = ""
-    new: str = ""
-    index: int | None = None
-    header: str = ""
-    description: str = ""
-    raw: bool = False
-    """Insert ``new`` verbatim (a chunk cut out by a removal, being put back)."""
-    cut: str = ""
-    """For a removal that was applied: the exact chunk it cut out."""
-
-    def inverse(self) -> Edit:
-        """The edit that undoes this (applied) one."""
-        what = f"undo {self.description}"
-        if self.old and not self.new:
-            return Edit(
-                self.path,
-                self.key,
-                new=self.cut or self.old,
-                index=self.index,
-                header=self.header,
-                description=what,
-                raw=bool(self.cut),
-            )
-        return Edit(
-            self.path, self.key, old=self.new, new=self.old, header=self.header, description=what
-        )
-
-    def apply_to(self, text: str) -> tuple[str, Edit]:
-        """Return the edited text and this edit as applied (a removal learns what it cut)."""
-        if self.old and self.new:
-            return replace_block(text, self.key, self.old, self.new), self
-        if self.old:
-            new_text, at, cut = remove_block(text, self.key, self.old)
-            return new_text, replace(self, index=at, cut=cut)
-        index, after = self.index, False
-        if index is None and not self.raw:
-            slot = _stable_slot(text, self.key, self.new)
-            if slot is not None:
-                index, after = slot.index, slot.after
-        inserted = insert_block(
-            text, self.key, self.new, index, self.header, raw=self.raw, after=after
-        )
-        return inserted, self
-
-
-def _stable_slot(text: str, key: str, block: str) -> Slot | None:
-    """The stable place of a new item block (see :mod:`nda_reader.formats.layer_order`)."""
-    try:
-        data = yaml.load(block, Loader=_LOADER)
-    except yaml.YAMLError:
-        return None
-    if not (isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict)):
-        return None
-    return stable_slot(text, key, data[0])
+    def __init__(self, edit: Edit, before: str) -> None:
+        super().__init__(f"{edit.path}: the entry was changed on disk since it was read")
+        self.edit = edit
+        self.before = before
+        self.disk = edit.old
+        self.mine = edit.new
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +77,52 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class _OnDisk:
+    """A layer file as read: its text with ``\\n`` line endings, and how to write it back."""
+
+    raw: bytes
+    text: str
+    crlf: bool = False
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """``text`` in this file's line endings and byte-order mark."""
+        data = (text.replace("\n", "\r\n") if self.crlf else text).encode("utf-8")
+        return _BOM + data if self.bom else data
+
+
+def _read(path: Path) -> _OnDisk:
+    """The file as it is now (empty if missing). Raises :class:`SaveError` when it cannot be
+    read or is not UTF-8: the edit waits until the file is fixed."""
+    try:
+        raw = read_file(path)
+    except FileNotFoundError:
+        return _OnDisk(b"", "")
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot read it ({exc.strerror or exc}); fix the file") from exc
+    try:
+        decoded = raw.removeprefix(_BOM).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SaveError(
+            f"{path}: not valid UTF-8 now (byte 0x{raw[exc.start]:02x} on line {line}); "
+            "save it as UTF-8"
+        ) from exc
+    first_break = decoded.find("\n")
+    crlf = first_break > 0 and decoded[first_break - 1] == "\r"
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    return _OnDisk(raw, text, crlf=crlf, bom=raw.startswith(_BOM))
+
+
 @dataclass
 class LayerStore:
     """Applies edits to layer files and keeps the undo and redo history of a session."""
 
     seen: dict[Path, str] = field(default_factory=dict)
     """Digest of each file as this store last read or wrote it."""
+    known: dict[Path, str] = field(default_factory=dict)
+    """The text of each file as this store last read or wrote it (what the reader shows)."""
     _undo: list[Edit] = field(default_factory=list)
     _redo: list[Edit] = field(default_factory=list)
     _pending: list[Edit] = field(default_factory=list)
@@ -148,7 +151,14 @@ class LayerStore:
 
     def remember(self, path: Path) -> None:
         """Record the file's current content as known (call after loading it)."""
-        self.seen[path] = _digest(path.read_bytes()) if path.exists() else _digest(b"")
+        try:
+            now = _read(path)
+        except SaveError:
+            self.seen[path] = ""  # unreadable now: any later content counts as a change
+            self.known.pop(path, None)
+            return
+        self.seen[path] = _digest(now.raw)
+        self.known[path] = now.text
 
     def apply(self, edit: Edit) -> SaveResult:
         """Apply and save ``edit``; push it on the undo stack and clear redo."""
@@ -186,36 +196,74 @@ class LayerStore:
             self._pending.pop(0)
         return done
 
+    def _keep(self, edit: Edit) -> None:
+        if edit not in self._pending:
+            self._pending.append(edit)
+
     def _save(self, edit: Edit) -> SaveResult:
         path = edit.path
         try:
-            before = path.read_bytes() if path.exists() else b""
-        except OSError as exc:
-            raise SaveError(f"{path}: cannot read: {exc.strerror}") from exc
+            now = _read(path)
+        except SaveError:
+            self._keep(edit)
+            raise
         known = self.seen.get(path)
-        reapplied = known is not None and known != _digest(before)
+        reapplied = known is not None and known != _digest(now.raw)
+        if reapplied and edit.old and not edit.force:
+            self._refuse_if_entry_changed(edit)
         try:
-            text, applied = edit.apply_to(before.decode("utf-8"))
-        except (EditError, UnicodeDecodeError) as exc:
+            text, applied = edit.apply_to(now.text)
+        except FileNotEditable as exc:
+            self._keep(edit)
+            raise SaveError(f"{path}: {exc}; fix the file") from exc
+        except EntryGone as exc:
             raise ConflictError(f"{path}: {exc}") from exc
-        problems = ProblemList()
-        parse_yaml(text, path, problems)
-        if problems:
-            raise ConflictError(
-                f"{path}: the edit would make the file invalid: {problems[0].message}"
-            )
+        self._refuse_new_errors(path, now.text, text)
         if not path.parent.is_dir():
-            if edit not in self._pending:
-                self._pending.append(edit)
+            self._keep(edit)
             raise SaveError(f"{path.parent}: folder does not exist; create it and retry")
         try:
-            atomic_write(path, text)
+            if applied.removes_file:
+                remove(path)
+            else:
+                atomic_write(path, now.encode(text))
         except OSError as exc:
-            if edit not in self._pending:
-                self._pending.append(edit)
-            raise SaveError(
-                f"{path}: cannot save ({exc.strerror or exc}); "
-                "your change is kept — fix the folder's permissions and retry"
-            ) from exc
-        self.seen[path] = _digest(text.encode("utf-8"))
+            self._keep(edit)
+            raise SaveError(_write_failure(path, exc)) from exc
+        self.seen[path] = _digest(b"" if applied.removes_file else now.encode(text))
+        self.known[path] = "" if applied.removes_file else text
         return SaveResult(applied, reapplied)
+
+    def _refuse_if_entry_changed(self, edit: Edit) -> None:
+        """Raise :class:`EntryChanged` when the entry ``edit`` changes differs on disk from
+        the version this store last knew (someone else edited the same entry)."""
+        before = self.known.get(edit.path)
+        if before is None:
+            return
+        try:
+            then = edit.same_entry_in(before)
+        except FileNotEditable:
+            return
+        if then is not None and then != edit.old:
+            raise EntryChanged(edit, then)
+
+    @staticmethod
+    def _refuse_new_errors(path: Path, before: str, after: str) -> None:
+        """Refuse an edit that would make the file invalid YAML (errors the file did not
+        already have; a file with one bad key can still be edited elsewhere)."""
+        found = ProblemList()
+        parse_yaml(after, path, found)
+        if not found.errors:
+            return
+        had = ProblemList()
+        parse_yaml(before, path, had)
+        if len(found.errors) > len(had.errors):
+            raise ConflictError(
+                f"{path}: the edit would make the file invalid: {found.errors[0].message}"
+            )
+
+
+def _write_failure(path: Path, exc: OSError) -> str:
+    if isinstance(exc, ReadOnlyFile):
+        return f"{path.name} is read-only; make it writable (chmod u+w {path})"
+    return f"{path}: cannot save ({exc.strerror or exc}); fix the folder's permissions"

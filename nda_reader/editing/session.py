@@ -9,14 +9,38 @@ failed write stays pending for :meth:`AnnotationSession.retry`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from nda_reader.corpus.model import Corpus
-from nda_reader.editing.layer_store import ConflictError, Edit, LayerStore, SaveError, SaveResult
+from nda_reader.editing.layer_store import (
+    ConflictError,
+    Edit,
+    EntryChanged,
+    LayerStore,
+    SaveError,
+    SaveResult,
+)
 
 STANDARD_FILES = ("glossary.yaml", "notes.yaml", "crossrefs.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """An entry changed on disk while the user changed it: both versions, and the action
+    that would save the user's (nothing of it is written yet)."""
+
+    path: Path
+    shown: str
+    """The file, as messages name it."""
+    disk: str
+    """The entry as the file holds it now."""
+    mine: str
+    """The entry with the user's change applied to it ("" for a deletion)."""
+    edits: tuple[Edit, ...]
+    """The user's action, ready to save over the version on disk."""
+    what: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +52,8 @@ class Outcome:
     """``information``, ``warning`` or ``error`` (as Textual's notify takes them)."""
     paths: frozenset[Path] = frozenset()
     """The layer files written (the corpus must be reloaded from them)."""
+    conflict: Conflict | None = None
+    """Set when nothing was saved because the entry changed on disk: ask the user."""
 
     @property
     def changed(self) -> bool:
@@ -56,10 +82,7 @@ class AnnotationSession:
                 corpus.root / "annotations" / "speakers" / f"{doc}.yaml" for doc in corpus.documents
             ]
         for path in paths:
-            try:
-                self.store.remember(path)
-            except OSError:
-                continue
+            self.store.remember(path)
 
     def shown(self, path: Path) -> str:
         """``path`` relative to the corpus folder, for messages."""
@@ -68,7 +91,10 @@ class AnnotationSession:
         return str(path)
 
     def _reapplied(self, results: list[SaveResult]) -> str:
-        files = sorted({self.shown(r.edit.path) for r in results if r.reapplied})
+        # A forced edit is the user's choice over a change on disk, not a merge to report.
+        files = sorted(
+            {self.shown(r.edit.path) for r in results if r.reapplied and not r.edit.force}
+        )
         if not files:
             return ""
         return f"{', '.join(files)} had changed on disk; your change was applied to the new version"
@@ -82,6 +108,18 @@ class AnnotationSession:
         for i, edit in enumerate(batch):
             try:
                 results.append(self.store.apply(edit))
+            except EntryChanged as exc:
+                self.store.take_back(len(results))
+                forced = (*batch[:i], replace(edit, force=True), *batch[i + 1 :])
+                shown = self.shown(edit.path)
+                conflict = Conflict(edit.path, shown, exc.disk, exc.mine, forced, what)
+                return Outcome(
+                    f"Not saved yet: the entry was changed in {shown} while you edited it; "
+                    "choose which version to keep",
+                    "warning",
+                    _paths(results),
+                    conflict,
+                )
             except ConflictError as exc:
                 self.store.take_back(len(results))  # the part of this action already written
                 return Outcome(f"Not saved: {exc}", "error", _paths(results))

@@ -58,6 +58,14 @@ def _target(folder: Path, name: str) -> Path:
     if not dot or f".{suffix}" not in SUFFIXES or not SLUG.match(stem):
         raise ExportError(f"refusing to write {name!r}: not a safe file name", usage=True)
     path = folder / name
+    try:
+        return _checked(folder, name, path)
+    except OSError as exc:  # a name too long for the file system, an unreadable folder...
+        raise ExportError(f"cannot write {name!r} in '{folder}': {exc.strerror or exc}") from exc
+
+
+def _checked(folder: Path, name: str, path: Path) -> Path:
+    """``path`` (``folder/name``) unless it is a link, not a file, or outside ``folder``."""
     if path.is_symlink():
         raise ExportError(
             f"refusing to write through the symbolic link '{path}'; remove it or choose "

@@ -3,12 +3,15 @@
 A passage (a :class:`~nda_reader.text.Block`) is turned into a list of segments — source
 text, to be escaped, and generated Markdown, kept as is — and then assembled:
 
-* a speaker label (the span of a turn's anchor) is replaced by a bold label with the
-  speaker's name, hanzi and role;
+* a speaker turn starts with a bold label with the speaker's name, hanzi and role: it
+  replaces the text's own label ("Liu Liehong:") when the turn's anchor starts with one
+  naming the speaker as the label does, and is put before the text otherwise (a turn
+  anchored on a whole passage, or labelled with another spelling), so that no word of the
+  text is ever dropped;
 * the first occurrence of each glossary entry in the exported file is followed by its gloss,
   inline or as a footnote reference;
 * a note's footnote reference goes right after the quote it is anchored to (moved to the end
-  of a label or term it would otherwise split).
+  of a word, label or term it would otherwise split).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from nda_reader.corpus.document import Block, Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus, TurnSpan
 from nda_reader.corpus.notes import Note
-from nda_reader.corpus.term_index import Occurrence
+from nda_reader.corpus.term_index import Occurrence, form_key
 from nda_reader.export.escape import escape_inline, escape_one_line, escape_text
+from nda_reader.lang.hanzi import is_han
 
 GlossMode = Literal["inline", "footnote"]
 GLOSS_MODES: tuple[GlossMode, ...] = ("inline", "footnote")
@@ -118,6 +122,23 @@ def role_text(corpus: Corpus, entry: GlossaryEntry | None, date: str) -> str:
     return corpus.glossary.role_label(roles[0]) if roles else ""
 
 
+_TEXT_LABEL = re.compile(r"[ \t]*([^\n:：]{1,100}?)[ \t]*[:：]")
+
+
+def own_label_end(corpus: Corpus, turn: TurnSpan, body: str) -> int:
+    """Where the text's own speaker label at the start of ``turn`` ends ("Liu Liehong:"),
+    or ``turn.start`` when the turn does not start with a label naming its speaker as the
+    exported label will (its name, or its hanzi), which must then stay as text."""
+    found = _TEXT_LABEL.match(body, turn.start, turn.label_end)
+    if found is None:
+        return turn.start
+    speaker = turn.speaker
+    entry = corpus.glossary.get(speaker.term) if speaker.term else None
+    names = {corpus.speaker_name(speaker), speaker.hanzi or (entry.hanzi if entry else "")}
+    wanted = form_key(found.group(1))
+    return found.end() if any(n and form_key(n) == wanted for n in names) else turn.start
+
+
 def speaker_label(corpus: Corpus, turn: TurnSpan, date: str) -> str:
     """The bold label of a turn: ``**Name** (汉字), Role:``."""
     speaker = turn.speaker
@@ -202,11 +223,18 @@ def _spans(
     """The labels, occurrences and note references inside ``block``, in text order."""
     lo, hi = block.start, block.end
     spans: list[_Span] = []
+    starts: set[int] = set()
     for turn in turns:
-        if lo <= turn.start and turn.label_end <= hi and turn.label_end > turn.start:
+        if lo <= turn.start < max(hi, lo + 1) and turn.start not in starts:
+            starts.add(turn.start)  # two turns at one place: one label
             label = speaker_label(ctx.corpus, turn, doc.date)
-            spans.append(_Span(turn.start, turn.label_end, label))
-    labels = list(spans)
+            cut = own_label_end(ctx.corpus, turn, doc.body)
+            if cut > turn.start:
+                spans.append(_Span(turn.start, cut, label))
+            else:  # before the text (and before the word the turn starts inside)
+                at = _word_start(doc.body, turn.start, lo)
+                spans.append(_Span(at, at, label + " "))
+    labels = [s for s in spans if s.end > s.start]
     shown = [
         occ
         for occ in occurrences
@@ -223,13 +251,32 @@ def _spans(
         spans.append(_Span(occ.start, occ.end, None, after, footnote))
     spans.sort(key=lambda s: s.start)
     for offset, note in notes:
-        at = min(max(offset, lo), hi)
+        at = _word_end(doc.body, min(max(offset, lo), hi), hi)
         for s in spans:
             if s.start < at < s.end:
                 at = s.end
         spans.append(_Span(at, at, None, "", (f"note-{note.id}", note_body(note))))
     spans.sort(key=lambda s: (s.start, 0 if s.is_insert else 1))
     return spans
+
+
+def _word_end(body: str, at: int, limit: int) -> int:
+    """``at``, or the end of the word it falls inside ("C|hen" -> "Chen|"): a footnote
+    reference never splits a word (between two hanzi is no word's middle)."""
+    while 0 < at < limit and _in_word(body[at - 1]) and _in_word(body[at]):
+        at += 1
+    return at
+
+
+def _word_start(body: str, at: int, limit: int) -> int:
+    """``at``, or the start of the word it falls inside: a label never splits a word."""
+    while at > limit and at < len(body) and _in_word(body[at - 1]) and _in_word(body[at]):
+        at -= 1
+    return at
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() and not is_han(char)
 
 
 def passage_markdown(

@@ -26,6 +26,7 @@ from nda_reader.export.escape import (
     yaml_string,
 )
 from nda_reader.export.passages import ExportOptions, PassageContext, passage_markdown
+from nda_reader.lang.terminal_text import strip_unsafe
 
 _QUOTE_MAX = 100
 _SORT_PREFIX = re.compile(r"^\W+")
@@ -307,4 +308,5 @@ def render_group(corpus: Corpus, group: str, docs: list[Document], options: Expo
     if options.notes:
         chunks.append(unplaced_notes_section(corpus, docs))
     chunks.append(ctx.footnotes.render())
-    return "\n\n".join(c for c in chunks if c) + "\n"
+    # Control characters (from a text, a note, a name) never reach a file someone will cat.
+    return strip_unsafe("\n\n".join(c for c in chunks if c) + "\n")

@@ -7,6 +7,9 @@ with :func:`os.replace`; then the folder is ``fsync``-ed so the rename itself su
 crash. A crash at any point leaves the old file or the new one, never a mix, and a failure
 removes the temporary file.
 
+A file that is read-only (no write permission for the user) is never replaced, although the
+folder would allow the rename: :func:`stage` raises :class:`ReadOnlyFile` instead.
+
 Several files can be written all or nothing: :func:`stage` each, then :func:`commit` them
 together (or :func:`discard` them). The layer store, settings, the corpus cache and the
 export all write through this module.
@@ -15,11 +18,34 @@ export all write through this module.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat as stat_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+
+class ReadOnlyFile(PermissionError):
+    """The target exists and is read-only: it is not replaced."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(errno.EACCES, "the file is read-only", str(target))
+
+
+def is_read_only(target: Path) -> bool:
+    """True when ``target`` exists and the user may not write it (for root, which may write
+    anything: when no one has write permission, as ``chmod a-w`` leaves it)."""
+    try:
+        st = target.stat()
+    except OSError:
+        return False
+    if not stat_module.S_ISREG(st.st_mode):
+        return False
+    if not st.st_mode & 0o222:
+        return True
+    return not os.access(target, os.W_OK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +61,11 @@ def stage(target: Path, data: bytes, *, mode: int | None = None) -> Staged:
 
     ``mode`` (default: the target's current permissions, else what a new file gets) is set
     before the rename, so the file never appears with other permissions. Raises
-    :class:`OSError`; nothing is left behind when it does.
+    :class:`OSError` (:class:`ReadOnlyFile` for a read-only target); nothing is left behind
+    when it does.
     """
+    if is_read_only(target):
+        raise ReadOnlyFile(target)
     if mode is None:
         with contextlib.suppress(OSError):
             mode = target.stat().st_mode & 0o7777
@@ -98,3 +127,15 @@ def atomic_write(target: Path, data: bytes | str, *, mode: int | None = None) ->
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     commit([stage(target, raw, mode=mode)])
+
+
+def remove(target: Path) -> None:
+    """Delete ``target`` (a file this program made) durably; a missing file is no error.
+
+    Raises :class:`OSError` (:class:`ReadOnlyFile` for a read-only file) with the file left.
+    """
+    if is_read_only(target):
+        raise ReadOnlyFile(target)
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    fsync_folder(target.parent)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from nda_reader.lang.terminal_text import safe_line
+
 
 class Severity(StrEnum):
     """How bad a problem is: errors fail ``nda-reader check``, warnings do not."""
@@ -28,17 +30,33 @@ class Problem:
     """True when the problem is an annotation whose anchor could not be placed."""
 
     def format(self, base: Path | None = None) -> str:
-        """Render as ``path:line:col: severity: message``, path relative to ``base`` if inside."""
-        path = self.path
-        if base is not None:
-            with contextlib.suppress(ValueError):
-                path = self.path.resolve().relative_to(base.resolve())
-        return f"{path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+        """Render as ``path:line:col: severity: message``, path relative to ``base`` if inside.
+
+        The line is safe for a terminal: control characters in a file name or a message are
+        shown as visible stand-ins (see :func:`~nda_reader.lang.terminal_text.safe_line`).
+        """
+        path = shown_path(self.path, base)
+        return safe_line(f"{path}:{self.line}:{self.column}: {self.severity.value}: {self.message}")
 
     @property
     def is_error(self) -> bool:
         """True for problems that make ``check`` fail."""
         return self.severity is Severity.ERROR
+
+
+def shown_path(path: Path, base: Path | None) -> Path:
+    """``path`` relative to ``base`` when it is inside it, else as given.
+
+    Symbolic links are resolved only when the plain paths do not say it (a link loop, which
+    cannot be resolved, is then shown as given).
+    """
+    if base is None:
+        return path
+    with contextlib.suppress(ValueError):
+        return path.absolute().relative_to(base.absolute())
+    with contextlib.suppress(ValueError, OSError, RuntimeError):
+        return path.resolve().relative_to(base.resolve())
+    return path
 
 
 class ProblemList(list[Problem]):

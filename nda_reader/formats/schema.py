@@ -16,9 +16,14 @@ from typing import Any
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_source import YList, YMap
 
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_ID_LENGTH = 100
+"""The longest id: ids name files (``<id>.md``, ``speakers/<id>.yaml``, the export's)."""
+# \Z, not $: "$" also matches before a final newline, and an id ending in one would name a
+# file with a newline in it.
+SLUG = re.compile(rf"(?=.{{1,{MAX_ID_LENGTH}}}\Z)[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z", re.ASCII)
+DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?\Z")
+FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+SLUG_HINT = f"use lowercase letters, digits and hyphens (at most {MAX_ID_LENGTH})"
 
 _TYPE_NAMES = {
     str: "text",
@@ -173,9 +178,7 @@ def str_list(
 
 def slug_field(required: bool = False) -> Field:
     """A field holding an id: lowercase letters, digits and hyphens."""
-    return Field(
-        str, required, pattern=SLUG, pattern_hint="use lowercase letters, digits and hyphens"
-    )
+    return Field(str, required, pattern=SLUG, pattern_hint=SLUG_HINT)
 
 
 def date_field(required: bool = False) -> Field:

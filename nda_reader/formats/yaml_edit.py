@@ -9,6 +9,7 @@ formatting survive and a new entry shows as one block in ``git diff``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,12 +17,20 @@ import yaml
 from yaml.nodes import MappingNode, SequenceNode
 
 from nda_reader.formats.conflict_markers import find_conflicts
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from nda_reader.formats.yaml_guard import compose
 
 
 class EditError(Exception):
     """The edit cannot be applied to this text (the target is gone or the file is odd)."""
+
+
+class FileNotEditable(EditError):
+    """The file cannot be edited as it is now (not valid YAML, not a layer's shape): once it
+    is fixed, the same edit can be tried again."""
+
+
+class EntryGone(EditError):
+    """The entry to change or remove is not in the file as it was (changed on disk)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,39 +47,47 @@ class ListShape:
     """True for ``key: []``."""
 
 
-def _lines(text: str) -> list[str]:
+def lines_of(text: str) -> list[str]:
+    """``text``'s lines, each with its line break."""
     return text.splitlines(keepends=True)
+
+
+def first_line(exc: Exception) -> str:
+    """An exception's message on one line (YAML errors quote the text over several)."""
+    return " ".join(str(exc).split())
 
 
 def list_shape(text: str, key: str) -> ListShape:
     """Find the block list under top-level ``key`` in ``text``."""
     conflicts = find_conflicts(text)
     if conflicts:
-        raise EditError(
+        raise FileNotEditable(
             f"the file has an unresolved merge conflict at line {conflicts[0].start}; "
             "resolve it first (nda-reader check shows where)"
         )
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose(text)
     except yaml.YAMLError as exc:
-        raise EditError(f"the file is not valid YAML now ({exc}); fix it first") from exc
+        raise FileNotEditable(f"the file is not valid YAML now ({first_line(exc)})") from exc
     if root is None:
         return ListShape(-1, 2, ())
     if not isinstance(root, MappingNode):
-        raise EditError("the file is not a mapping of keys")
+        raise FileNotEditable("the file is not a mapping of keys")
     for key_node, value in root.value:
         if key_node.value != key:
             continue
         key_line = key_node.start_mark.line
         if isinstance(value, SequenceNode) and value.flow_style:
             if value.value:
-                raise EditError(f"'{key}:' is written as a flow list [...]; write it as a block")
+                raise FileNotEditable(
+                    f"'{key}:' is written as a flow list [...]; write it as a block"
+                )
             return ListShape(key_line, 2, (), flow_empty=True)
         if value.tag == "tag:yaml.org,2002:null":
             return ListShape(key_line, 2, ())
         if not isinstance(value, SequenceNode):
-            raise EditError(f"'{key}:' is not a list")
-        return _block_shape(_lines(text), key_line, value)
+            raise FileNotEditable(f"'{key}:' is not a list")
+        return _block_shape(lines_of(text), key_line, value)
     return ListShape(-1, 2, ())
 
 
@@ -86,7 +103,7 @@ def _block_shape(lines: list[str], key_line: int, seq: SequenceNode) -> ListShap
         # An item ends at its last line of content: blank lines and comments at the list's
         # indentation after it lead in to the next item (or close the list).
         last = starts[i + 1] if i + 1 < len(starts) else end_of_list
-        while last - 1 > start and _is_trailer(lines[last - 1], indent):
+        while last - 1 > start and is_trailer(lines[last - 1], indent):
             last -= 1
         # Comment lines directly above an item, at or left of its dash, belong to it.
         first = start
@@ -102,12 +119,12 @@ def _is_comment_at(line: str, indent: int) -> bool:
     return stripped.startswith("#") and len(line) - len(stripped) <= indent
 
 
-def _is_trailer(line: str, indent: int) -> bool:
+def is_trailer(line: str, indent: int) -> bool:
     """Blank lines and comments at the list's own indentation (they precede the next item)."""
     return not line.strip() or _is_comment_at(line, indent)
 
 
-class _IndentedDumper(yaml.SafeDumper):
+class IndentedDumper(yaml.SafeDumper):
     """A safe dumper that indents lists inside mappings, as people write them by hand."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
@@ -120,26 +137,26 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_IndentedDumper.add_representer(str, _represent_str)
+IndentedDumper.add_representer(str, _represent_str)
 
 
 def render_block(item: dict[str, Any], indent: int) -> str:
     """Serialise one list item as a YAML block at ``indent`` columns."""
     dumped = yaml.dump(
         [item],
-        Dumper=_IndentedDumper,
+        Dumper=IndentedDumper,
         allow_unicode=True,
         sort_keys=False,
         width=96,
         default_flow_style=False,
     )
     pad = " " * indent
-    return "".join(pad + line if line.strip() else line for line in _lines(dumped))
+    return "".join(pad + line if line.strip() else line for line in lines_of(dumped))
 
 
 def item_blocks(text: str, key: str) -> list[str]:
     """The text of every item block of the list under ``key``."""
-    lines = _lines(text)
+    lines = lines_of(text)
     return ["".join(lines[a:b]) for a, b in list_shape(text, key).items]
 
 
@@ -166,17 +183,20 @@ def insert_block(
     if text and not text.endswith("\n"):
         text += "\n"
     shape = list_shape(text, key)
-    lines = _lines(text)
+    lines = lines_of(text)
     if shape.key_line == -1:
         return text + f"{key}:\n" + block
-    if shape.flow_empty:
-        line = lines[shape.key_line]
-        lines[shape.key_line] = line[: line.index(key)] + f"{key}:\n"
-        shape = ListShape(shape.key_line, shape.indent, ())
     if not shape.items:
         at = shape.key_line + 1
-        if lines[shape.key_line].rstrip("\n").rstrip().endswith("null"):
-            lines[shape.key_line] = lines[shape.key_line].split(":")[0] + ":\n"
+        # "key: []", "key: null" or "key: ~" becomes "key:" (a comment after it stays).
+        lines[shape.key_line] = re.sub(
+            rf"^(\s*{re.escape(key)}:)[ \t]*(?:\[[ \t]*\]|null|~)",
+            r"\1",
+            lines[shape.key_line],
+            count=1,
+        )
+        if not lines[shape.key_line].endswith("\n"):
+            lines[shape.key_line] += "\n"
     elif index is None or index >= len(shape.items):
         at = shape.items[-1][1]
         if not raw and _separated_by_blank_lines(lines, shape):
@@ -199,10 +219,10 @@ def _separated_by_blank_lines(lines: list[str], shape: ListShape) -> bool:
 
 
 def _find(text: str, key: str, block: str) -> tuple[list[str], tuple[int, int]]:
-    lines = _lines(text)
+    lines = lines_of(text)
     found = [(a, b) for a, b in list_shape(text, key).items if "".join(lines[a:b]) == block]
     if not found:
-        raise EditError(
+        raise EntryGone(
             "the entry is no longer in the file as it was (changed on disk?); reload and try again"
         )
     return lines, found[0]
@@ -229,69 +249,3 @@ def replace_block(text: str, key: str, old: str, new: str) -> str:
     """Replace the item whose block text is exactly ``old`` with ``new``."""
     lines, (a, b) = _find(text, key, old)
     return "".join(lines[:a]) + (new if new.endswith("\n") else new + "\n") + "".join(lines[b:])
-
-
-def set_fields(block: str, changes: dict[str, Any]) -> str:
-    """Change top-level fields of one item block, leaving every other line as it was.
-
-    A value of ``None`` removes the field; a new field is added after the last one.
-    """
-    lines = _lines(block)
-    root = yaml.compose(block, Loader=_LOADER)
-    if not isinstance(root, SequenceNode) or not root.value:
-        raise EditError("not a list item")
-    mapping = root.value[0]
-    if not isinstance(mapping, MappingNode):
-        raise EditError("the item is not a mapping")
-    keys = [(k.value, k.start_mark.line, k.start_mark.column) for k, _ in mapping.value]
-    if not keys:
-        raise EditError("the item has no fields")
-    column = keys[0][2]
-    ends = [line for _, line, _ in keys[1:]] + [len(lines)]
-    spans: dict[str, tuple[int, int]] = {}
-    for (name, line, _), end in zip(keys, ends, strict=True):
-        while end - 1 > line and _is_trailer(lines[end - 1], column - 1):
-            end -= 1
-        spans[name] = (line, end)
-    replaced: dict[int, tuple[int, str]] = {}
-    appended = ""
-    for name, value in changes.items():
-        rendered = "" if value is None else _render_field(name, value, column)
-        if name in spans:
-            start, end = spans[name]
-            if start == keys[0][1] and rendered:
-                # The first field shares its line with the item's dash.
-                rendered = lines[start][:column] + rendered[column:]
-            replaced[start] = (end, rendered)
-        elif rendered:
-            appended += rendered
-    out: list[str] = []
-    i = 0
-    last_field_end = max(end for _, end in spans.values())
-    while i < len(lines):
-        if i == last_field_end and appended:
-            out.append(appended)
-            appended = ""
-        if i in replaced:
-            end, text = replaced[i]
-            out.append(text)
-            i = end
-            continue
-        out.append(lines[i])
-        i += 1
-    if appended:
-        out.append(appended)
-    return "".join(out)
-
-
-def _render_field(name: str, value: Any, column: int) -> str:
-    dumped = yaml.dump(
-        {name: value},
-        Dumper=_IndentedDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=96,
-        default_flow_style=False,
-    )
-    pad = " " * column
-    return "".join(pad + line if line.strip() else line for line in _lines(dumped))

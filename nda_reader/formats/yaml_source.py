@@ -18,14 +18,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from nda_reader.formats.conflict_markers import find_conflicts, our_side
 from nda_reader.formats.problems import ProblemList
+from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
+from nda_reader.formats.yaml_guard import (
+    MAX_ALIAS_CHARS,
+    MAX_DEPTH,
+    MAX_VALUES,
+    NestedTooDeep,
+    compose,
+)
 from nda_reader.lang.terminal_text import find_control, visible_controls
 
 Pos = tuple[int, int]
 """A 1-based (line, column) position."""
 
-_MAX_NODES = 200_000
-# The C loader composes the same nodes (with marks) several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -71,30 +76,101 @@ def _pos(node: Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+@dataclass(slots=True)
+class _Built:
+    """A node already built: its value, and how many values and characters it holds."""
+
+    value: Any
+    values: int
+    chars: int
+
+
 @dataclass
 class _Builder:
     path: Path
     problems: ProblemList
     count: int = 0
+    """Values built so far, counting every use of an alias in full."""
+    chars: int = 0
+    """Characters of text built so far, counting every use of an alias in full."""
+    alias_chars: int = 0
+    """Characters of text repeated by aliases."""
+    depth: int = 0
     seen_error: set[str] = field(default_factory=set)
+    built: dict[int, _Built] = field(default_factory=dict)
+    """Nodes already built, by identity: an alias is the same node again."""
+    building: set[int] = field(default_factory=set)
+    """Nodes being built now (an alias to one of them is a value containing itself)."""
     constructor: yaml.constructor.SafeConstructor = field(
         default_factory=yaml.constructor.SafeConstructor
     )
 
+    def _once(self, kind: str, node: Node, message: str) -> None:
+        if kind not in self.seen_error:
+            self.seen_error.add(kind)
+            self.problems.error_at(self.path, _pos(node), message)
+
+    @property
+    def stopped(self) -> bool:
+        """True once a limit was reached or a value contains itself: nothing more is built
+        and the file is not used (one problem is enough)."""
+        return bool(self.seen_error & {"size", "aliases", "recursive", "depth"})
+
     def build(self, node: Node) -> Any:
-        self.count += 1
-        if self.count > _MAX_NODES:
-            if "size" not in self.seen_error:
-                self.seen_error.add("size")
-                line, col = _pos(node)
-                self.problems.error(
-                    self.path,
-                    line,
-                    col,
-                    f"document is too large or uses too many YAML aliases (over {_MAX_NODES} "
-                    "values); split it or remove the aliases",
-                )
+        if self.stopped:
             return None
+        key = id(node)
+        if key in self.building:
+            self._once(
+                "recursive",
+                node,
+                "a YAML alias here refers to the value that contains it (a recursive alias); "
+                "remove the alias",
+            )
+            return None
+        done = self.built.get(key)
+        if done is not None:
+            return self._alias(node, done)
+        if self.count >= MAX_VALUES:
+            self._once(
+                "size",
+                node,
+                f"document is too large (over {MAX_VALUES:,} values, aliases counted in full); "
+                "split it",
+            )
+            return None
+        if self.depth >= MAX_DEPTH:
+            self._once("depth", node, f"values are nested more than {MAX_DEPTH} levels deep")
+            return None
+        self.count += 1
+        before_count, before_chars = self.count, self.chars
+        self.building.add(key)
+        self.depth += 1
+        try:
+            value = self._build(node)
+        finally:
+            self.depth -= 1
+            self.building.discard(key)
+        self.built[key] = _Built(value, self.count - before_count + 1, self.chars - before_chars)
+        return value
+
+    def _alias(self, node: Node, done: _Built) -> Any:
+        """Another use of a node already built (a YAML alias): counted, not built again."""
+        self.count += done.values
+        self.chars += done.chars
+        self.alias_chars += done.chars
+        if self.alias_chars > MAX_ALIAS_CHARS or self.count > MAX_VALUES:
+            self._once(
+                "aliases",
+                node,
+                f"the value anchored here is repeated by aliases beyond the limit "
+                f"({MAX_ALIAS_CHARS:,} characters or {MAX_VALUES:,} values in all); "
+                "write the values out or remove the aliases",
+            )
+            return None
+        return done.value
+
+    def _build(self, node: Node) -> Any:
         if node.tag not in _PLAIN_TAGS:
             line, col = _pos(node)
             self.problems.error(
@@ -133,8 +209,18 @@ class _Builder:
                     f"{shown!r} and never sent to the terminal — remove it",
                 )
                 value = visible_controls(value)
+            self.chars += len(value)
             return value
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:  # Python refuses to read an integer of over 4,300 digits
+            self.problems.error_at(
+                self.path,
+                _pos(node),
+                f"number {node.value[:20]}… is too long ({len(node.value):,} characters); "
+                "write a number that fits",
+            )
+            return None
 
     def _mapping(self, node: MappingNode) -> YMap:
         out = YMap()
@@ -144,6 +230,8 @@ class _Builder:
         out.value_pos = {}
         for key_node, value_node in node.value:
             key = self.build(key_node)
+            if self.stopped:
+                break
             line, col = _pos(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.error(self.path, line, col, "YAML merge keys (<<) are not supported")
@@ -169,17 +257,22 @@ class _Builder:
 
 
 def read_text(path: Path, problems: ProblemList) -> str | None:
-    """Read ``path`` as UTF-8, reporting a missing file or a bad byte with its position."""
+    """Read ``path`` as UTF-8 text with ``\\n`` line endings (see
+    :mod:`~nda_reader.formats.safe_read`), reporting a missing, unreadable or refused file
+    and a bad byte with its position."""
     try:
-        data = path.read_bytes()
+        data = read_file(path)
     except FileNotFoundError:
         problems.error(path, 1, 1, "file not found")
+        return None
+    except RefusedFile as exc:
+        problems.error(path, 1, 1, exc.reason)
         return None
     except OSError as exc:
         problems.error(path, 1, 1, f"cannot read file: {exc.strerror or exc}")
         return None
     try:
-        text = data.decode("utf-8")
+        return decode_text(data)
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
@@ -191,7 +284,6 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
         )
         return None
-    return text.removeprefix("\ufeff")
 
 
 def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int = 0) -> Any:
@@ -202,10 +294,27 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
     """
     local = ProblemList()
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = compose(text)
+    except NestedTooDeep as exc:
+        line, col = exc.where
+        problems.error(path, line + line_offset, col, str(exc))
+        return None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        problems.error(
+            path,
+            line + line_offset,
+            col,
+            f"character U+{exc.character:04X} is not allowed in YAML; remove it or write it "
+            'as an escape inside double quotes ("\\u001b")',
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        last = text.count("\n") + 1
+        if line > last:  # the end of the text, past its last line break: show its last line
+            line, col = last, len(text) - (text.rfind("\n") + 1) + 1
         what = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
         problems.error(
@@ -217,9 +326,12 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
         return None
     if node is None:
         return None
-    value = _Builder(path, local).build(node)
+    builder = _Builder(path, local)
+    value = builder.build(node)
+    if builder.stopped:
+        value = None
     if line_offset:
-        _shift(value, line_offset)
+        _shift(value, line_offset, set())
         for p in local:
             problems.append(type(p)(p.path, p.line + line_offset, p.column, p.message, p.severity))
     else:
@@ -227,18 +339,27 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
     return value
 
 
-def _shift(value: Any, offset: int) -> None:
+def _shift(value: Any, offset: int, done: set[int]) -> None:
+    if id(value) in done:  # a value shared by aliases is shifted once
+        return
+    done.add(id(value))
     if isinstance(value, YMap):
         value.pos = (value.pos[0] + offset, value.pos[1])
         value.key_pos = {k: (p[0] + offset, p[1]) for k, p in value.key_pos.items()}
         value.value_pos = {k: (p[0] + offset, p[1]) for k, p in value.value_pos.items()}
         for v in value.values():
-            _shift(v, offset)
+            _shift(v, offset, done)
     elif isinstance(value, YList):
         value.pos = (value.pos[0] + offset, value.pos[1])
         value.item_pos = [(p[0] + offset, p[1]) for p in value.item_pos]
         for v in value:
-            _shift(v, offset)
+            _shift(v, offset, done)
+
+
+def _line_col(text: str, index: int) -> Pos:
+    """1-based (line, column) of character ``index`` of ``text``."""
+    before = text[: max(0, index)]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def load_yaml(path: Path, problems: ProblemList) -> Any:

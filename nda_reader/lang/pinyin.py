@@ -38,6 +38,7 @@ __all__ = [
     "tone_numbers",
     "toneless",
     "unreadable",
+    "well_formed",
 ]
 
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -248,6 +249,13 @@ def syllables(pinyin: str) -> list[str]:
         for run in _LETTER_RUN.findall(chunk):
             out.extend(_split_run(run))
     return out
+
+
+def well_formed(pinyin: str, count: int) -> bool:
+    """True when ``pinyin`` is ``count`` standard syllables (tone marks and separators
+    aside), e.g. a stored reading fit to help draft other words."""
+    found = syllables(pinyin)
+    return len(found) == count and all("".join(_base(c) for c in syl) in SYLLABLES for syl in found)
 
 
 def normalize(pinyin: str) -> str:

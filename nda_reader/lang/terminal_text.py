@@ -50,11 +50,35 @@ def find_control(text: str) -> str | None:
     return found.group() if found else None
 
 
+def count_controls(text: str) -> int:
+    """How many control characters other than line breaks and tabs ``text`` holds."""
+    return len(_CONTROL.findall(text))
+
+
 def visible_controls(text: str) -> str:
     """``text`` with control characters made visible, keeping line breaks and tabs."""
     return text.translate(_KEEP_LINES)
 
 
+_EVERY_CONTROL = {c: chr(0x2400 + c) for c in range(0x20)} | {
+    c: r for c, r in _TABLE.items() if c >= 0x20
+}
+
+
+def safe_line(text: str) -> str:
+    """``text`` safe for one line of a terminal: every control character, line breaks and
+    tabs included, shown as a visible stand-in (newline -> "␊", ESC -> "␛"), so that a file
+    name or a message can neither send escape sequences nor break the line."""
+    return text.translate(_EVERY_CONTROL)
+
+
+def strip_unsafe(text: str) -> str:
+    """``text`` with every control character but newline and tab made a visible stand-in:
+    for text written to files others will ``cat`` (the Markdown export)."""
+    return text.translate(_KEEP_LINES_VISIBLE)
+
+
+_KEEP_LINES_VISIBLE = {c: _EVERY_CONTROL[c] for c in _KEEP_LINES}
 _WHITESPACE = re.compile(r"\s+")
 LINE_BREAK = re.compile(r"[^\S\n\r]*[\n\r]\s*")
 """A run of whitespace holding a line break (LF, CR or CRLF)."""

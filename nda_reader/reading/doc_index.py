@@ -36,7 +36,10 @@ class DocMarks:
         marks = cls(list(parts))
         for i, doc in enumerate(parts):
             marks.part_index[doc.id] = i
-            marks.occurrences.extend(corpus.occurrences.in_doc(doc.id))
+            found = corpus.occurrences.in_doc(doc.id)
+            if corpus.documents.get(doc.id) not in (doc, None):  # some passages shown
+                found = [o for o in found if _shown(doc, o.start)]
+            marks.occurrences.extend(found)
             for end in corpus.links_in(doc.id):
                 if end.here_at.placed:
                     for block in _blocks(doc, end.here_at.start, end.here_at.end):
@@ -80,6 +83,11 @@ class DocMarks:
             if occ.doc == doc_id and occ.start <= offset < occ.end:
                 return occ
         return None
+
+
+def _shown(doc: Document, offset: int) -> bool:
+    block = doc.block_at(offset)
+    return block is not None and block.start <= offset < block.end
 
 
 def _blocks(doc: Document, start: int, end: int) -> list[int]:

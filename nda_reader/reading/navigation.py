@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.search import find_in_text
+from nda_reader.reading.words import WORD, Longest, word_after, word_before
 from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind, offset_at_cell
 
 DocSpan = tuple[str, int, int]
@@ -198,6 +199,31 @@ class Navigator:
             return Nowhere("No more terms")
         y = self.layout.line_at(occ.doc, occ.start)
         return Nowhere() if y is None else CursorState(y, occ)
+
+    def word(self, cursor: CursorState, step: int, longest: Longest) -> Move:
+        """The next (1) or previous (-1) shown word of the part: a glossary term, a
+        dictionary word of Chinese text (``longest``), or a Latin word. A word that is no
+        glossary term is the cursor's term with the entry id :data:`~.words.WORD`."""
+        line = self.line(cursor.y)
+        if line is None or line.kind is not LineKind.TEXT:
+            return Nowhere()
+        doc_id = line.doc_id
+        body = self.marks.body(doc_id)
+        terms = [o for o in self.marks.occurrences if o.doc == doc_id]
+        term = cursor.term
+        pos = (term.end if step > 0 else term.start) if term is not None else line.start
+        for _ in range(10_000):  # past words the speaker filter hides
+            found = (word_after if step > 0 else word_before)(body, pos, terms, longest)
+            if found is None:
+                return Nowhere("No more words")
+            start, end, occ = found
+            shown = self._line_showing(doc_id, start)
+            if shown is not None and shown.start <= start < shown.end:
+                y = self.layout.line_at(doc_id, start)
+                assert y is not None
+                return CursorState(y, occ or Occurrence(doc_id, start, end, WORD))
+            pos = end if step > 0 else start
+        return Nowhere("No more words")
 
     def passage(self, cursor: CursorState, step: int, *, links_only: bool = False) -> Move:
         """The next (1) / previous (-1) shown passage with cross-references or notes (with

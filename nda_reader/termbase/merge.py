@@ -20,6 +20,7 @@ import yaml
 from nda_reader.corpus.glossary import PROPER_KINDS, known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.formats.atomic import atomic_write
+from nda_reader.formats.safe_read import read_file
 from nda_reader.termbase import tables, tbx
 from nda_reader.termbase.records import Record, entry_record, tidy
 
@@ -74,7 +75,7 @@ def read_termbase(path: Path) -> list[Record]:
     """The records of a termbase file."""
     _, reader = FORMATS[format_of(path)]
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_file(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise TermbaseError(f"{path}: cannot read ({exc}); give a UTF-8 termbase file") from exc
     try:
@@ -152,7 +153,7 @@ def apply_import(corpus: Corpus, plan: ImportPlan) -> Path | None:
         return None
     existing = {e.path for e in corpus.glossary.entries.values()}
     path = next(iter(existing), corpus.root / "annotations" / "glossary.yaml")
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = read_file(path).decode("utf-8") if path.exists() else ""
     if not text.strip():
         text = "layer: glossary\nversion: 1\nentries:\n"
     elif re.search(r"^entries:\s*\[\]\s*$", text, re.MULTILINE):

@@ -18,14 +18,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.signal import Signal
 from textual.theme import Theme
 
 from nda_reader.corpus.document import Document
+from nda_reader.corpus.locations import cache_dir as default_cache_dir
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
+from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.annotating.controller import AnnotationController
+from nda_reader.ui.dictionary_service import DictionaryService
 from nda_reader.ui.exporting import ask_export, default_export_dir
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.places import PlaceBook, Places, document_key
@@ -67,6 +71,7 @@ class ReaderApp(App[None]):
         themes: list[Theme] | None = None,
         export_dir: Path | None = None,
         keymap: dict[str, str] | None = None,
+        dictionary_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.user_keymap: dict[str, str] = dict(keymap or {})
@@ -90,6 +95,10 @@ class ReaderApp(App[None]):
         self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
         """Published after annotation files were written and the corpus reloaded."""
         self.annotations = AnnotationController(self)
+        self.dictionaries = DictionaryService(
+            self, dictionary_dir if dictionary_dir is not None else default_cache_dir()
+        )
+        """CC-CEDICT, compiled into ``dictionary_dir`` (the cache folder) on first use."""
         self.history = JumpHistory()
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []
@@ -101,6 +110,25 @@ class ReaderApp(App[None]):
             self.theme = wanted
         elif self.reader_themes:
             self.theme = self.reader_themes[0]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a message; control characters in it (a file name, a quote) are shown as
+        visible stand-ins, never sent to the terminal."""
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Reader colours for themes that lack them, derived from the theme's base colours."""

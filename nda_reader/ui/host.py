@@ -22,6 +22,7 @@ from nda_reader.reading.jump_history import JumpHistory
 
 if TYPE_CHECKING:
     from nda_reader.ui.annotating.controller import AnnotationController
+    from nda_reader.ui.dictionary_service import DictionaryService
     from nda_reader.ui.places import Places
 
 
@@ -70,6 +71,11 @@ class ReaderHost(AnnotationHost, Protocol):
     @property
     def annotations(self) -> AnnotationController:
         """The annotation controller."""
+        ...
+
+    @property
+    def dictionaries(self) -> DictionaryService:
+        """The dictionary, opened (or compiled) on first use."""
         ...
 
     def open_document(

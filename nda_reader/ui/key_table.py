@@ -40,7 +40,7 @@ ACTIONS: tuple[KeyAction, ...] = (
       "retry_save"),
     A("app.orphans", "O", "Orphans",
       "Annotations whose quote is no longer in the text: re-attach to the selection, or "
-      "delete", S.APP, "orphans"),
+      "delete; and those placed by a fuzzy match: update their anchor", S.APP, "orphans"),
     # -------------------------------------------------------------------- library
     A("library.open", "enter", "Open",
       "Open the highlighted document where you left it", S.LIBRARY, "open", show=True, rank=2),
@@ -77,6 +77,11 @@ ACTIONS: tuple[KeyAction, ...] = (
       "term(1)", show=True, footer="Term", rank=10),
     A("view.previous_term", "T", "Previous term", "Previous glossary term", S.VIEW,
       "term(-1)"),
+    A("view.next_word", "right", "Next word",
+      "Next word: a glossary term, a dictionary word of Chinese text (the context pane "
+      "shows it from CC-CEDICT), or an English word", S.VIEW, "word(1)", palette=False),
+    A("view.previous_word", "left", "Previous word", "Previous word", S.VIEW, "word(-1)",
+      palette=False),
     A("view.next_annotated", "a", "Next annotated passage",
       "Next passage with cross-references or notes (marked » / ✎)", S.VIEW, "annotated(1)",
       show=True, footer="Annotated", rank=55),
@@ -213,6 +218,31 @@ ACTIONS: tuple[KeyAction, ...] = (
     A("reading.library", "escape,l", "Library",
       "Back to the list of documents (esc first ends a filter or a zoom); the place is "
       "remembered", S.READING, "library", show=True, rank=18),
+    A("reading.dictionary", "d", "Dictionary",
+      "Look up the selection, the word at the cursor or what you type (hanzi, pinyin with "
+      "or without tones, English): the glossary first, then CC-CEDICT; enter on a "
+      "dictionary entry makes it a new glossary entry", S.READING, "dictionary", show=True,
+      footer="Dict", rank=20),
+    A("reading.parallel", "P", "Parallel view",
+      "The text beside its counterpart in another language (or the two languages of a "
+      "bilingual file), pair by pair; P again goes back", S.READING, "parallel", show=True,
+      footer="Parallel", rank=9),
+    # ----------------------------------------------------------- parallel view
+    A("parallel.join", "J", "Join with next pair",
+      "Join the cursor's pair with the next one", S.PARALLEL, "join", show=True,
+      footer="Join", rank=5),
+    A("parallel.split", "B", "Split pair here",
+      "Split the cursor's pair before the cursor's passage (the other side is split where "
+      "its length divides alike)", S.PARALLEL, "split", show=True, footer="Split", rank=6),
+    A("parallel.earlier", "less_than_sign", "Boundary earlier",
+      "Move the end of the cursor's pair one passage earlier, on the cursor's side",
+      S.PARALLEL, "boundary(-1)", key_text="<"),
+    A("parallel.later", "greater_than_sign", "Boundary later",
+      "Move the end of the cursor's pair one passage later, on the cursor's side",
+      S.PARALLEL, "boundary(1)", key_text=">"),
+    A("parallel.confirm", "C", "Confirm pair",
+      "Confirm the cursor's pair (again: back to auto); confirmed pairs survive "
+      "nda-reader align", S.PARALLEL, "confirm", show=True, footer="Confirm", rank=7),
     # ------------------------------------------------------------- context list
     A("context.edit", "e", "Edit",
       "Edit the glossary entry, note, speaker turn or link of the highlighted row",
@@ -237,7 +267,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     A("orphans.close", "escape,O", "Close", "Close the list of orphans", S.ORPHANS, "close",
       palette=False),
     A("orphans.attach", "enter,a", "Re-attach here",
-      "Re-attach the highlighted orphan to the selection made before O", S.ORPHANS,
+      "Re-attach the highlighted orphan to the selection made before O (without a "
+      "selection, a fuzzy-placed anchor is updated to the text now there)", S.ORPHANS,
       "choose('attach')", show=True, palette=False),
     A("orphans.delete", "d,delete", "Delete", "Delete the highlighted orphan (asks first)",
       S.ORPHANS, "choose('delete')", show=True, palette=False),
@@ -255,6 +286,15 @@ ACTIONS: tuple[KeyAction, ...] = (
     A("confirm.yes", "y", "Yes", "Yes, do it", S.CONFIRM, "answer(True)", show=True,
       palette=False),
     A("confirm.no", "n,escape", "No", "No, change nothing", S.CONFIRM, "answer(False)",
+      show=True, palette=False),
+    A("conflict.disk", "1,d", "Keep the version on disk",
+      "Drop your change; the reader shows the entry as its file holds it now", S.CONFLICT,
+      "keep('disk')", show=True, palette=False),
+    A("conflict.mine", "2,m", "Save yours",
+      "Save your change applied to the version on disk, replacing it", S.CONFLICT,
+      "keep('mine')", show=True, palette=False),
+    A("conflict.later", "escape", "Decide later",
+      "Close without saving; your change is kept and ctrl+s asks again", S.CONFLICT, "later",
       show=True, palette=False),
     A("ask.cancel", "escape", "Cancel", "Close without searching", S.ASK, "cancel",
       palette=False),

@@ -26,6 +26,7 @@ class Scope(StrEnum):
     APP = "app"
     LIBRARY = "library"
     READING = "reading"
+    PARALLEL = "parallel"
     VIEW = "view"
     SELECTING = "selecting"
     CONTEXT = "context"
@@ -39,6 +40,7 @@ class Scope(StrEnum):
     FORM = "form"
     PICKER = "picker"
     CONFIRM = "confirm"
+    CONFLICT = "conflict"
     ASK = "ask"
     BROWSER = "browser"
     GLOSSARY = "glossary"
@@ -67,6 +69,14 @@ SCOPES: dict[Scope, ScopeInfo] = {
     ),
     Scope.READING: ScopeInfo(
         "Reading screen", "A document with its context pane, and the split view.", "reading"
+    ),
+    Scope.PARALLEL: ScopeInfo(
+        "Parallel view",
+        "A text beside its counterpart in another language (`P`), passage by passage: the "
+        "cursor's pair is highlighted on both sides and the other side scrolls with it. "
+        "These keys fix the alignment; each fix is saved at once (undo with `u`) and "
+        "confirms the pairs it changes.",
+        "parallel",
     ),
     Scope.VIEW: ScopeInfo(
         "Moving in the text",
@@ -122,6 +132,12 @@ SCOPES: dict[Scope, ScopeInfo] = {
         ("form", "app"),
     ),
     Scope.CONFIRM: ScopeInfo("Questions", "A yes/no question before a deletion.", "confirm"),
+    Scope.CONFLICT: ScopeInfo(
+        "Changed on disk",
+        "An entry you changed was changed in its file too (an editor, `git pull`): both "
+        "versions are shown, and nothing is saved until you keep one.",
+        "conflict",
+    ),
     Scope.ASK: ScopeInfo(
         "Search box", "Typing a search (`/`, `f`, `&`) or a folder (`e`); enter goes.", "ask"
     ),

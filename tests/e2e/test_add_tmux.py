@@ -47,6 +47,6 @@ def test_a_pasted_text_is_added_and_read(tmp_path: Path) -> None:
         assert "exact: 'Mr. Zhou:'" in layer.read_text(encoding="utf-8")
         term.keys("l")
         term.wait_for("Harbour notes of the week")  # listed in the library
-        term.wait_for("5 documents")  # rows: the two SCIO pages are one
+        term.wait_for("6 documents")  # rows: the two SCIO pages are one; the Chinese counterpart
     finally:
         term.close()

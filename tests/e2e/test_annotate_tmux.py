@@ -51,10 +51,11 @@ def test_new_term_in_one_document_is_a_term_in_another(tmp_path: Path) -> None:
         after = glossary.read_text(encoding="utf-8")
         block, _ = added_block(before, after, "entries")
         assert "    hanzi: 数据流通\n    pinyin: shùjù liútōng\n" in block
-        # Another document: the SCIO briefing (third row of the library).
+        # Another document: the SCIO briefing (fourth row of the library, after the 2024
+        # work conference and its Chinese counterpart).
         term.keys("l")
         term.wait_for("Publisher")  # the library's table header (titles show elsewhere too)
-        term.keys("Home", "Down", "Down", "Enter")
+        term.keys("Home", "Down", "Down", "Down", "Enter")
         term.wait_for("Chairperson:")  # the briefing's text, not the library row
         term.keys("/")
         term.wait_for("Search in this document")

@@ -13,6 +13,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
 from tests.helpers.corpora import copy_bundled_corpus
+from tests.helpers.pilot import workers_done
 
 MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"
@@ -27,17 +28,45 @@ def app_for(root: Path, tmp_path: Path) -> ReaderApp:
     return create_app(root, config_dir=tmp_path / "config")
 
 
+def app_on(root: Path, doc_id: str, tmp_path: Path) -> ReaderApp:
+    """The reader opened on document ``doc_id`` of ``root`` (as ``nda-reader PATH`` opens a
+    text), exporting into ``tmp_path/export``."""
+    return create_app(
+        root / "texts" / f"{doc_id}.md",
+        config_dir=tmp_path / "config",
+        export_dir=tmp_path / "export",
+    )
+
+
+async def cursor_on(pilot: Pilot[None], text: str, nth: int = 0) -> None:
+    """Put the main view's cursor on the ``nth`` occurrence of ``text`` in its document
+    (directly: the test is not about moving)."""
+    from nda_reader.ui.screens.reading import ReadingScreen
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReadingScreen)
+    view = screen.main
+    doc_id, _ = view.position()
+    body = screen.reader.corpus.documents[doc_id].body
+    at = -1
+    for _ in range(nth + 1):
+        at = body.index(text, at + 1)
+    view.go_to(doc_id, at)
+    await pilot.pause()
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Enter ``text`` at the cursor of the focused input, as typing it would (one change
-    event, not one key press per character: the tests are not about typing)."""
+    """Enter ``text`` at the cursor of the focused input or text area, as typing it would
+    (one change event, not one key press per character: the tests are not about typing)."""
     focused = pilot.app.focused
-    if isinstance(focused, TextArea):  # a note's text
+    if isinstance(focused, TextArea):
         focused.insert(text)
     else:
         assert isinstance(focused, Input), f"no input has focus, {focused!r} has"
         focused.insert_text_at_cursor(text)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()  # e.g. the pinyin drafted from typed hanzi
+    await workers_done(pilot.app)  # e.g. the pinyin drafted from typed hanzi
     await pilot.pause()
 
 

@@ -253,3 +253,21 @@ def rich_corpus(make_corpus: MakeCorpus) -> Path:
             """,
     }
     return make_corpus(files)
+
+
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# A word: one hanzi (Chinese has no spaces to tell words apart), or a run of other letters
+# and digits.
+_WORD = re.compile(f"[{_HAN}]|[^\\W{_HAN}]+")
+
+
+def missing_words(source: str, exported: str) -> list[str]:
+    """The words of ``source`` that ``exported`` lacks, in order: empty when every word of
+    the source appears in the export in the same order (case aside: a label may write a
+    name as the glossary does), whatever markup, glosses or labels come between them."""
+    have = iter(_WORD.findall(exported.replace("\\", "").casefold()))
+    wanted = _WORD.findall(source.casefold())
+    for i, word in enumerate(wanted):
+        if not any(word == found for found in have):
+            return wanted[i:]
+    return []

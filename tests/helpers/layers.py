@@ -2,11 +2,13 @@
 
 Layers, top to bottom (a package imports only from packages below it, or from itself)::
 
-    cli > ui > export | editing | reading | importing | termbase > corpus > formats > lang
+    cli > ui > export | editing | reading | importing | termbase > corpus | dictionary
+        > formats > lang
 
 ``export``, ``editing``, ``reading``, ``importing`` and ``termbase`` are siblings on one
-layer and do not import each other. ``textual`` is imported in ``ui`` only. Imports inside
-functions and ``TYPE_CHECKING`` blocks count like any other.
+layer and do not import each other; so are ``corpus`` and ``dictionary``. ``textual`` is
+imported in ``ui`` only. Imports inside functions and ``TYPE_CHECKING`` blocks count like
+any other.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ RANKS = {
     "lang": 0,
     "formats": 1,
     "corpus": 2,
+    "dictionary": 2,
     "editing": 3,
     "reading": 3,
     "export": 3,

@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
+from textual.worker import WorkerCancelled
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
@@ -48,3 +49,13 @@ def screen_text(app: App[Any]) -> str:
     """The plain text on the terminal, line by line."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+async def workers_done(app: App[Any]) -> None:
+    """Wait until the app's workers have ended, a worker cancelled by a newer one (an
+    exclusive worker, e.g. the pinyin draft of text typed on) included."""
+    while app.workers:
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue

@@ -9,7 +9,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from tests.helpers.pilot import open_from_library
+from tests.helpers.pilot import open_from_library, workers_done
 
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
@@ -47,5 +47,5 @@ async def settled(pilot: Pilot[Any]) -> None:
         field.cursor_blink = False
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()

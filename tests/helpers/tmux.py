@@ -65,6 +65,14 @@ class Terminal:
         """The visible text of the pane."""
         return self._tmux("capture-pane", "-p", "-t", "main")
 
+    def title(self) -> str:
+        """The pane's title (what an escape sequence like ``ESC ]0;…`` would set)."""
+        return self._tmux("display-message", "-p", "-t", "main", "#{pane_title}")[:-1]
+
+    def buffers(self) -> str:
+        """tmux's paste buffers (where an OSC 52 clipboard write would land)."""
+        return self._tmux("list-buffers")
+
     def keys(self, *keys: str) -> None:
         """Send tmux key names (``Down``, ``Enter``, ``t``…)."""
         self._tmux("send-keys", "-t", "main", *keys)

@@ -81,7 +81,7 @@ async def test_term_add_edit_delete_undo_redo(tmp_path: Path) -> None:
         assert app.focused is not None and app.focused.id == "term-english"
         await pilot.press("tab", "tab", "tab", "tab")  # hanzi, pinyin, kind, aliases
         await type_text(pilot, "data flows")
-        await pilot.press("enter")
+        await pilot.press("tab", "enter")  # enter in the aliases list starts a new alias
         await pilot.pause()
         edited = NEW_TERM.replace("    aliases: []\n", "    aliases:\n      - data flows\n")
         assert read(glossary) == added.replace(NEW_TERM, edited)

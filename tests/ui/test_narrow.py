@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.color import Color
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, TextArea
 
 from nda_reader.ui.dialogs.form import FormDialog
 from nda_reader.ui.dialogs.link_form import LinkForm
@@ -130,7 +130,7 @@ async def test_the_new_term_form_fits_and_says_why_enter_does_not_save(
             await pilot.press("tab")
             await pilot.wait_for_animation()
             focused = app.focused
-            assert isinstance(focused, Input) and _visible(fields, focused)
+            assert isinstance(focused, Input | TextArea) and _visible(fields, focused)
 
 
 async def test_a_form_taller_than_the_terminal_scrolls_its_fields(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ async def test_a_form_taller_than_the_terminal_scrolls_its_fields(tmp_path: Path
         for _ in range(6):
             await pilot.press("tab")
             await pilot.wait_for_animation()
-            assert isinstance(app.focused, Input) and _visible(fields, app.focused)
+            assert isinstance(app.focused, Input | TextArea) and _visible(fields, app.focused)
         assert _visible(box, form.query_one("#form-problem"))
         assert _visible(box, form.query_one("#form-hint"))
 

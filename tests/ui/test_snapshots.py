@@ -20,6 +20,7 @@ from textual.widgets import Input, TextArea
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.dialogs.add_review import AddReviewDialog
 from nda_reader.ui.settings import Settings, save_settings
+from tests.helpers.annotating import cursor_on, highlight_row, type_text
 from tests.helpers.corpora import MakeCorpus
 from tests.helpers.pilot import make_app, open_from_library
 from tests.helpers.small_corpus import REPORT, TRANSCRIPT, small_corpus
@@ -75,6 +76,13 @@ def test_reading_in_each_theme(
 @pytest.mark.parametrize("size", SIZES)
 def test_split_view(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     run = _keys(BRIEFING, "x", "enter")
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_parallel_view(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    # The work conference beside its Chinese, the cursor on the NDA in the third pair.
+    run = _keys("nda-work-conference-2024", "P", "t", "t", "t", "t", "t")
     assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=run)
 
 
@@ -134,6 +142,29 @@ def test_orphans(
     text.write_text(text.read_text().replace("drafted rules on data factors", "wrote rules"))
     app = make_app(tmp_path / "config", root / "texts" / f"{REPORT}.md")
     assert snap_compare(app, terminal_size=size, run_before=_keys(None, "O"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_conflict(
+    snap_compare: SnapCompare, make_corpus: MakeCorpus, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    root = small_corpus(make_corpus)
+    notes = root / "annotations" / "notes.yaml"
+    outside = notes.read_text(encoding="utf-8").replace(
+        "Small firms first, a promise to check next year.", "Changed in an editor meanwhile."
+    )
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await cursor_on(pilot, "open public data to small firms first")
+        await highlight_row(pilot, "note", "small-firms-first")
+        await pilot.press("e", "end")
+        notes.write_text(outside, encoding="utf-8")
+        await type_text(pilot, " Mine.")
+        await pilot.press("enter")
+        await _settled(pilot)
+
+    app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
+    assert snap_compare(app, terminal_size=size, run_before=run)
 
 
 # ----------------------------------------------------------- adding a text (A)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.screen import Screen
 
@@ -25,8 +25,16 @@ from nda_reader.lang.terminal_text import one_line
 from nda_reader.ui.annotating.saver import AnnotationSaver
 from nda_reader.ui.host import AnnotationHost
 
+T = TypeVar("T")
+
 Done = Callable[[], None]
 """Called once an annotation is saved (the view ends its selection)."""
+
+
+def _changed(new: T, old: T) -> T | None:
+    """``new`` if the user changed the field, else None: a field left as it was is left as
+    the file has it now (someone may have changed it there meanwhile)."""
+    return new if new != old else None
 
 
 def quote(text: str, width: int = 60) -> str:
@@ -40,7 +48,7 @@ class AnnotationController:
 
     def __init__(self, host: AnnotationHost) -> None:
         self.host = host
-        self.saver = AnnotationSaver(host)
+        self.saver = AnnotationSaver(host, self._ask)
         self.link_source: Anchor | None = None
         """The first end of a cross-reference being made (``r``), until the second ``r``."""
         self._open = 0
@@ -92,6 +100,20 @@ class AnnotationController:
                 done()
 
         self._ask(TermForm(self.corpus, text), saved)
+
+    def new_term(self, prefill: dict[str, str]) -> None:
+        """The new-term form filled in with ``prefill`` (a dictionary entry's hanzi,
+        pinyin and English)."""
+        from nda_reader.ui.dialogs.term_form import TermForm
+
+        if not self.saver.can_annotate():
+            return
+
+        def saved(fields: dict[str, Any] | None) -> None:
+            if fields:
+                self.saver.save(lambda: actions.add_term(self.corpus, fields))
+
+        self._ask(TermForm(self.corpus, prefill=prefill), saved)
 
     def _new_alias(self, text: str, done: Done) -> None:
         from nda_reader.ui.dialogs.entry_picker import EntryPicker
@@ -226,8 +248,10 @@ class AnnotationController:
             return
 
         def saved(result: tuple[str, list[str]] | None) -> None:
-            if result is not None and result != (note.text, note.tags):
-                self.saver.save(lambda: actions.update_note(self.corpus, item.id, *result))
+            if result is None or result == (note.text, note.tags):
+                return
+            text, tags = _changed(result[0], note.text), _changed(result[1], note.tags)
+            self.saver.save(lambda: actions.update_note(self.corpus, item.id, text, tags))
 
         self._ask(NoteForm(quote(note.anchor.exact), note.text, note.tags), saved)
 
@@ -239,8 +263,10 @@ class AnnotationController:
             return
 
         def saved(result: tuple[str, str] | None) -> None:
-            if result is not None and result != (link.relation, link.note):
-                self.saver.save(lambda: actions.update_link(self.corpus, item.id, *result))
+            if result is None or result == (link.relation, link.note):
+                return
+            relation, note = _changed(result[0], link.relation), _changed(result[1], link.note)
+            self.saver.save(lambda: actions.update_link(self.corpus, item.id, relation, note))
 
         ends = quote(link.source.exact), quote(link.target.exact)
         self._ask(LinkForm(*ends, link.relation, link.note), saved)
@@ -301,8 +327,11 @@ class AnnotationController:
             if choice is None:
                 return
             what, orphan = choice
+            at = orphan.resolution
             if what != "attach":
                 self._delete_orphan(orphan)
+            elif selection is None and at.placed:
+                self._update_anchor(orphan)
             elif selection is None:
                 self.host.notify(
                     "Select the new place first (v and extend), then press O",
@@ -310,17 +339,36 @@ class AnnotationController:
                 )
             elif orphan.kind is AnnotationKind.TURN and selection.doc != orphan.anchor.doc:
                 self.host.notify("A speaker turn stays in its own document", severity="error")
+            elif orphan.kind is AnnotationKind.PAIR:
+                from nda_reader.editing.alignments import reattach_pair
+
+                self.saver.save(lambda: reattach_pair(self.corpus, orphan, selection))
             else:
                 self.saver.save(lambda: actions.reattach(self.corpus, orphan, selection))
 
         self._ask(OrphansScreen(self.corpus, selection), chosen)
 
+    def _update_anchor(self, orphan: Orphan) -> None:
+        """Write an anchor placed by a fuzzy match anew, for the text now where it is."""
+        at = orphan.resolution
+        doc = self.corpus.documents.get(orphan.anchor.doc)
+        if doc is None:
+            return
+        anchor = make_anchor(doc.id, doc.body, at.start, at.end)
+        self.saver.save(
+            lambda: actions.reattach(self.corpus, orphan, anchor),
+            f"update the anchor of {orphan.label} {orphan.id!r}",
+        )
+
     def _delete_orphan(self, orphan: Orphan) -> None:
+        from nda_reader.editing.alignments import delete_pair  # imported on first use
+
         corpus = self.corpus
         makers = {
             AnnotationKind.NOTE: lambda: actions.delete_note(corpus, orphan.id),
             AnnotationKind.LINK: lambda: actions.delete_link(corpus, orphan.id),
             AnnotationKind.TURN: lambda: actions.delete_turn(corpus, orphan.anchor),
+            AnnotationKind.PAIR: lambda: delete_pair(corpus, orphan.id),
         }
         self._confirm(f"Delete the {orphan.label} {orphan.id!r} for good?", makers[orphan.kind])
 

@@ -3,15 +3,25 @@
 Every change goes through an :class:`~nda_reader.editing.session.AnnotationSession`
 (atomic, minimal-diff writes); the files written are then handed to the host, which reloads
 just those files and repaints just the documents whose annotations changed.
+
+Nothing the user typed is lost to a save that fails: a write that fails stays pending in
+the session, and an annotation whose edit cannot even be built (its layer file is broken
+or unreadable now) is kept here; ``ctrl+s`` tries both again. An entry changed on disk
+while the user changed it is shown in both versions for the user to choose
+(:class:`~nda_reader.ui.dialogs.conflict.ConflictDialog`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from nda_reader.editing.actions import AnnotateError
+from textual.screen import Screen
+
+from nda_reader.editing.actions import AnnotateError, LayerUnreadable
 from nda_reader.editing.layer_store import Edit
-from nda_reader.editing.session import AnnotationSession, Outcome
+from nda_reader.editing.session import AnnotationSession, Conflict, Outcome
 from nda_reader.ui.host import AnnotationHost
 
 NO_FOLDER = (
@@ -22,14 +32,29 @@ NO_FOLDER = (
 EditMaker = Callable[[], Edit | list[Edit]]
 """Builds the edits of one action from the corpus as it is when the user confirms."""
 
+Ask = Callable[[Screen[Any], Callable[[Any], None]], None]
+"""Shows a dialog and hands its answer to a callback (the controller's, so that undo and
+redo wait while it is open)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeptAction:
+    """An annotation that could not be saved yet, to build and save again on ``ctrl+s``."""
+
+    make: EditMaker
+    what: str
+
 
 class AnnotationSaver:
     """Writes annotation actions for the app, keeps their history, reports the outcome."""
 
-    def __init__(self, host: AnnotationHost) -> None:
+    def __init__(self, host: AnnotationHost, ask: Ask | None = None) -> None:
         self.host = host
+        self.ask: Ask = ask or (lambda screen, answered: host.push_screen(screen, answered))
         self.session = AnnotationSession()
         self.session.remember(host.corpus)
+        self.kept: list[KeptAction] = []
+        """Actions whose edits could not be built or whose conflict waits for a choice."""
 
     def can_annotate(self) -> bool:
         """True when there is a corpus folder to save in (else the user is told)."""
@@ -42,14 +67,28 @@ class AnnotationSaver:
         """Build the edits with ``make`` and save them as one undoable action.
 
         Returns True when saved; an :class:`AnnotateError` or a failed write is reported
-        (a failed write is kept for ``ctrl+s``).
+        (a failed write, or a layer file that cannot be read now, is kept for ``ctrl+s``).
         """
         try:
             edits = make()
-        except AnnotateError as exc:
-            self.host.notify(str(exc), severity="error", timeout=8)
+        except LayerUnreadable as exc:
+            self._keep(KeptAction(make, what))
+            self._tell(
+                f"Not saved: {exc}. Your change is kept; fix the file and press ctrl+s to "
+                "try again.",
+                "error",
+            )
             return False
-        return self.report(self.session.apply(edits, what))
+        except AnnotateError as exc:
+            self._tell(str(exc), "error")
+            return False
+        outcome = self.session.apply(edits, what)
+        if outcome.conflict is not None:
+            if outcome.changed:  # the first part of the action, written and taken back
+                self.host.files_changed(outcome.paths)
+            self._choose(outcome.conflict, KeptAction(make, what))  # the dialog says it all
+            return False
+        return self.report(outcome)
 
     def undo(self) -> None:
         """Undo the last action of this session."""
@@ -60,19 +99,66 @@ class AnnotationSaver:
         self.report(self.session.redo())
 
     def retry(self) -> None:
-        """Write the changes that could not be saved."""
-        self.report(self.session.retry())
+        """Write the changes that could not be saved: the pending writes first, then the
+        kept annotations, built again from the files as they are now."""
+        pending_first = self.session.waiting or not self.kept
+        if pending_first and (not self.report(self.session.retry()) or not self.kept):
+            return
+        kept, self.kept = self.kept, []
+        for i, action in enumerate(kept):
+            if not self.save(action.make, action.what):
+                self.kept.extend(k for k in kept[i + 1 :] if k not in self.kept)
+                return
+
+    @property
+    def waiting(self) -> int:
+        """How many changes wait for ``ctrl+s``."""
+        return self.session.waiting + len(self.kept)
 
     def report(self, outcome: Outcome) -> bool:
         """Tell the user how it went and reload what was written; True unless an error."""
-        self.host.notify(
-            outcome.message,
-            severity=outcome.severity,
-            timeout=10 if outcome.severity != "information" else 4,
-            markup=False,
-        )
+        self._tell(outcome.message, outcome.severity)
         if outcome.changed:
             # The store knows what it wrote; other files stay as remembered at start, so a
             # change made to them outside the reader is still noticed at the next save.
             self.host.files_changed(outcome.paths)
         return outcome.severity != "error"
+
+    # ------------------------------------------------------------------ helpers
+    def _tell(self, message: str, severity: Any) -> None:
+        self.host.notify(
+            message,
+            severity=severity,
+            timeout=10 if severity != "information" else 4,
+            markup=False,
+        )
+
+    def _keep(self, action: KeptAction) -> None:
+        if action not in self.kept:
+            self.kept.append(action)
+
+    def _choose(self, conflict: Conflict, action: KeptAction) -> None:
+        """Show both versions of the entry; save or drop the user's as they choose."""
+        from nda_reader.ui.dialogs.conflict import ConflictDialog, Kept
+
+        def chosen(which: Kept | None) -> None:
+            if which == "mine":
+                self.report(self.session.apply(list(conflict.edits), conflict.what))
+            elif which == "disk":
+                self.session.store.remember(conflict.path)
+                self.host.files_changed({conflict.path})
+                self._tell(
+                    f"Kept the version in {conflict.shown}; your change ({conflict.what}) "
+                    "was not saved",
+                    "information",
+                )
+            else:
+                self._keep(action)
+                self._tell(
+                    f"Your change ({conflict.what}) is kept, not saved; press ctrl+s to "
+                    "choose again",
+                    "warning",
+                )
+
+        dialog = ConflictDialog(conflict.what, conflict.shown, conflict.disk, conflict.mine)
+        self.ask(dialog, chosen)

@@ -33,6 +33,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.FORM,)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.FORM)
+    # Each form focuses its own first field, without scrolling: Textual's automatic focus
+    # of the first field would scroll a form taller than the terminal before it is laid
+    # out, hiding its title.
+    AUTO_FOCUS: ClassVar[str | None] = ""
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }

@@ -51,7 +51,7 @@ class LinkForm(FormDialog[tuple[str, str]]):
         relations = self.query_one("#link-relation", OptionList)
         relations.highlighted = RELATIONS.index(self.relation) if self.relation in RELATIONS else 0
         super().on_mount()
-        relations.focus()
+        relations.focus(scroll_visible=False)  # the form opens at its top
 
     def _relation(self) -> str:
         relations = self.query_one("#link-relation", OptionList)

@@ -49,7 +49,7 @@ class NoteForm(FormDialog[tuple[str, list[str]]]):
         """Focus the text, at its end."""
         super().on_mount()
         area = self.query_one("#note-text", NoteText)
-        area.focus()
+        area.focus(scroll_visible=False)
         area.move_cursor(area.document.end)
 
     def on_note_text_submitted(self, event: NoteText.Submitted) -> None:

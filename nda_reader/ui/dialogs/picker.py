@@ -39,7 +39,7 @@ class PickerDialog(FormDialog[T]):
         """List every choice; focus the filter."""
         self.fill("")
         super().on_mount()
-        self.query_one("#picker-filter", Input).focus()
+        self.query_one("#picker-filter", Input).focus(scroll_visible=False)
 
     def fill(self, text: str) -> None:
         """Show the choices matching ``text`` (with :meth:`show`)."""

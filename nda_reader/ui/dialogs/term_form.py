@@ -2,23 +2,27 @@
 
 Opened with the selection (its text pre-fills the English, or the hanzi if it is Chinese)
 or with an existing entry to edit. The pinyin is drafted from the hanzi as you type (in
-name form for a person) until you change it yourself; a pinyin that differs from the
-draft is saved with ``pinyin_override: true``, as ``nda-reader check`` expects.
+name form for a person) until you change it yourself; a pinyin that ``nda-reader check``
+would find differs from the draft is saved with ``pinyin_override: true`` (the same
+comparison as ``check``'s). Aliases are a list, one per line, so an alias may hold a comma.
+Editing an entry saves only what was changed: an unchanged form changes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from nda_reader.corpus.glossary import ENTRY_KINDS, GlossaryEntry
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.term_index import form_key
 from nda_reader.lang.hanzi import has_han, is_chinese_text
-from nda_reader.ui.dialogs.form import FormDialog, split_list
+from nda_reader.ui.dialogs.form import FormDialog
 
 ANNOTATOR_NOTE = "Hanzi supplied by the annotator; not given in the texts."
 
@@ -26,7 +30,14 @@ ANNOTATOR_NOTE = "Hanzi supplied by the annotator; not given in the texts."
 class TermForm(FormDialog[dict[str, Any]]):
     """A new glossary entry (or changes to ``entry``); dismisses with its fields or None."""
 
-    def __init__(self, corpus: Corpus, text: str = "", entry: GlossaryEntry | None = None):
+    def __init__(
+        self,
+        corpus: Corpus,
+        text: str = "",
+        entry: GlossaryEntry | None = None,
+        prefill: Mapping[str, str] | None = None,
+    ):
+        """``prefill`` (hanzi, pinyin, English of a dictionary entry) wins over ``text``."""
         super().__init__()
         self.corpus = corpus
         self.entry = entry
@@ -37,9 +48,10 @@ class TermForm(FormDialog[dict[str, Any]]):
             "hanzi": entry.hanzi if entry else (text if hanzi_text else ""),
             "pinyin": entry.pinyin if entry else "",
             "kind": entry.kind if entry else "term",
-            "aliases": ", ".join(entry.aliases) if entry else "",
+            "aliases": "\n".join(entry.aliases) if entry else "",
             "note": " ".join(entry.note.split()) if entry else "",
         }
+        self.start.update(prefill or {})
         self._draft = ""
         self._wanted: tuple[str, str] = ("", "")
 
@@ -54,8 +66,8 @@ class TermForm(FormDialog[dict[str, Any]]):
         yield Input(start["pinyin"], id="term-pinyin")
         yield self.label(f"Kind ({', '.join(ENTRY_KINDS)})")
         yield Input(start["kind"], id="term-kind", suggester=SuggestFromList(ENTRY_KINDS))
-        yield self.label("Other English forms used in the texts (comma-separated)")
-        yield Input(start["aliases"], id="term-aliases")
+        yield self.label("Other forms used in the texts (one per line)")
+        yield TextArea(start["aliases"], id="term-aliases", soft_wrap=False, tab_behavior="focus")
         yield self.label("Note")
         yield Input(start["note"], id="term-note")
 
@@ -67,7 +79,7 @@ class TermForm(FormDialog[dict[str, Any]]):
         first = "term-english"
         if self.entry is None and self.start["english"] and not self.start["hanzi"]:
             first = "term-hanzi"
-        self.query_one(f"#{first}", Input).focus()
+        self.query_one(f"#{first}", Input).focus(scroll_visible=False)  # open at the top
 
     def _draft_request(self) -> tuple[str, str]:
         """(hanzi, kind) as typed now: what a draft is made from."""
@@ -119,13 +131,19 @@ class TermForm(FormDialog[dict[str, Any]]):
         self._redraft()
 
     # -------------------------------------------------------------- validation
+    def aliases(self) -> list[str]:
+        """The aliases typed, one per line (blank lines and repeats left out)."""
+        text = self.query_one("#term-aliases", TextArea).text
+        return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
     def _forms_taken(self) -> dict[str, str]:
+        """Every form of the other entries, by the key ``check`` compares forms with."""
         taken: dict[str, str] = {}
         for entry in self.corpus.glossary.entries.values():
             if self.entry is not None and entry.id == self.entry.id:
                 continue
             for form in entry.forms:
-                taken[form.casefold()] = entry.id
+                taken[form_key(form)] = entry.id
         return taken
 
     def problem(self) -> str:
@@ -144,51 +162,77 @@ class TermForm(FormDialog[dict[str, Any]]):
         if kind not in ENTRY_KINDS:
             return f"Kind must be one of: {', '.join(ENTRY_KINDS)}"
         taken = self._forms_taken()
-        for form in [english, hanzi, *split_list(self.value("term-aliases"))]:
-            other = taken.get(form.casefold())
+        for form in [english, hanzi, *self.aliases()]:
+            other = taken.get(form_key(form))
             if other:
                 return f"{form!r} is already a form of {other!r} (use G to add an alias there)"
         return ""
+
+    def needs_override(self, hanzi: str, pinyin: str, kind: str) -> bool:
+        """True when ``nda-reader check`` would find that ``pinyin`` differs from the draft
+        for ``hanzi`` (the same comparison, with the same glossary words)."""
+        from nda_reader.corpus.glossary import PROPER_KINDS, known_words
+        from nda_reader.lang.pinyin import check_pinyin  # imports pypinyin: only now
+
+        others = {k: v for k, v in known_words(self.corpus.glossary).items() if k != hanzi}
+        issue = check_pinyin(
+            hanzi, pinyin, person=kind == "person", proper=kind in PROPER_KINDS, known=others
+        )
+        return issue is not None
 
     def result(self) -> dict[str, Any]:
         """The entry's fields in file order (for an edit: only the changed ones)."""
         hanzi = self.value("term-hanzi").strip()
         pinyin = self.value("term-pinyin").strip()
-        in_text = any(hanzi in doc.body for doc in self.corpus.documents.values())
+        kind = self.value("term-kind").strip()
         note = self.value("term-note").strip()
         fields: dict[str, Any] = {
-            "kind": self.value("term-kind").strip(),
+            "kind": kind,
             "hanzi": hanzi,
             "pinyin": pinyin,
+            "pinyin_override": None,
+            "english": self.value("term-english").strip(),
+            "aliases": self.aliases(),
+            "hanzi_source": self.hanzi_source(hanzi),
         }
-        draft = self.draft()
-        if draft and pinyin != draft:
-            fields["pinyin_override"] = True
-        fields["english"] = self.value("term-english").strip()
-        fields["aliases"] = split_list(self.value("term-aliases"))
-        fields["hanzi_source"] = "text" if in_text else "annotator"
-        if self.entry is None:
-            if not note and not in_text:
-                note = ANNOTATOR_NOTE
-            if note:
-                fields["note"] = note
-            return fields
         entry = self.entry
+        reading = (entry.kind.strip(), entry.hanzi.strip(), entry.pinyin.strip()) if entry else ()
+        if reading != (kind, hanzi, pinyin):  # a new entry, or a changed reading
+            fields["pinyin_override"] = self.needs_override(hanzi, pinyin, kind) or None
+        if entry is None:
+            if not note and fields["hanzi_source"] == "annotator":
+                note = ANNOTATOR_NOTE
+            fields["note"] = note or None
+            return {k: v for k, v in fields.items() if v is not None}
         fields["note"] = note
-        fields["pinyin_override"] = fields.get("pinyin_override", entry.pinyin_override or None)
-        if draft and pinyin == draft:
-            fields["pinyin_override"] = None
         old = {
-            "kind": entry.kind,
-            "hanzi": entry.hanzi,
-            "pinyin": entry.pinyin,
+            "kind": entry.kind.strip(),
+            "hanzi": entry.hanzi.strip(),
+            "pinyin": entry.pinyin.strip(),
             "pinyin_override": entry.pinyin_override or None,
-            "english": entry.english,
+            "english": entry.english.strip(),
             "aliases": list(entry.aliases),
             "hanzi_source": entry.hanzi_source,
             "note": " ".join(entry.note.split()),
         }
-        changes = {k: v for k, v in fields.items() if v != old.get(k)}
+        if all(fields[k] == old[k] for k in ("kind", "hanzi", "pinyin")):
+            # Reading and kind unchanged: the override and the hanzi's source stay as they
+            # are (a stored override check disagrees with is check's to report, not ours).
+            fields["pinyin_override"] = old["pinyin_override"]
+            fields["hanzi_source"] = old["hanzi_source"]
+        elif fields["hanzi"] == old["hanzi"]:
+            fields["hanzi_source"] = old["hanzi_source"]
+        changes = {k: v for k, v in fields.items() if v != old[k]}
         if "note" in changes and not changes["note"]:
             changes["note"] = None
         return changes
+
+    def hanzi_source(self, hanzi: str) -> str:
+        """``text`` when ``hanzi`` occurs in a text of the corpus, else ``annotator``; the
+        annotators' own translations are no evidence (as in ``check``)."""
+        in_text = any(
+            hanzi in doc.body
+            for doc in self.corpus.documents.values()
+            if doc.origin != "annotators"
+        )
+        return "text" if in_text else "annotator"

@@ -16,6 +16,10 @@ from textual.widgets.option_list import Option
 from nda_reader.ui.keys import KeyScoped, Scope, bindings_for, help_rows, keymap_of
 from nda_reader.ui.widgets.reader_list import ReaderList
 
+CREDIT = (
+    "The dictionary is CC-CEDICT (MDBG, https://cc-cedict.org), under the Creative "
+    "Commons Attribution-ShareAlike 4.0 licence."
+)
 Section = tuple[str, list[tuple[str, str, str]]]
 """A heading and its ``(keys, title, what they do)`` rows."""
 
@@ -39,6 +43,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-title { width: 100%; text-style: bold; color: $text; }
     HelpScreen #help-list { height: 1fr; border: none; padding: 0; }
     HelpScreen #help-hint { width: 100%; color: $muted-text; }
+    HelpScreen #help-credit { width: 100%; color: $muted-text; }
     """
 
     def __init__(self, scopes: tuple[Scope, ...] | None = None) -> None:
@@ -52,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Label("Keys", id="help-title", markup=False)
             yield ReaderList(id="help-list")
+            yield Label(CREDIT, id="help-credit", markup=False)
             yield Label("↑↓ scroll · esc, q or ? close", id="help-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -50,6 +50,12 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
+def _pair_mark(corpus: Corpus, doc: Document) -> str:
+    """``⇄ zh`` for a text with a counterpart (the counterpart's language)."""
+    other = corpus.documents.get(corpus.counterpart_of(doc.id) or "")
+    return f"⇄ {other.language}"[:6] if other is not None else ""
+
+
 class LibraryScreen(Screen[None]):
     """A table of documents; enter opens one."""
 
@@ -144,7 +150,7 @@ class LibraryScreen(Screen[None]):
                 doc.kind,
                 _fit(doc.part_title or doc.title, title_width),
                 *([_fit(doc.publisher or "—", publisher_width)] if wide else []),
-                str(len(parts)) if len(parts) > 1 else "",
+                str(len(parts)) if len(parts) > 1 else _pair_mark(corpus, doc),
             ]
             table.add_row(*cells, key=str(i))
         if self.rows:
@@ -163,9 +169,13 @@ class LibraryScreen(Screen[None]):
             bits.append(f"published {doc.published}")
         if doc.publisher:
             bits.append(doc.publisher)
-        parts = self.reader.corpus.parts_of(doc)
+        corpus = self.reader.corpus
+        parts = corpus.parts_of(doc)
         if len(parts) > 1:
             bits.append(f"{len(parts)} parts")
+        other = corpus.documents.get(corpus.counterpart_of(doc.id) or "")
+        if other is not None:
+            bits.append(f"beside its {other.language} counterpart with P")
         text.append(" · ".join(display_text(b) for b in bits))
         if doc.source:
             text.append("\n" + _fit(doc.source, 400))

@@ -2,6 +2,8 @@
 
 Select the new place in the text first (``v`` and extend), then press ``O``: enter
 re-attaches the highlighted orphan there; ``d`` deletes it (after a yes/no question).
+Annotations whose quote was edited, placed only by a fuzzy match, are listed too: enter
+updates the anchor to the text now there (or re-attaches it to the selection, if any).
 """
 
 from __future__ import annotations
@@ -48,18 +50,22 @@ class OrphansScreen(ModalScreen[Choice | None]):
 
     def __init__(self, corpus: Corpus, selection: Anchor | None = None) -> None:
         super().__init__()
-        self.orphans = corpus.orphans()
+        lost = corpus.orphans()
+        fuzzy = corpus.fuzzy()
+        self.orphans = lost + fuzzy
+        """The orphans, then the annotations placed only by a fuzzy match."""
+        self.lost = len(lost)
         self.selection = selection
 
     def compose(self) -> ComposeResult:
         """Title, the orphans, and what enter would do."""
-        n = len(self.orphans)
+        n = self.lost
+        title = f"{n} orphan{'s' if n != 1 else ''}: annotations that cannot be placed"
+        fuzzy = len(self.orphans) - n
+        if fuzzy:
+            title += f"; {fuzzy} placed by a fuzzy match, to update"
         with Vertical(id="orphans-box"):
-            yield Label(
-                f"{n} orphan{'s' if n != 1 else ''}: annotations that cannot be placed",
-                id="orphans-title",
-                markup=False,
-            )
+            yield Label(title, id="orphans-title", markup=False)
             yield ReaderList(
                 *(
                     Option(
@@ -71,11 +77,12 @@ class OrphansScreen(ModalScreen[Choice | None]):
                 ),
                 id="orphans-list",
             )
-            where = (
-                f"enter re-attach to “{_cut(self.selection.exact, 40)}”"
-                if self.selection is not None
-                else "select the new place first (v), then O: enter re-attaches there"
-            )
+            if self.selection is not None:
+                where = f"enter re-attach to “{_cut(self.selection.exact, 40)}”"
+            elif fuzzy:
+                where = "enter update a fuzzy anchor · select a place first (v), then O"
+            else:
+                where = "select the new place first (v), then O: enter re-attaches there"
             yield Label(f"{where} · d delete · esc close", id="orphans-hint", markup=False)
 
     def on_mount(self) -> None:

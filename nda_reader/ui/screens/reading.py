@@ -96,6 +96,11 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""
+        dictionaries = self.reader.dictionaries
+        self.context.word_at = dictionaries.word_at
+        dictionaries.ready.subscribe(self, lambda _ready: self.context.redraw())
+        for view in self.views():
+            view.dictionary_words = dictionaries.word_end
         main = self.main
         main.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
@@ -106,6 +111,13 @@ class ReadingScreen(Screen[None]):
         if self.start_offset or self.start_end is not None:
             main.go_to(self.start_doc.id, self.start_offset, self.start_end)
         self._fit(self.app.size.width)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``P`` only for a text with a counterpart (or of two languages)."""
+        if action == "parallel":
+            doc = self.active.doc if self.is_mounted else self.start_doc
+            return self.reader.corpus.has_parallel(doc)
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the panes on narrow terminals."""
@@ -190,6 +202,7 @@ class ReadingScreen(Screen[None]):
         split = self.split
         if split is None:
             split = DocumentView(self.reader.corpus, doc, id="split")
+            split.dictionary_words = self.reader.dictionaries.word_end
             await self.query_one("#docs").mount(split)
             split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         split.border_title = self._title(doc, split)
@@ -330,14 +343,7 @@ class ReadingScreen(Screen[None]):
 
     def action_variants(self) -> None:
         """Every rendering of the term under the cursor, by document and date."""
-        from nda_reader.ui.screens.variants import VariantsScreen
-
-        self.sync_context()
-        entry = self.context.entry
-        if entry is None:
-            self.notify("No term under the cursor: t moves to the next one", timeout=2)
-            return
-        self.app.push_screen(VariantsScreen(self.reader.corpus, entry.id))
+        self.tools.variants()
 
     def action_library(self) -> None:
         """Back to the list of documents; first, end a filter of the passages shown."""
@@ -349,33 +355,31 @@ class ReadingScreen(Screen[None]):
         else:
             self.reader.show_library()
 
-    # ------------------------------------------------------------ zoom, filter
+    def action_dictionary(self) -> None:
+        """Look up the selection, the word at the cursor, or what is typed (``d``)."""
+        from nda_reader.ui.dialogs.dictionary_form import open_dictionary
+
+        open_dictionary(self.reader, self.active)
+
+    def action_parallel(self) -> None:
+        """The text beside its counterpart in another language (``P``)."""
+        from nda_reader.ui.screens.parallel import open_parallel
+
+        open_parallel(self)
+
+    # ----------------------------------------------- zoom, filter, marks, copy
     def action_zoom_context(self) -> None:
         """The context pane at full size (its list focused), or back."""
-        if self.maximized is self.context:
-            self.minimize()
-            return
-        self.sync_context()
-        self.maximize(self.context, container=False)
-        jumps = self.context.query_one(OptionList)
-        if jumps.display and jumps.option_count:
-            jumps.focus(scroll_visible=False)  # the pane shows its top: the entry
-        self.context.scroll_home(animate=False)
+        self.tools.zoom_context()
 
     def action_zoom_view(self) -> None:
         """The focused text at full size, or back."""
-        if isinstance(self.maximized, DocumentView):
-            self.minimize()
-            return
-        view = self.active
-        self.maximize(view, container=False)
-        view.focus()
+        self.tools.zoom_view()
 
     def action_filter(self) -> None:
         """``&``: show only the passages with a term or text (again: show all)."""
         self.tools.filter()
 
-    # ------------------------------------------------------------- marks, copy
     def action_mark(self) -> None:
         """``m`` + a letter: remember the cursor's place under that letter."""
         self.tools.set_mark()

@@ -1,4 +1,5 @@
-"""The reading screen's small tools: marks, copying, the passage filter, search, outline.
+"""The reading screen's small tools: marks, copying, the passage filter, search, outline,
+zoom, renderings.
 
 Each asks with a small dialog (a letter prompt, the copy menu, a line of text) and acts on
 the text that has the focus. One object per reading screen, like the annotation
@@ -9,8 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.widgets import OptionList
+
 from nda_reader.lang.terminal_text import one_line
 from nda_reader.reading.jump_history import Location
+from nda_reader.ui.widgets.document_view import DocumentView
 
 if TYPE_CHECKING:
     from nda_reader.ui.screens.reading import ReadingScreen
@@ -31,6 +35,42 @@ class ReadingTools:
 
     def __init__(self, screen: ReadingScreen) -> None:
         self.screen = screen
+
+    def variants(self) -> None:
+        """Every rendering of the term under the cursor, by document and date."""
+        from nda_reader.ui.screens.variants import VariantsScreen
+
+        screen = self.screen
+        screen.sync_context()
+        entry = screen.context.entry
+        if entry is None:
+            screen.notify("No term under the cursor: t moves to the next one", timeout=2)
+            return
+        screen.app.push_screen(VariantsScreen(screen.reader.corpus, entry.id))
+
+    def zoom_context(self) -> None:
+        """The context pane at full size (its list focused), or back."""
+        screen = self.screen
+        context = screen.context
+        if screen.maximized is context:
+            screen.minimize()
+            return
+        screen.sync_context()
+        screen.maximize(context, container=False)
+        jumps = context.query_one(OptionList)
+        if jumps.display and jumps.option_count:
+            jumps.focus(scroll_visible=False)  # the pane shows its top: the entry
+        context.scroll_home(animate=False)
+
+    def zoom_view(self) -> None:
+        """The focused text at full size, or back."""
+        screen = self.screen
+        if isinstance(screen.maximized, DocumentView):
+            screen.minimize()
+            return
+        view = screen.active
+        screen.maximize(view, container=False)
+        view.focus()
 
     def filter(self) -> None:
         """Ask for a term or text and show only the passages with it; if a filter is on,

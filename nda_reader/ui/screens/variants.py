@@ -23,7 +23,7 @@ from textual.widgets import Label, Static
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.variants import documents_by_date, entry_variants
 from nda_reader.ui.keys import Scope, bindings_for
-from nda_reader.ui.widgets.context_pane import short_title
+from nda_reader.ui.widgets.snippets import short_title
 
 MARKS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _COLOURS = ("$accent", "$warning", "$success", "$error", "$secondary", "$primary")

@@ -9,7 +9,8 @@ posts :class:`ContextPane.Follow`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -24,40 +25,26 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import AnnotationKind as Kind
 from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
-from nda_reader.lang.terminal_text import display_text, one_line, visible_controls
+from nda_reader.lang.hanzi import is_han
+from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.ui.keys import Scope, bindings_for
-from nda_reader.ui.widgets.context_text import entry_text, speaker_text
+from nda_reader.ui.widgets.context_text import entry_text, pinyin_text, speaker_text
 from nda_reader.ui.widgets.reader_list import ReaderList
+from nda_reader.ui.widgets.snippets import short_title, snippet
+from nda_reader.ui.widgets.word_text import word_text
 
+if TYPE_CHECKING:
+    from nda_reader.dictionary.lookup import Word
+
+WordAt = Callable[[str, int], "Word | str | None"]
+"""The dictionary word at a place of a text, or what to say while there is no dictionary."""
 Target = tuple[str, int, int]
 Item = AnnotationRef
 """The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
 MAX_CONCORDANCE = 40
 ROLE_WINDOW = 40
 """How far before a person's name the pane looks for a role the text names."""
-
-
-def short_title(doc: Document, width: int = 40) -> str:
-    """A document's title in at most ``width`` characters, ending with its page for a
-    multi-part one (the page survives the cut: pages of one document differ by it)."""
-    title = doc.part_title or doc.title
-    page = f", p. {doc.part}" if doc.part_of else ""
-    room = max(1, width - len(page))
-    if len(title) > room:
-        title = title[: room - 1].rstrip() + "…"
-    return title + page
-
-
-def snippet(body: str, start: int, end: int, width: int = 60) -> str:
-    """One line of ``body`` around ``[start, end)``, at most ~``width`` characters."""
-    text = one_line(body[start:end]).strip()
-    if len(text) > width:
-        return display_text(text[: width - 1]) + "…"
-    room = max(0, (width - len(text)) // 2)
-    before = one_line(body[max(0, start - room) : start]).lstrip()
-    after = one_line(body[end : end + room]).rstrip()
-    return display_text(f"{'…' if start - room > 0 else ''}{before}{text}{after}…")
 
 
 class ContextPane(VerticalScroll):
@@ -123,6 +110,8 @@ class ContextPane(VerticalScroll):
         """Short form for small terminals: long glossary notes are cut."""
         self.zoom_key = "z"
         """The key that zooms the pane (named where a note is cut)."""
+        self.word_at: WordAt | None = None
+        """Where the dictionary comes from (the screen gives it)."""
 
     def compose(self) -> ComposeResult:
         """The sections of the pane."""
@@ -166,6 +155,9 @@ class ContextPane(VerticalScroll):
     def _entry_text(self, marks: DocMarks, doc: Document, offset: int) -> Text:
         entry = self.entry
         if entry is None:
+            found = self._word(doc)
+            if found is not None:
+                return found
             head = Text("No term under the cursor", self._style("muted"))
             head.append("\nt/T: next/previous term · click a term", self._style("muted"))
             return head
@@ -177,6 +169,23 @@ class ContextPane(VerticalScroll):
             named_in = f"{doc.body[first : occ.start]} … {doc.body[occ.end : occ.end + 30]}"
         brief = f"{self.zoom_key}: all" if self.brief else ""
         return entry_text(self.corpus, entry, doc, self._style, named_in=named_in, brief=brief)
+
+    def _word(self, doc: Document) -> Text | None:
+        """The dictionary word at the cursor, on Chinese text the glossary does not cover."""
+        offset = self._last[1] if self._last else -1
+        body = doc.body
+        if self.word_at is None or not 0 <= offset < len(body) or not is_han(body[offset]):
+            return None
+        found = self.word_at(body, offset)
+        if isinstance(found, str):
+            return Text(f"Dictionary: {found}", self._style("muted"))
+        if found is None or not found.entries:
+            return None
+        return word_text(found, self._style, self.pinyin_text, brief=self.brief)
+
+    def pinyin_text(self, pinyin: str) -> Text:
+        """``pinyin`` with each syllable coloured by its tone (theme ``tone-1``..``tone-5``)."""
+        return pinyin_text(pinyin, self._style)
 
     def _turn_at(self, doc_id: str, offset: int) -> TurnSpan | None:
         for span in self.corpus.turns(doc_id):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nda_reader.corpus.anchors import Anchor, Status, make_anchor, resolve
 
 BODY = (
@@ -57,10 +59,35 @@ def test_quote_gone_entirely_is_missing() -> None:
 
 def test_duplicated_quote_with_its_context_is_ambiguous() -> None:
     anchor = _anchor_for(BODY, "We will improve the basic data system.")
+    shifted = replace(anchor, pos=(anchor.pos or 0) + 1)  # the text before it was edited
+    for unsure in (replace(anchor, pos=None), shifted):
+        found = resolve(unsure, BODY + BODY)
+        assert found.status is Status.AMBIGUOUS
+        assert "2 places" in found.reason
+        assert found.start == -1
+
+
+def test_of_equal_look_alikes_the_one_where_the_anchor_was_made_wins() -> None:
+    anchor = _anchor_for(BODY, "We will improve the basic data system.")
     found = resolve(anchor, BODY + BODY)
-    assert found.status is Status.AMBIGUOUS
-    assert "2 places" in found.reason
-    assert found.start == -1
+    assert found.status is Status.CONTEXT and found.start == anchor.pos
+    second = replace(anchor, pos=(anchor.pos or 0) + len(BODY))
+    assert resolve(second, BODY + BODY).start == second.pos
+
+
+def test_a_new_anchor_on_a_repeated_passage_is_written_unique() -> None:
+    # Our own text: one sentence three times, in passages alike for far more than the
+    # default 32 characters of context.
+    passage = "The office of the Department of Data Resources will reply. " * 3
+    body = f"Opening.\n\n{passage}\n\nMiddle.\n\n{passage}\n\nEnd.\n"
+    starts = [i for i in range(len(body)) if body.startswith("of the Department", i)]
+    assert len(starts) == 6
+    for start in starts:
+        anchor = make_anchor("doc", body, start, start + len("of the Department"))
+        whole = anchor.prefix + anchor.exact + anchor.suffix
+        assert body.count(whole) == 1
+        found = resolve(replace(anchor, pos=None), body)  # unique without pos's help
+        assert found.placed and found.start == start
 
 
 def test_quote_copied_elsewhere_keeps_its_original_place() -> None:

@@ -99,7 +99,13 @@ def test_duplicated_passage_makes_its_anchors_ambiguous_not_misplaced(root: Path
     text = path.read_text(encoding="utf-8")
     at = text.index(anchor.prefix + anchor.exact + anchor.suffix)
     start, end = text.rindex("\n", 0, at) + 1, text.index("\n", at) + 1
-    path.write_text(text[:end] + "\n" + text[start:end] + text[end:], encoding="utf-8")
+    copied = text[:end] + "\n" + text[start:end] + text[end:]
+    # Copied below: the passage where the anchor was made (its pos) is still the one.
+    path.write_text(copied, encoding="utf-8")
+    assert load_corpus(root).place(anchor).start == anchor.pos
+    # And a word added above it too: neither look-alike is where the anchor was made.
+    body_start = copied.index("\n---\n", 4) + 5
+    path.write_text(copied[:body_start] + "Edited. " + copied[body_start:], encoding="utf-8")
     corpus = load_corpus(root)
     assert corpus.place(anchor).status is Status.AMBIGUOUS
     assert any(o.anchor == anchor for o in corpus.orphans())

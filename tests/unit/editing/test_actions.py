@@ -217,6 +217,13 @@ def test_delete_term_and_undo(root: Path) -> None:
     assert _snapshot(root) == snap
 
 
+def test_a_term_a_speaker_is_cannot_be_deleted(root: Path) -> None:
+    # Found by the edit property: deleting it left a speaker naming an unknown entry.
+    corpus = load_corpus(root)
+    with pytest.raises(AnnotateError, match="'liu-liehong' is the speaker 'liu-liehong' of scio"):
+        delete_term(corpus, "liu-liehong")
+
+
 def test_reattach_an_orphan(root: Path) -> None:
     text_path = root / "texts" / f"{MEETING}.md"
     text = text_path.read_text(encoding="utf-8")

@@ -153,7 +153,7 @@ def test_a_failed_write_keeps_the_change_for_a_retry(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", read_only)
-    with pytest.raises(SaveError, match=r"Permission denied.*your change is kept"):
+    with pytest.raises(SaveError, match=r"cannot save \(Permission denied\); fix the folder"):
         store.apply(Edit(layer, "entries", new=render_block(NEW_ENTRY, 2)))
     assert layer.read_text(encoding="utf-8") == HAND_WRITTEN
     assert [p.name for p in layer.parent.iterdir()] == ["glossary.yaml"]  # no temp files left
@@ -191,3 +191,17 @@ def test_a_missing_folder_gives_a_clear_message_and_keeps_the_change(tmp_path: P
     assert path.read_text(encoding="utf-8") == (
         "layer: notes\nversion: 1\nnotes:\n  - id: n1\n    text: hi\n"
     )
+
+
+def test_a_crlf_layer_with_a_byte_order_mark_keeps_both_when_edited(tmp_path: Path) -> None:
+    # Issue 10, case 6: a layer saved by a Windows editor is edited in its own line endings.
+    path = tmp_path / "glossary.yaml"
+    raw = b"\xef\xbb\xbf" + HAND_WRITTEN.replace("\n", "\r\n").encode("utf-8")
+    path.write_bytes(raw)
+    store = _store(path)
+    old = item_blocks(HAND_WRITTEN, "entries")[1]
+    store.apply(Edit(path, "entries", old=old, new=old.replace("annotator", "text", 1)))
+    expected = HAND_WRITTEN.replace("hanzi_source: annotator", "hanzi_source: text")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+    store.undo()
+    assert path.read_bytes() == raw

@@ -39,10 +39,11 @@ def test_one_reference_per_document_from_its_front_matter(exported: Path) -> Non
     assert [i["id"] for i in items] == [
         "liu-liehong-pilot-zone-speech-2023",
         "nda-work-conference-2024",
+        "nda-work-conference-2024.zh",  # the annotators' Chinese rendering
         "scio-nda-briefing-2024",
         "national-data-work-meeting-2025",
     ]
-    briefing = items[2]
+    briefing = items[3]
     assert briefing == {
         "id": "scio-nda-briefing-2024",
         "type": "speech",
@@ -55,7 +56,7 @@ def test_one_reference_per_document_from_its_front_matter(exported: Path) -> Non
         "note": "China SCIO website (scio.gov.cn), English transcript, page 1 of 11",
         "language": "en",
     }
-    assert items[3]["URL"].startswith("https://www.tc609.org.cn/")
+    assert items[4]["URL"].startswith("https://www.tc609.org.cn/")
 
 
 def test_every_markdown_export_carries_its_citation_in_its_front_matter(exported: Path) -> None:

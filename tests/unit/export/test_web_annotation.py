@@ -36,9 +36,11 @@ def _selector(target: dict[str, Any], kind: str) -> dict[str, Any] | None:
 
 
 def _layers(root: Path) -> dict[str, Any]:
+    """Every layer the Web Annotation export carries (alignments are not exported)."""
     return {
         str(p.relative_to(root)): yaml.safe_load(p.read_text(encoding="utf-8"))
         for p in sorted((root / "annotations").rglob("*.yaml"))
+        if p.parent.name != "alignments"
     }
 
 

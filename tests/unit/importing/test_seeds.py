@@ -62,11 +62,14 @@ def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], *, glossary: boo
 
 
 def _counterpart(bundled: Corpus, new: Corpus) -> dict[str, str]:
-    """Bundled document id -> imported document id, by title (and part)."""
+    """Bundled document id -> imported document id, by title (and part). The annotators'
+    own texts (origin: annotators, the Chinese rendering of the 2024 note) come from no
+    seed."""
     by_title = {(d.part_title or d.title, d.part): d.id for d in new.documents.values()}
     return {
         d.id: by_title.get((d.part_title or d.title, d.part), "")
         for d in bundled.documents.values()
+        if d.origin != "annotators"
     }
 
 
@@ -87,7 +90,8 @@ def test_the_seeds_give_the_bundled_corpus_back(
     assert [p for p in new.problems if p.is_error] == []  # check is clean
     pairs = _counterpart(bundled, new)
     assert all(pairs.values()), f"documents not found by title: {pairs}"
-    assert len(new.documents) == len(bundled.documents) == 5
+    published = [d for d in bundled.documents.values() if d.origin != "annotators"]
+    assert len(new.documents) == len(published) == 5
     for old_id, new_id in pairs.items():
         old, made = bundled.documents[old_id], new.documents[new_id]
         assert made.body == old.body, old_id

@@ -17,6 +17,7 @@ keys and the mouse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -34,8 +35,10 @@ from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.wrapping import Layout, layout_document
 from nda_reader.ui.widgets.document_view.painter import (
+    CANVAS_CSS,
     COMPONENT_CLASSES,
     GUTTER,
     LinePainter,
@@ -49,32 +52,16 @@ Scroll = Literal["nearest", "top", "center"]
 """Where a cursor move scrolls: just into view, a quarter from the top, to the middle."""
 
 
+def _as_is(doc: Document) -> Document:
+    return doc
+
+
 class DocumentCanvas(ScrollView):
     """A scrollable, wrapped, highlighted view of one document (all its parts) with a cursor."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENT_CLASSES
 
-    DEFAULT_CSS = """
-    DocumentCanvas { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
-    DocumentCanvas > .document-view--term { color: $term-highlight; text-style: underline; }
-    DocumentCanvas > .document-view--term-current {
-        background: $term-current; text-style: bold underline;
-    }
-    DocumentCanvas > .document-view--cursor { background: $cursor-passage; }
-    DocumentCanvas > .document-view--match { background: $match-highlight; }
-    DocumentCanvas > .document-view--target { background: $match-highlight; text-style: bold; }
-    DocumentCanvas > .document-view--heading { color: $primary; text-style: bold; }
-    DocumentCanvas > .document-view--link-marker { color: $link-marker; text-style: bold; }
-    DocumentCanvas > .document-view--note-marker { color: $note-marker; text-style: bold; }
-    DocumentCanvas > .document-view--muted { color: $muted-text; }
-    DocumentCanvas > .document-view--selection { background: $selection; }
-    DocumentCanvas > .document-view--speaker-1 { color: $speaker-1; }
-    DocumentCanvas > .document-view--speaker-2 { color: $speaker-2; }
-    DocumentCanvas > .document-view--speaker-3 { color: $speaker-3; }
-    DocumentCanvas > .document-view--speaker-4 { color: $speaker-4; }
-    DocumentCanvas > .document-view--speaker-5 { color: $speaker-5; }
-    DocumentCanvas > .document-view--speaker-6 { color: $speaker-6; }
-    """
+    DEFAULT_CSS = CANVAS_CSS
 
     @dataclass(frozen=True)
     class CursorMoved:
@@ -94,7 +81,7 @@ class DocumentCanvas(ScrollView):
     ) -> None:
         super().__init__(name=name, id=id)
         self.corpus = corpus
-        parts = corpus.parts_of(doc) if doc.id in corpus.documents else [doc]
+        parts = corpus.parts_of(doc) if corpus.documents.get(doc.id) is doc else [doc]
         self.navigator = Navigator(Layout(width=1), DocMarks.build(corpus, parts))
         """Where motions take the cursor; holds the layout and marks of the parts shown."""
         self.painter = LinePainter(self._style)
@@ -115,6 +102,10 @@ class DocumentCanvas(ScrollView):
         """A filter (``&``): the passages shown, by part id (None: every passage)."""
         self.filter_query = ""
         """What the filter looks for ("" when there is none)."""
+        self.echo: Echo = NO_ECHO
+        """Passages and terms highlighted for the cursor of a view beside this one."""
+        self.part_view: Callable[[Document], Document] = _as_is
+        """How a part is shown again after a reload (one language of a bilingual file)."""
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._layout_generation = 0
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
@@ -154,7 +145,7 @@ class DocumentCanvas(ScrollView):
 
     def load(self, doc: Document) -> None:
         """Show another document (all its parts); the cursor goes to its start."""
-        parts = self.corpus.parts_of(doc) if doc.id in self.corpus.documents else [doc]
+        parts = self.corpus.parts_of(doc) if self.corpus.documents.get(doc.id) is doc else [doc]
         self.navigator.marks = DocMarks.build(self.corpus, parts)
         self.matches, self.match_index, self.target = [], -1, None
         self.selection = None
@@ -173,7 +164,7 @@ class DocumentCanvas(ScrollView):
         self.corpus = corpus
         if not relayout:
             return  # the texts and what is annotated in them are as they were
-        parts = [corpus.documents.get(p.id, p) for p in self.parts]
+        parts = [self.part_view(corpus.documents.get(p.id, p)) for p in self.parts]
         self.navigator.marks = DocMarks.build(corpus, parts)
         self.selection = None
         self._relayout(keep, force=True)
@@ -363,6 +354,7 @@ class DocumentCanvas(ScrollView):
             self.matches,
             self.target,
             self.selection,
+            self.echo,
         )
         return self.painter.paint(
             y + self._top(),
@@ -375,6 +367,21 @@ class DocumentCanvas(ScrollView):
     def scroll_top_to(self, y: int) -> None:
         """Scroll so that display line ``y`` is at the top, at once."""
         self.scroll_to(y=y, animate=False, immediate=True)
+
+    def follow(self, y: int, top: int) -> None:
+        """Put the cursor on line ``y`` and line ``top`` at the top without announcing it:
+        the view beside leads (parallel view)."""
+        lines = self.flow.lines
+        if lines:
+            self.cursor = CursorState(max(0, min(y, len(lines) - 1)))
+            self.scroll_top_to(top)
+            self.refresh()
+
+    def show_echo(self, echo: Echo) -> None:
+        """Highlight ``echo`` (the passages answering another view's cursor)."""
+        if echo != self.echo:
+            self.echo = echo
+            self.invalidate()
 
     def invalidate(self) -> None:
         """Forget rendered lines (highlights changed) and redraw."""

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from nda_reader.corpus.term_index import Occurrence, OccurrenceIndex
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.shown_text import shown_line
 from nda_reader.reading.wrapping import DisplayLine, LineKind
 
@@ -46,6 +47,26 @@ COMPONENT_CLASSES = {
 }
 """The view's component classes: ``document-view--NAME`` for each style NAME painted."""
 
+CANVAS_CSS = """
+DocumentCanvas { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
+DocumentCanvas > .document-view--term { color: $term-highlight; text-style: underline; }
+DocumentCanvas > .document-view--term-current {
+    background: $term-current; text-style: bold underline;
+}
+DocumentCanvas > .document-view--cursor { background: $cursor-passage; }
+DocumentCanvas > .document-view--match { background: $match-highlight; }
+DocumentCanvas > .document-view--target { background: $match-highlight; text-style: bold; }
+DocumentCanvas > .document-view--heading { color: $primary; text-style: bold; }
+DocumentCanvas > .document-view--link-marker { color: $link-marker; text-style: bold; }
+DocumentCanvas > .document-view--note-marker { color: $note-marker; text-style: bold; }
+DocumentCanvas > .document-view--muted { color: $muted-text; }
+DocumentCanvas > .document-view--selection { background: $selection; }
+""" + "".join(
+    f"DocumentCanvas > .document-view--speaker-{n} {{ color: $speaker-{n}; }}\n"
+    for n in range(1, 7)
+)
+"""The canvas's default styles: each component class coloured by a theme variable."""
+
 StyleOf = Callable[[str], Style]
 """Looks up a style by short name: ``"term"`` for ``document-view--term``."""
 
@@ -63,6 +84,8 @@ class Scene:
     matches: Sequence[DocSpan]
     target: DocSpan | None
     selection: Selection | None
+    echo: Echo = NO_ECHO
+    """Passages shown like the cursor's, and terms like its term (parallel view)."""
 
 
 class LinePainter:
@@ -87,8 +110,9 @@ class LinePainter:
         line = nav.line(y)
         if line is None:
             return Strip.blank(width, base)
-        in_cursor = line.kind is LineKind.TEXT and (line.doc_id, line.block) == nav.current_block(
-            scene.cursor
+        passage = (line.doc_id, line.block)
+        in_cursor = line.kind is LineKind.TEXT and (
+            passage == nav.current_block(scene.cursor) or passage in scene.echo.blocks
         )
         term = scene.cursor.term
         term_here = (
@@ -192,6 +216,9 @@ class LinePainter:
         term = scene.cursor.term
         if term is not None and term.doc == line.doc_id:
             mark(term.start, term.end, self._style("term-current"))
+        for doc_id, es, ee in scene.echo.terms:
+            if doc_id == line.doc_id:
+                mark(es, ee, self._style("term-current"))
         sel = scene.selection
         if sel is not None and sel.doc_id == line.doc_id:
             mark(sel.start, sel.end, self._style("selection"))

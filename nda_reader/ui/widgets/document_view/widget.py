@@ -24,6 +24,7 @@ from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, Move, Nowhere
 from nda_reader.reading.selecting import Selector
 from nda_reader.reading.term_search import passages_with
+from nda_reader.reading.words import Longest
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.document_view.canvas import DocumentCanvas, Scroll
 from nda_reader.ui.widgets.document_view.painter import GUTTER
@@ -32,6 +33,10 @@ ALWAYS = frozenset({"select", "extend", "passage"})
 """Actions that work with and without a selection."""
 SELECTING = frozenset({"sel", "sel_cancel", "annotate"})
 """Actions only while selecting (the others only while not)."""
+
+
+def _no_words(text: str, offset: int) -> int | None:
+    return None
 
 
 class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
@@ -57,6 +62,9 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         super().__init__(corpus, doc, name=name, id=id)
         self.selector = Selector(self.navigator)
         """How a selection starts and grows."""
+        self.dictionary_words: Longest = _no_words
+        """The end of the longest dictionary word at a place (the screen gives the
+        dictionary's; without it a Chinese word is one character)."""
         self._drag: tuple[str, int] | None = None
         self._dragged = False
 
@@ -94,6 +102,11 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
     def action_term(self, step: int) -> None:
         """Put the cursor on the next (1) or previous (-1) glossary term."""
         self._go(self.navigator.term(self.cursor, step))
+
+    def action_word(self, step: int) -> None:
+        """Put the cursor on the next (1) or previous (-1) word (see
+        :meth:`~nda_reader.reading.navigation.Navigator.word`)."""
+        self._go(self.navigator.word(self.cursor, step, self.dictionary_words))
 
     def action_annotated(self, step: int) -> None:
         """Go to the next (1) / previous (-1) passage with cross-references or notes."""

@@ -1,0 +1,55 @@
+"""Composing YAML within limits: nesting depth, values and what aliases may repeat.
+
+libyaml's composer recurses in C: lists nested some tens of thousands deep (two characters
+a level) crash the process, so nesting is measured from the parser's events before a file
+is composed. :mod:`nda_reader.formats.yaml_source` enforces the other limits while it
+builds values; docs/annotation-format.md states them all.
+"""
+
+from __future__ import annotations
+
+import yaml
+from yaml.nodes import Node
+
+MAX_VALUES = 200_000
+"""The most values a YAML file may hold, every use of an alias counted in full."""
+MAX_ALIAS_CHARS = 1_000_000
+"""The most characters of text YAML aliases may repeat in one file."""
+MAX_DEPTH = 100
+"""The deepest nesting of lists and mappings read."""
+
+# The C loader composes the same nodes (with marks) several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class NestedTooDeep(yaml.YAMLError):
+    """Lists and mappings nested deeper than :data:`MAX_DEPTH` (refused before composing:
+    libyaml's composer recurses in C and very deep flow nesting crashes the process)."""
+
+    def __init__(self, where: tuple[int, int]) -> None:
+        super().__init__(
+            f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; flatten them"
+        )
+        self.where = where
+        """1-based (line, column) where the nesting goes too deep."""
+
+
+def compose(text: str) -> Node | None:
+    """``yaml.compose`` of ``text`` with the fast loader, refusing deep nesting first.
+
+    Raises :class:`NestedTooDeep` and :class:`yaml.YAMLError` as composing does.
+    """
+    # Block nesting is bounded by the file size (each level indents every line further);
+    # flow nesting costs two characters a level, so only it needs counting.
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                    raise NestedTooDeep(where)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    return yaml.compose(text, Loader=_LOADER)
