@@ -37,3 +37,23 @@ def all_han(text: str) -> bool:
 def is_chinese_text(text: str) -> bool:
     """True when ``text`` has hanzi and no Latin letters (a selection to file as hanzi)."""
     return has_han(text) and not any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+CJK_RANGES: tuple[tuple[int, int], ...] = (
+    *HAN_RANGES,
+    (0x2E80, 0x2FDF),  # radicals
+    (0x3000, 0x303F),  # CJK symbols and punctuation: 。、「」…
+    (0x3040, 0x30FF),  # kana (a Japanese quotation in a Chinese text)
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # fullwidth forms: ，（）：
+)
+"""Code point ranges of characters written without spaces between them (hanzi, CJK
+punctuation, kana, fullwidth forms), inclusive."""
+
+
+def is_cjk(char: str) -> bool:
+    """True when ``char`` is written without spaces around it: a hanzi, CJK punctuation
+    (。，「), kana or a fullwidth form. Two such characters on either side of a line break
+    are joined with nothing between them."""
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in CJK_RANGES)

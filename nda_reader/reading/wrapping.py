@@ -12,14 +12,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rich.cells import cell_len, get_character_cell_size
 
-from nda_reader.corpus.document import Block, BlockKind, Document
+from nda_reader.corpus.document import Block, BlockKind, Document, item_marker
 from nda_reader.corpus.model import TurnSpan
-from nda_reader.lang.terminal_text import display_text
+from nda_reader.lang.hanzi import is_cjk
+from nda_reader.lang.terminal_text import display_text, joined_gap
+from nda_reader.reading.shown_text import shown_line
 
 BULLET = "• "
 INDENT = "  "
@@ -126,53 +129,96 @@ def _pieces(word: str, offset: int) -> list[tuple[int, int, int]]:
     return out
 
 
+NO_LINE_START = frozenset("。．，、；：？！）］｝〕〉》」』】〙〗〟”’》…‥ー々〆ゝゞヽヾ・")
+"""CJK characters that never begin a line (closing punctuation, iteration marks)."""
+NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝“‘")
+"""CJK characters that never end a line (opening punctuation)."""
+
+
+def _gap(text: str, start: int, end: int) -> int:
+    """Cells the whitespace ``text[start:end]`` takes between two words on one line: a
+    line break inside a passage joins its lines with one space, or none between two CJK
+    characters (see :func:`~nda_reader.lang.terminal_text.joined_gap`)."""
+    token = text[start:end]
+    if "\n" in token or "\r" in token:
+        return len(joined_gap(text, start, end))
+    return _cells(token)
+
+
+def _breakable(text: str, end: int, start: int) -> bool:
+    """True when a line may end at ``end`` and the next begin at ``start``: always at a
+    space, else not before closing or after opening CJK punctuation."""
+    return end != start or (text[start] not in NO_LINE_START and text[end - 1] not in NO_LINE_END)
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text`` into ``[start, end)`` spans of at most ``width`` cells.
 
     Breaks at whitespace (which is dropped at line ends) and around wide characters (CJK
-    can break anywhere); a word longer than a line is split. Never returns an empty list
-    for non-blank text; spans exclude leading and trailing whitespace. Text is tokenised
-    with one regular expression and ASCII words are measured by length, so only non-ASCII
-    words are looked at character by character.
+    can break anywhere); a word longer than a line is split. CJK line-breaking rules hold:
+    no line starts with closing punctuation (:data:`NO_LINE_START`) and none ends with an
+    opening one (:data:`NO_LINE_END`); the characters before are carried to the next line
+    instead. Never returns an empty list for non-blank text; spans exclude leading and
+    trailing whitespace. Text is tokenised with one regular expression and ASCII words are
+    measured by length, so only non-ASCII words are looked at character by character.
     """
     width = max(1, width)
     spans: list[tuple[int, int]] = []
-    start = -1
-    end = 0
+    line: list[tuple[int, int, int, int]] = []  # the line's pieces: start, end, cells, gap
     used = 0
     space = 0
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token[0].isspace() and token[0] != "\xa0":
-            space = _cells(token)
+            space = _gap(text, match.start(), match.end())
             continue
         for i, j, word in _pieces(token, match.start()):
-            gap = space if start >= 0 else 0
-            if start >= 0 and used + gap + word > width:
-                spans.append((start, end))
-                start, used, gap = -1, 0, 0
-            if start < 0:
-                if word > width:
-                    k = i
-                    while k < j:
-                        used, m = 0, k
-                        while m < j and (used == 0 or used + _cells(text[m]) <= width):
-                            used += _cells(text[m])
-                            m += 1
-                        if m < j:
-                            spans.append((k, m))
-                        else:
-                            start, end = k, m
-                        k = m
-                else:
-                    start, end, used = i, j, word
-            else:
-                used += gap + word
-                end = j
+            gap = space if line else 0
             space = 0
-    if start >= 0:
-        spans.append((start, end))
+            if line and used + gap + word > width:
+                keep = _break_point(text, line, i, word, width)
+                spans.append((line[0][0], line[keep - 1][1]))
+                line = line[keep:]
+                if line:
+                    line[0] = (*line[0][:3], 0)
+                used = sum(cells + g for _, _, cells, g in line)
+                gap = 0
+            if not line and word > width:
+                k = i
+                while k < j:
+                    cells, m = 0, k
+                    while m < j and (cells == 0 or cells + _cells(text[m]) <= width):
+                        cells += _cells(text[m])
+                        m += 1
+                    if m < j:
+                        spans.append((k, m))
+                    else:
+                        line, used = [(k, m, cells, 0)], cells
+                    k = m
+                continue
+            line.append((i, j, word, gap))
+            used += gap + word
+    if line:
+        spans.append((line[0][0], line[-1][1]))
     return spans
+
+
+def _break_point(
+    text: str, line: list[tuple[int, int, int, int]], start: int, cells: int, width: int
+) -> int:
+    """How many pieces of a full ``line`` stay on it when the piece at ``start`` (``cells``
+    wide) does not fit: all of them, unless CJK rules forbid that break; then the fewest
+    pieces move down that allow one, if they fit with it on the next line."""
+    if _breakable(text, line[-1][1], start):
+        return len(line)
+    moving = cells
+    for keep in range(len(line) - 1, 0, -1):
+        moving += line[keep][2] + (line[keep + 1][3] if keep + 1 < len(line) else 0)
+        if moving > width:
+            break
+        if _breakable(text, line[keep - 1][1], line[keep][0]):
+            return keep
+    return len(line)
 
 
 def _turn_of(turns: Sequence[TurnSpan], block: Block) -> int:
@@ -188,12 +234,14 @@ def layout_document(
     width: int,
     *,
     only_speaker: str | None = None,
+    only_blocks: Mapping[str, AbstractSet[int]] | None = None,
     limit: int | None = None,
 ) -> Layout:
     """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells.
 
     Parts after the first are introduced by a ``— page N —`` separator. With
-    ``only_speaker``, blocks outside that speaker's turns are hidden; each hidden run
+    ``only_speaker``, blocks outside that speaker's turns are hidden; with ``only_blocks``
+    (block indices by part id: a filter), blocks not listed are hidden; each hidden run
     becomes one HIDDEN line. With ``limit``, stop after the block that reaches ``limit``
     lines: the result (``complete`` False) is the exact beginning of the full layout.
     """
@@ -219,7 +267,9 @@ def layout_document(
         for block in doc.blocks:
             local = _turn_of(doc_turns, block)
             turn = base + local if local >= 0 else -1
-            if only_speaker is not None and result.turn_speaker(turn) != only_speaker:
+            if (only_speaker is not None and result.turn_speaker(turn) != only_speaker) or (
+                only_blocks is not None and block.index not in only_blocks.get(doc.id, ())
+            ):
                 if not hiding:
                     lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
                     hiding = True
@@ -253,7 +303,9 @@ def _add_block(
     prefix = ""
     heading = 0
     if block.kind is BlockKind.ITEM:
-        prefix = INDENT * block.level + BULLET
+        number = item_marker(doc.body, block)
+        space = "" if number and is_cjk(number[-1]) else " "
+        prefix = INDENT * block.level + (number + space if number else BULLET)
     elif block.kind is BlockKind.HEADING:
         heading = block.level
     text = doc.body[block.start : block.end]
@@ -282,9 +334,4 @@ def offset_at_cell(
 
     Beyond the text it is ``past_end``, by default the line's last offset.
     """
-    used = 0
-    for i in range(start, end):
-        used += cell_len(display_text(body[i]))
-        if used > cell:
-            return i
-    return max(start, end - 1) if past_end is None else past_end
+    return shown_line(body, start, end).offset_at_cell(cell, past_end)

@@ -21,7 +21,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nda_reader.corpus.alignments import Alignment, orientation
 from nda_reader.corpus.document import Document
@@ -35,6 +35,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.footer import ReaderFooter
 
 Fix = Callable[[Fixer, int, int, int], list[Edit]]
 """Builds a fix from the fixer, the pair index, the cursor's side and its passage."""
@@ -99,7 +100,7 @@ class ParallelScreen(ReadingScreen):
                 yield DocumentView(corpus, self.parallel.sides[0], id="main")
                 yield DocumentView(corpus, self.parallel.sides[1], id="counterpart")
             yield ContextPane(corpus, id="context")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Both views follow each other; the view of the text opened gets the focus."""

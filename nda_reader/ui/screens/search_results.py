@@ -1,5 +1,8 @@
 """Corpus search results as a keyword-in-context (KWIC) list.
 
+A query that names a glossary entry (any form: hanzi, pinyin, English, alias) lists that
+entry's occurrences first, under a term heading, then the other text matches (see
+:mod:`nda_reader.reading.term_search`); the same screen shows one entry's concordance.
 Matches are grouped under their document (title and date); each row shows the context
 before the match right-aligned, the match highlighted and the context after, so that the
 matches line up in one column. The first nine rows in view carry the digits 1-9: pressing
@@ -8,6 +11,7 @@ a digit opens that row at once.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -21,12 +25,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.search import Hit, search_corpus
+from nda_reader.reading.search import Hit
+from nda_reader.reading.term_search import CorpusSearch, TermHits, search_with_terms, term_hits
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""
+
+Heading = tuple[str, str, int]
+"""A heading row: ``("term", entry id, hits)``, ``("text", "", hits)`` or ``("doc", doc id,
+0)``."""
 
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
@@ -66,7 +77,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     (offsets into ``Document.body``) or ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.RESULTS)
 
     DEFAULT_CSS = """
@@ -104,33 +115,54 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     }
     """
 
-    def __init__(self, corpus: Corpus, query: str) -> None:
-        """Search ``corpus`` for ``query`` (literal, case-insensitive).
+    def __init__(self, corpus: Corpus, query: str, *, found: CorpusSearch | None = None) -> None:
+        """Search ``corpus`` for ``query`` (literal, case-insensitive; a glossary form also
+        finds the entry's occurrences), or show what was ``found`` already.
 
         Args:
             corpus: The loaded corpus.
             query: The text to find; whitespace matches any run of whitespace.
+            found: The results to show instead of searching (a concordance).
         """
         super().__init__()
         self.corpus = corpus
         self.query_text = query
-        self.hits: list[Hit] = search_corpus(corpus, query, context=_CONTEXT)
-        self._rows: list[Hit | str] = []  # a Hit, or the id of the document it heads
+        self.found = found or search_with_terms(corpus, query, context=_CONTEXT)
+        self.is_concordance = False
+        """One entry's occurrences (the title says so), not a search."""
+        self.hits: list[Hit] = [h for t in self.found.terms for h in t.hits] + self.found.text
+        self._rows: list[Hit | Heading] = []
         self._numbers: dict[int, int] = {}  # option index -> digit shown
         self._width = 0
-        for hit in self.hits[:MAX_HITS]:
-            if not self._rows or (
-                isinstance(self._rows[-1], Hit) and self._rows[-1].doc_id != hit.doc_id
-            ):
-                self._rows.append(hit.doc_id)
-            self._rows.append(hit)
+        for terms in self.found.terms:
+            self._rows.append(("term", terms.entry.id, len(terms.hits)))
+            self._add_hits(terms.hits)
+        if self.found.terms and self.found.text:
+            self._rows.append(("text", "", len(self.found.text)))
+        self._add_hits(self.found.text)
+
+    @classmethod
+    def concordance(cls, corpus: Corpus, entry: GlossaryEntry) -> SearchResultsScreen:
+        """Every occurrence of ``entry``, under every form it has."""
+        found = CorpusSearch(entry.english, [TermHits(entry, term_hits(corpus, entry, _CONTEXT))])
+        screen = cls(corpus, entry.english, found=found)
+        screen.is_concordance = True
+        return screen
+
+    def _add_hits(self, hits: list[Hit]) -> None:
+        """``hits`` under a heading per document (the heading counts that group's hits)."""
+        room = max(0, MAX_HITS - sum(isinstance(r, Hit) for r in self._rows))
+        for doc_id, group in groupby(hits[:room], key=lambda hit: hit.doc_id):
+            items = list(group)
+            self._rows.append(("doc", doc_id, len(items)))
+            self._rows.extend(items)
 
     def compose(self) -> ComposeResult:
         """Title with the count, the list (or a 'no matches' note) and a key hint."""
         with Vertical(id="results-box"):
             yield Label(self.summary(), id="results-title", markup=False)
             if self.hits:
-                yield OptionList(id="results-list")
+                yield ReaderList(id="results-list")
                 yield Label(
                     "↑↓ move · enter open · 1-9 open match in view · esc close",
                     id="results-hint",
@@ -143,19 +175,27 @@ class SearchResultsScreen(ModalScreen[Target | None]):
                 yield Label("esc close", id="results-hint", markup=False)
 
     def summary(self) -> str:
-        """The title line: how many matches in how many documents."""
+        """The title line: how many matches in how many documents (term hits first)."""
         query = self.query_text.strip()
         if not self.hits:
             return f"No matches for “{query}”"
-        docs = len({h.doc_id for h in self.hits})
-        n = len(self.hits)
-        text = (
-            f"{n} match{'es' if n != 1 else ''} for “{query}” "
-            f"in {docs} document{'s' if docs != 1 else ''}"
-        )
+        n, docs = len(self.hits), len({h.doc_id for h in self.hits})
+        where = f"in {docs} document{'s' if docs != 1 else ''}"
+        terms, text = self.found.terms, len(self.found.text)
+        if self.is_concordance:
+            return f"{terms[0].entry.english}: {n} occurrence{'s' if n != 1 else ''} {where}"
+        if terms:
+            names = " and ".join(t.entry.english for t in terms)
+            found = sum(len(t.hits) for t in terms)
+            summary = f"“{query}” is the term {names}: {found} occurrences, every form"
+            if text:
+                summary += f"; {text} other match{'es' if text != 1 else ''} in the text"
+            summary += f" ({where})"
+        else:
+            summary = f"{n} match{'es' if n != 1 else ''} for “{query}” {where}"
         if n > MAX_HITS:
-            text += f" (showing the first {MAX_HITS})"
-        return text
+            summary += f" (showing the first {MAX_HITS})"
+        return summary
 
     def on_mount(self) -> None:
         """Fill the list and highlight the first match."""
@@ -187,19 +227,13 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     def _build_options(self, width: int) -> list[Option]:
         self._width = width
         return [
-            Option(self._prompt(row, None), disabled=isinstance(row, str)) for row in self._rows
+            Option(self._prompt(row, None), disabled=not isinstance(row, Hit)) for row in self._rows
         ]
 
-    def _prompt(self, row: Hit | str, number: int | None) -> Content:
-        """One row: a document heading, or a numbered KWIC line."""
-        if isinstance(row, str):
-            doc = self.corpus.documents[row]
-            count = sum(1 for h in self.hits if h.doc_id == row)
-            return Content.assemble(
-                (f"{doc.date}  ", "$muted-text"),
-                (doc.title, "bold $primary"),
-                (f"  · {count} match{'es' if count != 1 else ''}", "$muted-text"),
-            )
+    def _prompt(self, row: Hit | Heading, number: int | None) -> Content:
+        """One row: a heading, or a numbered KWIC line."""
+        if not isinstance(row, Hit):
+            return self._heading(row)
         width = max(self._width, 40) - 3
         match = fit_right(row.match, max(8, width // 2))
         side = max(4, (width - cell_len(match) - 2) // 2)
@@ -213,6 +247,28 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             (match, "bold $foreground on $match-highlight"),
             " ",
             after,
+        )
+
+    def _heading(self, row: Heading) -> Content:
+        kind, ident, count = row
+        if kind == "term":
+            entry = self.corpus.glossary.get(ident)
+            name = f"{entry.english}  {entry.hanzi}  {entry.pinyin}" if entry else ident
+            return Content.assemble(
+                ("Term  ", "bold $accent"),
+                (name, "bold $text"),
+                (f"  · {count} occurrence{'s' if count != 1 else ''}, every form", "$muted-text"),
+            )
+        if kind == "text":
+            return Content.assemble(
+                ("Text  ", "bold $accent"),
+                (f"{count} other match{'es' if count != 1 else ''}", "$muted-text"),
+            )
+        doc = self.corpus.documents[ident]
+        return Content.assemble(
+            (f"{doc.date}  ", "$muted-text"),
+            (doc.title, "bold $primary"),
+            (f"  · {count} match{'es' if count != 1 else ''}", "$muted-text"),
         )
 
     def visible_hit_rows(self) -> list[int]:
