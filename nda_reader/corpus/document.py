@@ -45,7 +45,14 @@ FRONT_MATTER: dict[str, Field] = {
 }
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+")
-_ITEM = re.compile(r"^([ \t]*)(?:[-*+•]|\d+[.)])[ \t]+")
+_CN_NUMBER = "[一二三四五六七八九十百〇零]+"
+_ITEM = re.compile(
+    r"^([ \t]*)(?:(?:[-*+•]|\d+[.)]|\(\d+\))[ \t]+"
+    rf"|(?:{_CN_NUMBER}、|（(?:{_CN_NUMBER}|\d+)）)[ \t]*)"
+)
+"""A list item's marker: a bullet, ``1.``, ``1)`` or ``(1)`` and a space, or a Chinese
+``一、``, ``（一）`` or ``（1）`` (no space needed). The passage starts after it; the reader
+shows numbers as written (see :func:`item_marker`)."""
 
 
 class BlockKind(StrEnum):
@@ -155,8 +162,21 @@ class Document:
         return (self.date, self.part_of or self.id, self.part)
 
 
-def split_blocks(body: str) -> list[Block]:
-    """Split a Markdown-subset body into headings, paragraphs and list items."""
+def item_marker(body: str, block: Block) -> str:
+    """The number of a numbered list item as written (``1.``, ``(1)``, ``一、``); "" for a
+    bullet or any other block."""
+    if block.kind is not BlockKind.ITEM:
+        return ""
+    marker = body[body.rfind("\n", 0, block.start) + 1 : block.start].strip()
+    return "" if marker in ("-", "*", "+", "•") else marker
+
+
+def split_blocks(body: str, *, lines_are_passages: bool = False) -> list[Block]:
+    """Split a Markdown-subset body into headings, paragraphs and list items.
+
+    With ``lines_are_passages`` (a plain text written one line per paragraph) every line
+    is a passage of its own; otherwise a paragraph runs to the next blank line.
+    """
     blocks: list[Block] = []
     offset = 0
     current: list[int] | None = None  # [start, end, kind, level]
@@ -188,6 +208,8 @@ def split_blocks(body: str) -> list[Block]:
             depth = len(m.group(1).expandtabs(2)) // 2
             current = [line_start + m.end(), line_end, 2, depth]
             continue
+        if lines_are_passages:
+            close()
         if current is None:
             current = [line_start + len(content) - len(content.lstrip()), line_end, 1, 0]
         else:
@@ -294,7 +316,12 @@ def _warn_controls(path: Path, body: str, body_line: int, problems: ProblemList)
 
 
 def _plain_document(path: Path, text: str) -> Document:
+    """A file opened on its own: titled by its first heading or line; a ``.txt`` with no
+    blank line between its lines is one passage per line."""
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), path.stem)
-    first = display_text(first)
+    first = display_text(_HEADING.sub("", first).strip() or path.stem)
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
-    return Document(id=slug, title=first[:120], path=path, body=text)
+    lines = text.strip().splitlines()
+    by_line = path.suffix.lower() == ".txt" and len(lines) > 1 and all(ln.strip() for ln in lines)
+    blocks = split_blocks(text, lines_are_passages=by_line)
+    return Document(id=slug, title=first[:120], path=path, body=text, _blocks=blocks)

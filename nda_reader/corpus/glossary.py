@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,31 @@ class Role:
         return not (self.end and date[: len(self.end)] > self.end)
 
 
+PARTY_WORDS = re.compile(r"\b(?:CPC|Communist Party|General Secretary|Party)\b")
+"""A role whose title says this is a Party post."""
+
+
+def role_head(role: Role) -> str:
+    """The title without what it is of: "General Secretary" for "General Secretary of the
+    CPC Central Committee", "Administrator" for "Administrator (head) of the NDA"."""
+    return re.split(r" of |, | \(", role.title, maxsplit=1)[0].strip()
+
+
+def ordered_roles(roles: list[Role], named_in: str = "") -> list[Role]:
+    """``roles`` in order of precedence: a role the text names at that place (its
+    :func:`role_head` in ``named_in``) first; then Party posts before state and other
+    posts, as Chinese protocol lists them (Party, state, military); then the most recent
+    appointment; then the order of the entry's list."""
+
+    def named(role: Role) -> bool:
+        head = role_head(role)
+        return bool(head) and bool(re.search(rf"\b{re.escape(head)}\b", named_in, re.I))
+
+    out = sorted(roles, key=lambda r: r.start, reverse=True)  # stable: ties keep list order
+    out.sort(key=lambda r: (not named(r), not PARTY_WORDS.search(r.title)))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Rendering:
     """What is known of one English form of an entry: its status, where it comes from, a note.
@@ -156,10 +182,10 @@ class GlossaryEntry:
         """``english`` and the aliases: the renderings a text may use, in glossary order."""
         return [f for f in dict.fromkeys([self.english, *self.aliases]) if f.strip()]
 
-    def roles_on(self, date: str) -> list[Role]:
-        """The roles held on ``date``; the most recent first."""
-        held = [r for r in self.roles if r.holds_on(date)]
-        return sorted(held, key=lambda r: r.start, reverse=True)
+    def roles_on(self, date: str, *, named_in: str = "") -> list[Role]:
+        """The roles held on ``date``, in order of precedence (see :func:`ordered_roles`);
+        a role whose title the text around the mention (``named_in``) names comes first."""
+        return ordered_roles([r for r in self.roles if r.holds_on(date)], named_in)
 
     @property
     def is_proper(self) -> bool:
@@ -184,6 +210,15 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def role_label(self, role: Role) -> str:
+        """ "Title, Organisation" (the organisation's English name for a glossary id),
+        without an organisation the title names already."""
+        found = self.entries.get(role.organisation) if role.organisation else None
+        org = found.english if found else role.organisation
+        if not org or org.casefold() in role.title.casefold():
+            return role.title
+        return f"{role.title}, {org}"
 
     def form_pairs(self) -> list[tuple[str, str]]:
         """Every ``(form, entry id)``, in file order: what the term index is built from."""

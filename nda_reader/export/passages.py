@@ -119,14 +119,7 @@ def role_text(corpus: Corpus, entry: GlossaryEntry | None, date: str) -> str:
     if entry is None:
         return ""
     roles = entry.roles_on(date)
-    if not roles:
-        return ""
-    role = roles[0]
-    org_entry = corpus.glossary.get(role.organisation) if role.organisation else None
-    org = org_entry.english if org_entry else role.organisation
-    if not org or org.casefold() in role.title.casefold():
-        return role.title
-    return f"{role.title}, {org}"
+    return corpus.glossary.role_label(roles[0]) if roles else ""
 
 
 _TEXT_LABEL = re.compile(r"[ \t]*([^\n:：]{1,100}?)[ \t]*[:：]")

@@ -68,13 +68,57 @@ def _compose(text: str) -> Node | None:
     # flow nesting costs two characters a level, so only it needs counting.
     if text.count("[") + text.count("{") > MAX_DEPTH:
         depth = 0
-        for event in yaml.parse(text, Loader=_LOADER):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-                    raise NestedTooDeep(where)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        try:
+            for event in yaml.parse(text, Loader=_LOADER):
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        mark = event.start_mark
+                        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                        raise NestedTooDeep(where)
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+        except yaml.MarkedYAMLError as error:
+            # PyYAML 6.0.4's scanner has its own limit (1,000 levels) and reads a run of
+            # brackets ahead of the events: say where our limit was passed, as before.
+            if "maximum nesting depth" not in str(error.problem):
+                raise
+            raise NestedTooDeep(_flow_too_deep(text) or _where(error)) from None
     return yaml.compose(text, Loader=_LOADER)
+
+
+def _where(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = error.problem_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _flow_too_deep(text: str) -> tuple[int, int] | None:
+    """Where flow brackets first open more than :data:`MAX_DEPTH` levels (1-based line and
+    column), skipping quoted text and comments; None if they never do. A top-level block
+    collection counts as a level, as in the parser's events (deeper block levels do not:
+    the place may then be a few brackets late)."""
+    depth = 0 if text.lstrip().startswith(("[", "{")) else 1
+    line, column, quote = 1, 0, ""
+    previous = "\n"
+    for char in text:
+        column += 1
+        if char == "\n":
+            line, column, previous = line + 1, 0, char
+            if quote == "#":
+                quote = ""
+            continue
+        if quote:
+            if char == quote and quote != "#":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            quote = "#"
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, column
+        elif char in "]}":
+            depth -= 1
+        previous = char
+    return None

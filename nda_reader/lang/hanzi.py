@@ -64,3 +64,23 @@ def han_run_end(text: str, start: int, limit: int) -> int:
     at most (``start`` when ``text[start]`` is no hanzi)."""
     match = _han_run().match(text, start, min(len(text), start + limit))
     return match.end() if match is not None else start
+
+
+CJK_RANGES: tuple[tuple[int, int], ...] = (
+    *HAN_RANGES,
+    (0x2E80, 0x2FDF),  # radicals
+    (0x3000, 0x303F),  # CJK symbols and punctuation: 。、「」…
+    (0x3040, 0x30FF),  # kana (a Japanese quotation in a Chinese text)
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # fullwidth forms: ，（）：
+)
+"""Code point ranges of characters written without spaces between them (hanzi, CJK
+punctuation, kana, fullwidth forms), inclusive."""
+
+
+def is_cjk(char: str) -> bool:
+    """True when ``char`` is written without spaces around it: a hanzi, CJK punctuation
+    (。，「), kana or a fullwidth form. Two such characters on either side of a line break
+    are joined with nothing between them."""
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in CJK_RANGES)

@@ -36,6 +36,7 @@ __all__ = [
     "normalize",
     "syllables",
     "tone_numbers",
+    "toneless",
     "unreadable",
     "well_formed",
 ]
@@ -260,6 +261,18 @@ def well_formed(pinyin: str, count: int) -> bool:
 def normalize(pinyin: str) -> str:
     """Comparison key: NFC, lowercase, ü kept, spaces/apostrophes/hyphens removed."""
     return _SEPARATORS.sub("", unicodedata.normalize("NFC", pinyin).lower())
+
+
+_TONE_DIGIT = re.compile(r"(?<=[a-zü])[1-5](?![0-9])")
+
+
+def toneless(text: str) -> str:
+    """``text`` as one types pinyin without tones: lowercase, tone marks and tone digits
+    dropped, ü as u ("Guójiā Shùjùjú" and "guo2jia1" -> "guojia shujuju", "guojia").
+    Anything else (hanzi, English) is only lowercased."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TONE_DIGIT.sub("", unicodedata.normalize("NFC", bare))
 
 
 def check_pinyin(

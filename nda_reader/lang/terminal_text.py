@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from nda_reader.lang.hanzi import is_cjk
+
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
@@ -78,9 +80,36 @@ def strip_unsafe(text: str) -> str:
 
 _KEEP_LINES_VISIBLE = {c: _EVERY_CONTROL[c] for c in _KEEP_LINES}
 _WHITESPACE = re.compile(r"\s+")
+LINE_BREAK = re.compile(r"[^\S\n\r]*[\n\r]\s*")
+"""A run of whitespace holding a line break (LF, CR or CRLF)."""
+
+
+def joined_gap(text: str, start: int, end: int) -> str:
+    """What the whitespace ``text[start:end]`` becomes when a text's lines are joined: one
+    space, or nothing when it holds a line break between two CJK characters (Chinese is
+    written without spaces, so a line break inside a sentence is no word break)."""
+    if (
+        start > 0
+        and end < len(text)
+        and ("\n" in text[start:end] or "\r" in text[start:end])
+        and is_cjk(text[start - 1])
+        and is_cjk(text[end])
+    ):
+        return ""
+    return " "
+
+
+def join_lines(text: str) -> str:
+    """``text`` with its line breaks joined as a reader joins them: a run of whitespace
+    holding a line break (LF, CR or CRLF) becomes one space, or nothing between two CJK
+    characters (see :func:`joined_gap`). Other whitespace stays as it is."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return LINE_BREAK.sub(lambda m: joined_gap(text, m.start(), m.end()), text)
 
 
 def one_line(text: str) -> str:
-    """``text`` on one line, safe for a terminal: whitespace runs collapsed to one space,
-    control characters shown as visible stand-ins."""
-    return display_text(_WHITESPACE.sub(" ", text))
+    """``text`` on one line, safe for a terminal: whitespace runs collapsed to one space
+    (nothing where a line break joins two CJK characters), control characters shown as
+    visible stand-ins."""
+    return display_text(_WHITESPACE.sub(lambda m: joined_gap(text, m.start(), m.end()), text))

@@ -9,12 +9,10 @@ selection trimmed of spaces, or without one on the passage under the cursor.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-
-from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading import motions as motion
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator, Nowhere
+from nda_reader.reading.shown_text import shown_line
 from nda_reader.reading.wrapping import LineKind
 
 
@@ -85,7 +83,7 @@ class Selector:
         if y is None:
             return sel.head
         body = nav.marks.body(sel.doc_id)
-        column = cell_len(display_text(body[lines[y].start : sel.head]))
+        column = shown_line(body, lines[y].start, lines[y].end).cells_before(sel.head)
         target = y + step
         while 0 <= target < len(lines):
             other = lines[target]

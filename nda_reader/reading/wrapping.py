@@ -10,16 +10,18 @@ stand-ins, so offsets stay aligned and no escape sequence ever reaches the termi
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 
-from nda_reader.corpus.document import Block, BlockKind, Document
+from nda_reader.corpus.document import Block, BlockKind, Document, item_marker
 from nda_reader.corpus.model import TurnSpan
-from nda_reader.lang.terminal_text import display_text
+from nda_reader.lang.hanzi import is_cjk
+from nda_reader.reading.line_breaking import wrap
+from nda_reader.reading.shown_text import shown_line
 
 BULLET = "• "
 INDENT = "  "
@@ -101,81 +103,6 @@ class Layout:
         return self.turns[turn].speaker.id if 0 <= turn < len(self.turns) else ""
 
 
-_TOKEN = re.compile(r"[^\S\xa0]+|(?:\S|\xa0)+")
-"""Runs of breaking whitespace, or runs of anything else (a no-break space joins words)."""
-
-
-def _cells(text: str) -> int:
-    """Display width of ``text``; ASCII (controls shown as one glyph each) is one cell a char."""
-    return len(text) if text.isascii() else cell_len(display_text(text))
-
-
-def _pieces(word: str, offset: int) -> list[tuple[int, int, int]]:
-    """Split a word at wide characters (CJK breaks anywhere): (start, end, cells) each."""
-    if word.isascii():
-        return [(offset, offset + len(word), len(word))]
-    out: list[tuple[int, int, int]] = []
-    run = 0
-    for k, ch in enumerate(word):
-        if get_character_cell_size(ch) == 2:
-            if k > run:
-                out.append((offset + run, offset + k, _cells(word[run:k])))
-            out.append((offset + k, offset + k + 1, 2))
-            run = k + 1
-    if run < len(word):
-        out.append((offset + run, offset + len(word), _cells(word[run:])))
-    return out
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of ``text`` into ``[start, end)`` spans of at most ``width`` cells.
-
-    Breaks at whitespace (which is dropped at line ends) and around wide characters (CJK
-    can break anywhere); a word longer than a line is split. Never returns an empty list
-    for non-blank text; spans exclude leading and trailing whitespace. Text is tokenised
-    with one regular expression and ASCII words are measured by length, so only non-ASCII
-    words are looked at character by character.
-    """
-    width = max(1, width)
-    spans: list[tuple[int, int]] = []
-    start = -1
-    end = 0
-    used = 0
-    space = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token[0].isspace() and token[0] != "\xa0":
-            space = _cells(token)
-            continue
-        for i, j, word in _pieces(token, match.start()):
-            gap = space if start >= 0 else 0
-            if start >= 0 and used + gap + word > width:
-                spans.append((start, end))
-                start, used, gap = -1, 0, 0
-            if start < 0:
-                if word > width:
-                    k = i
-                    while k < j:
-                        used, m = 0, k
-                        while m < j and (used == 0 or used + _cells(text[m]) <= width):
-                            used += _cells(text[m])
-                            m += 1
-                        if m < j:
-                            spans.append((k, m))
-                        else:
-                            start, end = k, m
-                        k = m
-                else:
-                    start, end, used = i, j, word
-            else:
-                used += gap + word
-                end = j
-            space = 0
-    if start >= 0:
-        spans.append((start, end))
-    return spans
-
-
 def _turn_of(turns: Sequence[TurnSpan], block: Block) -> int:
     for i, span in enumerate(turns):
         if span.start <= block.start < span.end or span.start <= block.end - 1 < span.end:
@@ -191,7 +118,8 @@ class LayoutBuilder:
     plain blank, and trailing blanks are dropped at the end). A big text is thus shown
     from its first screens while the rest is laid out in small steps between keys.
     Parts after the first are introduced by a ``— page N —`` separator. With
-    ``only_speaker``, blocks outside that speaker's turns are hidden; each hidden run
+    ``only_speaker``, blocks outside that speaker's turns are hidden; with ``only_blocks``
+    (block indices by part id: a filter), blocks not listed are hidden; each hidden run
     becomes one HIDDEN line.
     """
 
@@ -202,11 +130,13 @@ class LayoutBuilder:
         width: int,
         *,
         only_speaker: str | None = None,
+        only_blocks: Mapping[str, AbstractSet[int]] | None = None,
     ) -> None:
         self.layout = Layout(width=max(1, width), complete=False)
         self.parts = list(parts)
         self.turns = turns
         self.only_speaker = only_speaker
+        self.only_blocks = only_blocks
         self.reached: tuple[int, int] = (0, -1)
         """(part index, end offset) of the last block laid out."""
         self._order = {p.id: i for i, p in enumerate(self.parts)}
@@ -246,7 +176,7 @@ class LayoutBuilder:
     def _run(self) -> Iterator[bool]:
         result = self.layout
         lines = result.lines
-        only_speaker = self.only_speaker
+        only_speaker, only_blocks = self.only_speaker, self.only_blocks
         for p, doc in enumerate(self.parts):
             doc_turns = list(self.turns.get(doc.id, ()))
             base = len(result.turns)
@@ -265,7 +195,9 @@ class LayoutBuilder:
                 local = _turn_of(doc_turns, block)
                 turn = base + local if local >= 0 else -1
                 self.reached = (p, block.end)
-                if only_speaker is not None and result.turn_speaker(turn) != only_speaker:
+                if (only_speaker is not None and result.turn_speaker(turn) != only_speaker) or (
+                    only_blocks is not None and block.index not in only_blocks.get(doc.id, ())
+                ):
                     if not hiding:
                         lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
                         hiding = True
@@ -310,13 +242,14 @@ def layout_document(
     width: int,
     *,
     only_speaker: str | None = None,
+    only_blocks: Mapping[str, AbstractSet[int]] | None = None,
     limit: int | None = None,
 ) -> Layout:
     """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells
     (see :class:`LayoutBuilder`). With ``limit``, stop after the block that reaches
     ``limit`` lines: the result (``complete`` False) is the exact beginning of the full
     layout."""
-    builder = LayoutBuilder(parts, turns, width, only_speaker=only_speaker)
+    builder = LayoutBuilder(parts, turns, width, only_speaker=only_speaker, only_blocks=only_blocks)
     builder.step(lines=limit)
     return builder.layout
 
@@ -327,7 +260,9 @@ def _add_block(
     prefix = ""
     heading = 0
     if block.kind is BlockKind.ITEM:
-        prefix = INDENT * block.level + BULLET
+        number = item_marker(doc.body, block)
+        space = "" if number and is_cjk(number[-1]) else " "
+        prefix = INDENT * block.level + (number + space if number else BULLET)
     elif block.kind is BlockKind.HEADING:
         heading = block.level
     text = doc.body[block.start : block.end]
@@ -356,9 +291,4 @@ def offset_at_cell(
 
     Beyond the text it is ``past_end``, by default the line's last offset.
     """
-    used = 0
-    for i in range(start, end):
-        used += cell_len(display_text(body[i]))
-        if used > cell:
-            return i
-    return max(start, end - 1) if past_end is None else past_end
+    return shown_line(body, start, end).offset_at_cell(cell, past_end)

@@ -11,9 +11,11 @@ the files written and publishes a :class:`~nda_reader.corpus.reload.CorpusChange
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Collection
+from collections.abc import Collection
+from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
@@ -28,11 +30,16 @@ from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.dictionary_service import DictionaryService
+from nda_reader.ui.exporting import ask_export, default_export_dir
 from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.screens.reading import ReadingScreen
-from nda_reader.ui.settings import Settings, load_settings, save_settings
+from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
+
+Target = tuple[str, int, int]
+"""A span to show: (document id, start offset, end offset)."""
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -77,11 +84,19 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.document = document
         self.config_dir = config_dir
-        self.export_dir = export_dir if export_dir is not None else Path.cwd() / "export"
-        """Where ``e`` in the reader writes the annotated Markdown of the open document."""
+        self.settings = load_settings(config_dir)
+        self.export_dir = export_dir or Path(self.settings.export_dir or default_export_dir())
+        """The folder ``e`` offers for the annotated Markdown of the open document."""
+        self.places = Places(
+            PlaceBook.load(config_dir),
+            lambda: self.corpus,
+            lambda error: self.notify(error, severity="warning"),
+        )
+        """Where each document was left, and its marks (kept in ``places.yaml``)."""
+        self.left_at: Location | None = None
+        """Where the last document left for the library was."""
         self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
         """Published after annotation files were written and the corpus reloaded."""
-        self._annotations: AnnotationController | None = None
         self.index_work = IndexWork(self)
         """Completes the corpus index after the first paint (see ``ui.indexing``)."""
         self.dictionaries = DictionaryService(
@@ -94,7 +109,6 @@ class ReaderApp(App[None]):
         for theme in themes or []:
             self.register_theme(theme)
             self.reader_themes.append(theme.name)
-        self.settings = load_settings(config_dir)
         wanted = self.settings.theme
         if wanted in self.available_themes:
             self.theme = wanted
@@ -145,7 +159,7 @@ class ReaderApp(App[None]):
         if self.document is not None:
             # The library is built only when asked for: a document opened from the command
             # line paints sooner without it.
-            self.push_screen(ReadingScreen(self.document))
+            self.push_screen(ReadingScreen(*self.places.place_of(self.document)))
         else:
             from nda_reader.ui.screens.library import LibraryScreen
 
@@ -160,27 +174,48 @@ class ReaderApp(App[None]):
             gc.freeze()
             gc.enable()
         self.annotations.saver.remember()
-        self.index_work.start(self.corpus, self._index_complete)
-
-    def _index_complete(self) -> None:
-        """The index has every term and every text: show complete concordances."""
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.context.redraw()
+        self.index_work.start(self.corpus)
 
     def on_unmount(self) -> None:
         """Stop the index work (it goes on at the next start)."""
         self.index_work.stop()
 
-    def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
-        """Open ``doc`` on a reading screen above the library, at ``offset``."""
+    def open_document(
+        self, doc: Document, offset: int | None = None, end: int | None = None
+    ) -> None:
+        """Open ``doc`` on a reading screen above the library, at ``offset`` (None: where
+        it was left, else at the top). Opening another document than the one just left
+        is a jump: ``[`` goes back there."""
         self.show_library()
+        left = self.left_at
+        was = self.corpus.documents.get(left.doc_id) if left is not None else None
+        if left is not None and was is not None and document_key(was) != document_key(doc):
+            self.history.push(left)
+        if offset is None:
+            doc, offset = self.places.place_of(doc)
         self.push_screen(ReadingScreen(doc, offset, end))
+
+    def keep_place(self) -> None:
+        """Remember where the open document's main view is, for the next time it opens."""
+        screen = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
+        if screen is None or not screen.is_mounted:
+            return
+        doc_id, offset = screen.main.position()
+        part = screen.main.marks.part(doc_id)
+        if part is not None:
+            self.places.leave(part, offset)
+            self.left_at = Location(part.id, offset)
+
+    async def action_quit(self) -> None:
+        """Quit, remembering where the open document was."""
+        self.keep_place()
+        self.exit()
 
     def show_library(self) -> None:
         """Return to the library (the bottom screen of the stack), building it if needed."""
         from nda_reader.ui.screens.library import LibraryScreen
 
+        self.keep_place()
         has_library = any(isinstance(s, LibraryScreen) for s in self.screen_stack)
         while len(self.screen_stack) > (1 if has_library else 2) and not isinstance(
             self.screen, LibraryScreen
@@ -189,61 +224,51 @@ class ReaderApp(App[None]):
         if not has_library:
             self.switch_screen(LibraryScreen())
 
-    def corpus_search_from_library(self) -> None:
-        """Corpus search from the library: the chosen hit opens a reading screen."""
+    async def show_target(self, target: Target | None) -> None:
+        """Show a search hit, an occurrence or a note: in the split view of the open
+        document (a jump, recorded), or on a reading screen from the library."""
+        if target is None:
+            return
+        screen = self.screen
+        if isinstance(screen, ReadingScreen):
+            self.history.push(screen.location())
+            await screen.open_split(*target)
+            return
+        doc = self.corpus.documents.get(target[0])
+        if doc is not None:
+            self.open_document(doc, target[1], target[2])
 
-        def chosen(target: tuple[str, int, int] | None) -> None:
-            if target is None:
-                return
-            doc = self.corpus.documents.get(target[0])
-            if doc is not None:
-                self.open_document(doc, target[1], target[2])
-
-        self.ask_corpus_search(chosen)
-
-    def ask_corpus_search(self, chosen: Callable[[tuple[str, int, int] | None], Any]) -> None:
-        """Ask for a corpus query (the texts search reads are read meanwhile) and list its
-        hits; ``chosen`` gets the hit picked (None: none)."""
+    def corpus_search(self) -> None:
+        """Ask for a corpus search (glossary forms find their term), list the hits; the
+        chosen one is shown with :meth:`show_target`."""
         from nda_reader.ui.dialogs.search_input import SearchInput
         from nda_reader.ui.screens.search_results import SearchResultsScreen
 
         def asked(query: str | None) -> None:
             if query and query.strip():
                 self.last_corpus_query = query
-                self.push_screen(SearchResultsScreen(self.corpus, query), chosen)
+                self.push_screen(SearchResultsScreen(self.corpus, query), self.show_target)
 
-        self.index_work.prefetch_search(self.corpus)
-        self.push_screen(SearchInput("Search the whole corpus", self.last_corpus_query), asked)
+        prompt = (
+            "Search the whole corpus (text, or a term in any form: 国家数据局, Guojia Shujuju, NDA)"
+        )
+        self.index_work.prefetch_search(self.corpus)  # read while the query is typed
+        self.push_screen(SearchInput(prompt, self.last_corpus_query), asked)
+
+    def export_document(self, doc_id: str) -> None:
+        """Ask where to export ``doc_id`` as annotated Markdown, then write it there."""
+        ask_export(self, doc_id)
+
+    def save_settings(self) -> str | None:
+        """Write the settings; None, or why they could not be written."""
+        return save_settings(self.settings, self.config_dir)
 
     def add_text(self) -> None:
         """Add a text (``A`` in the library): a path or pasted text, the review form, then
         the new document opens; the corpus is reloaded from the files written."""
-        from nda_reader.importing.sources import Source
-        from nda_reader.ui.dialogs.add_review import Added, AddReviewDialog
-        from nda_reader.ui.dialogs.add_source import AddSourceDialog
+        from nda_reader.ui.adding import ask_add_text
 
-        root = self.corpus.root
-        if root is None:
-            self.notify(
-                "Adding a text needs a corpus folder: open one (nda-reader PATH)",
-                severity="warning",
-            )
-            return
-
-        def added(result: Added | None) -> None:
-            if result is None:
-                return
-            self.files_changed(result.paths)
-            doc = self.corpus.documents.get(result.doc_id)
-            self.notify(f"Added texts/{result.doc_id}.md", timeout=4)
-            if doc is not None:
-                self.open_document(doc)
-
-        def read(source: Source | None) -> None:
-            if source is not None:
-                self.push_screen(AddReviewDialog(source, root, self.corpus), added)
-
-        self.push_screen(AddSourceDialog(), read)
+        ask_add_text(self)
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:
@@ -251,6 +276,18 @@ class ReaderApp(App[None]):
         from nda_reader.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def action_glossary(self) -> None:
+        """Browse the glossary: filter, sort, enter for an entry's concordance."""
+        from nda_reader.ui.screens.glossary_browser import GlossaryBrowser
+
+        self.push_screen(GlossaryBrowser(self.corpus), self.show_target)
+
+    def action_notes(self) -> None:
+        """Browse the notes: filter by tag or text, enter jumps to one."""
+        from nda_reader.ui.screens.notes_browser import NotesBrowser
+
+        self.push_screen(NotesBrowser(self.corpus), self.show_target)
 
     def action_problems(self) -> None:
         """List the corpus problems with file:line:column."""
@@ -268,8 +305,8 @@ class ReaderApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self.settings.theme:
             return
-        self.settings = Settings(theme=theme.name)
-        error = save_settings(self.settings, self.config_dir)
+        self.settings = replace(self.settings, theme=theme.name)
+        error = self.save_settings()
         if error:
             self.notify(error, severity="warning")
 
@@ -282,6 +319,7 @@ class ReaderApp(App[None]):
             doc = self.corpus.documents.get(where.doc_id)
             if doc is None:
                 return
+            self.left_at = None  # going back is no new jump
             self.open_document(doc, where.offset)
             return
         await screen.go(where)
@@ -305,15 +343,13 @@ class ReaderApp(App[None]):
         await self._jump(self.history.forward(here), "forward")
 
     # ------------------------------------------------------------- annotations
-    @property
+    @cached_property
     def annotations(self) -> AnnotationController:
         """The annotation controller (made, and the editing code imported, when first
         used: after the first paint at the latest)."""
-        if self._annotations is None:
-            from nda_reader.ui.annotating.controller import AnnotationController
+        from nda_reader.ui.annotating.controller import AnnotationController
 
-            self._annotations = AnnotationController(self)
-        return self._annotations
+        return AnnotationController(self)
 
     def files_changed(self, paths: Collection[Path]) -> None:
         """Reload the corpus from the files written and tell the screens what changed."""
@@ -326,12 +362,12 @@ class ReaderApp(App[None]):
         change.corpus.problems.extend(p for p in old.problems if not p.path.is_relative_to(root))
         self.corpus = change.corpus
         self.corpus_changed.publish(change)
-        self.index_work.start(self.corpus, self._index_complete)  # new terms, if any
+        self.index_work.start(self.corpus)  # new terms, if any
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No undo, redo or orphans list while an annotation form is open."""
         if action in ("undo", "redo", "orphans", "retry_save"):
-            return self._annotations is None or not self._annotations.form_open
+            return "annotations" not in self.__dict__ or not self.annotations.form_open
         return True
 
     def action_undo(self) -> None:

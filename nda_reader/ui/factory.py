@@ -53,11 +53,11 @@ def create_app(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> ReaderApp:
-    """Build the reader for ``path`` (see :func:`open_path`), remembering settings and
-    reading ``keymap.yaml`` in ``config_dir`` (default: the user's configuration folder),
-    exporting into
-    ``export_dir`` (default: ``./export``) and keeping the corpus index in ``cache_dir``
-    (default: none; the command line passes the user's cache folder)."""
+    """Build the reader for ``path`` (see :func:`open_path`), remembering settings, places
+    and marks and reading ``keymap.yaml`` in ``config_dir`` (default: the user's
+    configuration folder), offering ``export_dir`` to ``e`` (default: the folder used last,
+    at first ``~/nda-reader-export``) and keeping the corpus index in ``cache_dir`` (default:
+    none; the command line passes the user's cache folder)."""
     corpus, doc = open_path(path, cache_dir, progress)
     config = config_dir if config_dir is not None else default_config_dir()
     own_problems = ProblemList()

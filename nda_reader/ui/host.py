@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from nda_reader.ui.annotating.controller import AnnotationController
     from nda_reader.ui.dictionary_service import DictionaryService
     from nda_reader.ui.indexing import IndexWork
+    from nda_reader.ui.places import Places
 
 
 class AnnotationHost(Protocol):
@@ -50,6 +51,10 @@ class AnnotationHost(Protocol):
         """Show a message."""
         ...
 
+    def clear_notifications(self) -> None:
+        """Take every message off the screen."""
+        ...
+
     def files_changed(self, paths: Collection[Path]) -> None:
         """Reload the corpus from the files written and repaint what changed."""
         ...
@@ -60,9 +65,10 @@ class ReaderHost(AnnotationHost, Protocol):
 
     history: JumpHistory
     last_corpus_query: str
-    export_dir: Path
     corpus_changed: Signal[CorpusChange]
     index_work: IndexWork
+    places: Places
+    """Where each document was left, and its marks."""
 
     @property
     def annotations(self) -> AnnotationController:
@@ -74,20 +80,26 @@ class ReaderHost(AnnotationHost, Protocol):
         """The dictionary, opened (or compiled) on first use."""
         ...
 
-    def open_document(self, doc: Document, offset: int = 0, end: int | None = None) -> None:
-        """Open ``doc`` on a reading screen at ``offset``."""
+    def open_document(
+        self, doc: Document, offset: int | None = None, end: int | None = None
+    ) -> None:
+        """Open ``doc`` on a reading screen at ``offset`` (None: where it was left)."""
         ...
 
     def show_library(self) -> None:
-        """Return to the library."""
+        """Return to the library (remembering where the open document was)."""
         ...
 
-    def corpus_search_from_library(self) -> None:
-        """Ask for a corpus search and open the chosen hit."""
+    async def show_target(self, target: tuple[str, int, int] | None) -> None:
+        """Show ``(doc id, start, end)``: in the split view, or from the library."""
         ...
 
-    def ask_corpus_search(self, chosen: Callable[[tuple[str, int, int] | None], Any]) -> None:
-        """Ask for a corpus query and list its hits; ``chosen`` gets the hit picked."""
+    def corpus_search(self) -> None:
+        """Ask for a corpus search and show the chosen hit."""
+        ...
+
+    def export_document(self, doc_id: str) -> None:
+        """Ask where, then export ``doc_id`` as annotated Markdown."""
         ...
 
     def add_text(self) -> None:

@@ -37,13 +37,15 @@ class IndexWork:
         self._again: tuple[Corpus, Callable[[], None]] | None = None
         self._prefetched = False
 
-    def start(self, corpus: Corpus, done: Callable[[], None]) -> None:
+    def start(self, corpus: Corpus, done: Callable[[], None] | None = None) -> None:
         """Complete ``corpus``'s index, if it has one that is not complete; ``done`` runs
-        on the app's thread when it is. While work is under way, it starts again when
+        on the app's thread when it is (by default: the open concordances are redrawn,
+        complete now). While work is under way, it starts again when
         that is over (a save may have changed the glossary, and so every text's terms)."""
         index = corpus.backing
         if not isinstance(index, CorpusIndex):
             return
+        done = done or self._redraw_concordances
         if not self._prefetched:  # the first start: read the glossary while the user looks
             self._prefetched = True
             glossary = threading.Thread(target=lambda: corpus.glossary, name="nda-reader glossary")
@@ -84,6 +86,13 @@ class IndexWork:
         again, self._again = self._again, None
         if again is not None:
             self.start(*again)
+
+    def _redraw_concordances(self) -> None:
+        from nda_reader.ui.screens.reading import ReadingScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.context.redraw()
 
     def prefetch_search(self, corpus: Corpus) -> None:
         """Read the folded texts corpus search needs, in a thread, while the user types

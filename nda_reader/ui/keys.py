@@ -30,6 +30,7 @@ class Scope(StrEnum):
     VIEW = "view"
     SELECTING = "selecting"
     CONTEXT = "context"
+    LIST = "list"
     HELP = "help"
     PROBLEMS = "problems"
     OUTLINE = "outline"
@@ -41,6 +42,11 @@ class Scope(StrEnum):
     CONFIRM = "confirm"
     CONFLICT = "conflict"
     ASK = "ask"
+    BROWSER = "browser"
+    GLOSSARY = "glossary"
+    NOTES = "notes"
+    COPY = "copy"
+    PROMPT = "prompt"
     ADD = "add"
 
 
@@ -82,7 +88,7 @@ SCOPES: dict[Scope, ScopeInfo] = {
         "Selecting and annotating",
         "Annotations are saved at once into the corpus's `annotations/` files. While a "
         "selection is being made (after `v`), these keys extend it or annotate it; "
-        "`m`, `p` and `r` also work without a selection, on the passage under the cursor.",
+        "`M`, `p` and `r` also work without a selection, on the passage under the cursor.",
         "document-view",
         ("reading", "app"),
     ),
@@ -91,6 +97,14 @@ SCOPES: dict[Scope, ScopeInfo] = {
         "The rows of the context pane (focus it with tab).",
         "context-list",
         ("reading", "app"),
+    ),
+    Scope.LIST: ScopeInfo(
+        "Lists",
+        "Every list of the reader: the context list, outline, search results, help, "
+        "browsers and the lists of the forms (while the list has the focus). The arrows, "
+        "pgup/pgdn and home/end move too; enter chooses.",
+        "list",
+        ("app",),
     ),
     Scope.HELP: ScopeInfo("Help", "This list of keys.", "help"),
     Scope.PROBLEMS: ScopeInfo("Problems", "Problems found in the corpus files (`!`).", "problems"),
@@ -124,7 +138,34 @@ SCOPES: dict[Scope, ScopeInfo] = {
         "versions are shown, and nothing is saved until you keep one.",
         "conflict",
     ),
-    Scope.ASK: ScopeInfo("Search box", "Typing a search (`/`, `f`); enter searches.", "ask"),
+    Scope.ASK: ScopeInfo(
+        "Search box", "Typing a search (`/`, `f`, `&`) or a folder (`e`); enter goes.", "ask"
+    ),
+    Scope.BROWSER: ScopeInfo(
+        "Browsers",
+        "The glossary (`i`) and the notes (`#`): type in the filter box to narrow the list; "
+        "tab moves between the box and the list.",
+        "browser",
+    ),
+    Scope.GLOSSARY: ScopeInfo(
+        "Glossary browser",
+        "Every entry with its kind, hanzi, pinyin, English and number of occurrences (`i`). "
+        "The filter matches any form: hanzi, pinyin with or without tones, English, alias.",
+        "glossary",
+        ("browser", "app"),
+    ),
+    Scope.NOTES: ScopeInfo(
+        "Notes browser",
+        "Every note with its tags and document (`#`); the filter matches tags and text.",
+        "notes",
+        ("browser", "app"),
+    ),
+    Scope.COPY: ScopeInfo(
+        "Copy menu",
+        "What `y` copies, through the terminal's clipboard (OSC 52); a toast says what.",
+        "copy",
+    ),
+    Scope.PROMPT: ScopeInfo("Mark prompt", "After `m` or `'`: a letter names the mark.", "prompt"),
     Scope.ADD: ScopeInfo(
         "Adding a text",
         "`A` in the library: a file's path, or text pasted into the box; then the review "
@@ -162,6 +203,8 @@ class KeyAction:
     the footer (``annotate('note')``) while a selection is being made."""
     key_text: str = ""
     """How the keys are written in help and docs when the key names alone read badly."""
+    rank: int = 50
+    """The footer's order (smaller first); keys that do not fit its width are left out."""
 
     @property
     def key_list(self) -> list[str]:
@@ -230,6 +273,9 @@ _SHOWN = {
     "right": "→",
     "escape": "esc",
     "delete": "del",
+    "apostrophe": "'",
+    "ampersand": "&",
+    "number_sign": "#",
 }
 
 

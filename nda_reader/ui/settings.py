@@ -22,6 +22,8 @@ class Settings:
     """What the reader remembers between sessions."""
 
     theme: str = DEFAULT_THEME
+    export_dir: str = ""
+    """The folder ``e`` last exported into ("" until the first export)."""
 
 
 def settings_path(config_dir: Path) -> Path:
@@ -42,6 +44,9 @@ def load_settings(config_dir: Path) -> Settings:
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip():
         settings.theme = theme.strip()
+    export_dir = data.get("export_dir")
+    if isinstance(export_dir, str) and export_dir.strip():
+        settings.export_dir = export_dir.strip()
     return settings
 
 

@@ -261,3 +261,86 @@ def load_themes(folder: Path, problems: ProblemList | None = None) -> list[Theme
         for problem in found[start:]:
             log.warning("%s", problem.format())
     return themes
+
+
+# ------------------------------------------------------------------ contrast
+_ROW_TEXT = (
+    "block-cursor-foreground",
+    "foreground",
+    "text",
+    "text-muted",
+    "primary",
+    "accent",
+    "muted-text",
+    "hanzi",
+    "link-marker",
+    "note-marker",
+    *(f"speaker-{n}" for n in range(1, SPEAKER_COLOURS + 1)),
+)
+"""Colours of the text on a highlighted row of a list (outline, results, help, browsers,
+context list, pickers)."""
+
+HIGHLIGHTS: dict[str, tuple[str, ...]] = {
+    "block-cursor-background": _ROW_TEXT,
+    "block-cursor-blurred-background": _ROW_TEXT,
+    "cursor-passage": (
+        "foreground",
+        "term-highlight",
+        "muted-text",
+        "primary",
+        "link-marker",
+        "note-marker",
+        *(f"speaker-{n}" for n in range(1, SPEAKER_COLOURS + 1)),
+    ),
+    "term-current": ("term-highlight", "foreground"),
+    "match-highlight": ("foreground", "term-highlight"),
+    "selection": ("foreground", "term-highlight"),
+    "input-selection-background": ("foreground",),
+}
+"""Every highlighted or selected background of the reader, and the text colours drawn on
+it. Each pair must have a contrast ratio of at least :data:`MIN_CONTRAST`."""
+
+MIN_CONTRAST = 4.5
+"""WCAG 2 level AA for normal text."""
+
+
+def _luminance(colour: Color) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """The WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def drawn_colour(value: str, under: Color) -> Color:
+    """A theme value as it is drawn over ``under``: Textual's ``auto 87%`` is the text
+    colour that contrasts with ``under``, and a colour with alpha is blended onto it."""
+    value = value.strip()
+    if value.startswith("auto"):
+        alpha = float(value.split()[1].rstrip("%")) / 100 if " " in value else 1.0
+        return under + under.get_contrast_text(alpha)
+    colour = Color.parse(value)
+    return under + colour if colour.a < 1 else colour
+
+
+def low_contrast(theme: Theme) -> list[tuple[str, str, float]]:
+    """``(background, text colour, ratio)`` of every pair of :data:`HIGHLIGHTS` below
+    :data:`MIN_CONTRAST` in ``theme``, on its background and on its surface (dialogs)."""
+    values = theme.to_color_system().generate()
+    values.update(theme.variables)
+    found = []
+    for base in ("background", "surface"):
+        under = Color.parse(values[base])
+        for back, texts in HIGHLIGHTS.items():
+            drawn_back = drawn_colour(values[back], under)
+            for text in texts:
+                ratio = contrast_ratio(drawn_colour(values[text], drawn_back), drawn_back)
+                if ratio < MIN_CONTRAST:
+                    found.append((back, text, round(ratio, 2)))
+    return found

@@ -105,7 +105,7 @@ async def test_the_page_loads_nothing_from_outside_and_a_session_paints_its_firs
         async with http.ws_connect(f"ws://{address}/ws?width=100&height=30") as ws:
             await ws.send_json(["resize", {"width": 100, "height": 30}])
             first = await _screen_until(ws, "Annual report")
-            assert "nda-reader · 3 documents" in first  # the library of the served corpus
+            assert "nda-reader · 4 texts in 3 documents" in first  # the served corpus's library
             # This session's own settings: a new theme here is not the user's settings.
             await ws.send_json(["stdin", "\x14"])  # ctrl+t: next theme
             await _screen_until(ws, "Theme:")

@@ -45,6 +45,12 @@ def pane_text(screen: ReadingScreen) -> str:
     return "\n".join(parts)
 
 
+def screen_text(app: App[Any]) -> str:
+    """The plain text on the terminal, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
 async def workers_done(app: App[Any]) -> None:
     """Wait until the app's workers have ended, a worker cancelled by a newer one (an
     exclusive worker, e.g. the pinyin draft of text typed on) included."""

@@ -120,7 +120,24 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 # Keys that make and change annotations, tried more often outside forms than the rest.
-_ANNOTATING = ["v", "w", "e", "j", "k", "g", "G", "m", "p", "r", "u", "ctrl+r", "tab", "d", "y"]
+_ANNOTATING = [
+    "v",
+    "w",
+    "e",
+    "j",
+    "k",
+    "g",
+    "G",
+    "m",
+    "M",
+    "p",
+    "r",
+    "u",
+    "ctrl+r",
+    "tab",
+    "d",
+    "y",
+]
 _ANNOTATING += ["O", "enter", "t", "ctrl+s", "right_curly_bracket", "s"]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from tests.helpers.pilot import open_from_library, workers_done
 
@@ -28,8 +28,11 @@ def keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] =
             pilot.app.clear_notifications()  # before a dialog covers the screen (see _settled)
         if text:
             focused = pilot.app.focused
-            assert isinstance(focused, Input)
-            focused.insert_text_at_cursor(text)
+            if isinstance(focused, TextArea):  # a note's text
+                focused.insert(text)
+            else:
+                assert isinstance(focused, Input)
+                focused.insert_text_at_cursor(text)
         await pilot.press(*then)
         await settled(pilot)
 
@@ -42,5 +45,7 @@ async def settled(pilot: Pilot[Any]) -> None:
     pilot.app.clear_notifications()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
     await workers_done(pilot.app)
     await pilot.pause()

@@ -131,6 +131,16 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
+    def wait_for_exit(self, timeout: float = 15.0) -> None:
+        """Wait until the program has ended (its pane is gone, or dead)."""
+        deadline = time.monotonic() + timeout
+        while self._tmux("list-panes", "-t", "main", "-F", "#{pane_dead}").strip() not in (
+            "",
+            "1",
+        ):
+            assert time.monotonic() < deadline, f"the program never ended:\n{self.screen()}"
+            time.sleep(0.05)
+
     def close(self) -> None:
         """Stop the program and the tmux server."""
         self._tmux("kill-server")

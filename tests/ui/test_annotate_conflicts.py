@@ -147,7 +147,7 @@ async def test_reattaching_inside_a_duplicated_passage_writes_an_anchor_that_hol
     app = app_on(root, REPORT, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await cursor_on(pilot, "The plan was approved", nth=1)
-        await pilot.press("v", "e")  # the word "The" of the second copy
+        await pilot.press("v")  # from "The" of the second copy
         await pilot.pause()
         view = app.screen.main  # type: ignore[attr-defined]
         wanted = (view.selection.start, view.selection.end)

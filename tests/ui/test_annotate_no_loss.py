@@ -129,7 +129,7 @@ async def test_a_layer_broken_outside_keeps_the_new_note_for_retry(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         fix = break_it(notes)
-        await annotate_by_keys(pilot, "the digital economy", "m", "Kept while broken.")
+        await annotate_by_keys(pilot, "the digital economy", "M", "Kept while broken.")
         assert isinstance(app.screen, ReadingScreen)
         shown = messages(app)[-1]
         assert says in shown and shown.endswith("Your change is kept; press ctrl+s to try again.")
@@ -172,7 +172,7 @@ async def test_a_note_on_repeated_text_is_placed_where_it_was_made(tmp_path: Pat
         body = app.corpus.documents[BRIEFING].body
         selection = app.screen.main.selection  # type: ignore[attr-defined]
         assert body.count("of the Department") > 1
-        await pilot.press("m")
+        await pilot.press("M")
         await pilot.pause()
         await type_text(pilot, "Which department?")
         await pilot.press("enter")
@@ -266,7 +266,7 @@ async def test_a_read_only_layer_file_is_not_replaced(
     notes.chmod(0o444)
     app = app_on(root, READOUT_1, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await annotate_by_keys(pilot, "the digital economy", "m", "Not over a read-only file.")
+        await annotate_by_keys(pilot, "the digital economy", "M", "Not over a read-only file.")
         shown = messages(app)[-1]
         assert f"notes.yaml is read-only; make it writable (chmod u+w {notes})" in shown
         assert shown.endswith("Your change is kept; press ctrl+s to try again.")

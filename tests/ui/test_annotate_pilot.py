@@ -115,7 +115,7 @@ async def test_escape_cancels_a_form_without_any_change(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
         await select(pilot, "data circulation")
-        for key in ("g", "m", "p"):
+        for key in ("g", "M", "p"):
             await pilot.press(key)
             await pilot.pause()
             assert not isinstance(app.screen, ReadingScreen)
@@ -155,7 +155,7 @@ async def test_note_add_edit_delete_undo_redo(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
         await select(pilot, quote)
-        await pilot.press("m")
+        await pilot.press("M")
         await pilot.pause()
         await type_text(pilot, "Watch for the 2026 action plan.")
         await pilot.press("tab")

@@ -53,7 +53,7 @@ async def test_a_change_made_on_disk_during_the_session_is_kept(tmp_path: Path) 
         await open_from_library(pilot, MEETING)
         outside = read(notes).replace("layer: notes\n", "layer: notes\n# edited elsewhere\n", 1)
         notes.write_text(outside, encoding="utf-8")
-        await annotate_by_keys(pilot, "Year of Data Value Release", "m", "Mine.")
+        await annotate_by_keys(pilot, "Year of Data Value Release", "M", "Mine.")
         assert (
             "annotations/notes.yaml had changed on disk; "
             "your change was applied to the new version" in " ".join(messages(app))
@@ -79,7 +79,7 @@ async def test_read_only_folder_keeps_the_change_and_retry_saves_it(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
         monkeypatch.setattr(os, "replace", refuse)
-        await annotate_by_keys(pilot, "Year of Data Value Release", "m", "Kept for later.")
+        await annotate_by_keys(pilot, "Year of Data Value Release", "M", "Kept for later.")
         shown = " ".join(messages(app))
         assert "cannot save (Permission denied)" in shown and "change is kept" in shown
         assert "ctrl+s" in shown
@@ -104,7 +104,7 @@ async def test_missing_folder_is_named_and_retry_works_once_it_exists(tmp_path: 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_library(pilot, MEETING)
         (root / "annotations").rename(tmp_path / "moved-away")
-        await annotate_by_keys(pilot, "Year of Data Value Release", "m", "Where did it go?")
+        await annotate_by_keys(pilot, "Year of Data Value Release", "M", "Where did it go?")
         assert any(f"{root / 'annotations'}: folder does not exist" in m for m in messages(app))
         (root / "annotations").mkdir()
         await pilot.press("ctrl+s")
@@ -173,7 +173,7 @@ async def test_a_file_outside_a_corpus_says_annotations_need_a_folder(tmp_path: 
     app = app_for(lone, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("v", "m")
+        await pilot.press("v", "M")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
         assert any("Annotations need a corpus folder" in m for m in messages(app))

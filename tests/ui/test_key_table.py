@@ -79,7 +79,7 @@ async def test_the_help_screen_lists_exactly_the_tables_keys_for_the_reading_scr
             for i in range(rows.option_count)
             if not rows.get_option_at_index(i).disabled
         ]
-    scopes = (Scope.READING, Scope.VIEW, Scope.SELECTING, Scope.CONTEXT, Scope.APP)
+    scopes = (Scope.READING, Scope.VIEW, Scope.SELECTING, Scope.CONTEXT, Scope.LIST, Scope.APP)
     expected = [
         " ".join(f"{keys_text(a)} {a.title} {a.help}".split()) for a in ACTIONS if a.scope in scopes
     ]

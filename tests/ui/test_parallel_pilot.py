@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from nda_reader.ui.screens.parallel import ParallelScreen
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.widgets.document_view import DocumentView
 from tests.helpers.bilingual import ALTERNATING, BRIEFING, bilingual_corpus
 from tests.helpers.corpora import MakeCorpus, copy_bundled_corpus
 from tests.helpers.pilot import make_app
 
 EN, ZH = "nda-work-conference-2024", "nda-work-conference-2024.zh"
+
+
+def _wheel(view: DocumentView, down: bool) -> None:
+    """One turn of the mouse wheel over ``view``."""
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    view.post_message(kind(view, 5, 5, 0, 1 if down else -1, 0, False, False, False))
 
 
 async def _parallel(pilot: Pilot[None]) -> ParallelScreen:
@@ -51,6 +59,42 @@ async def test_the_counterpart_scrolls_in_step_and_shows_the_pair(tmp_path: Path
         assert chinese.current_block() == (ZH, 13) and chinese.echo.blocks == {(ZH, 13)}
         assert _row(chinese, 13) == _row(english, 13)
         assert "Pair 14/25 1–1 confirmed" in str(screen.query_one("#parallel-status").render())
+
+
+async def test_the_mouse_wheel_scrolls_both_sides_in_step(tmp_path: Path) -> None:
+    root = copy_bundled_corpus(tmp_path)
+    app = make_app(tmp_path / "config", root / "texts" / f"{EN}.md")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _parallel(pilot)
+        english, chinese = screen.main, screen.counterpart
+        cursor = english.cursor
+        for _ in range(6):  # the wheel over the Chinese side, the cursor stays put
+            _wheel(chinese, down=True)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert chinese.scroll_offset.y > 0 and english.scroll_offset.y > 0
+        assert english.cursor == cursor
+        shown = next(
+            ln.block
+            for ln in chinese.flow.lines[chinese.scroll_offset.y :]
+            if ln.block >= 0 and ln.first
+        )
+        # the pair of the first passage starting on screen starts on the same row on both sides
+        pair = screen.parallel.pair_at(1, shown)
+        assert pair is not None
+        assert _row(english, pair.blocks(0).start) == _row(chinese, pair.blocks(1).start)
+        for _ in range(3):  # and back up, over the English side
+            _wheel(english, down=False)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        shown = next(
+            ln.block
+            for ln in english.flow.lines[english.scroll_offset.y :]
+            if ln.block >= 0 and ln.first
+        )
+        pair = screen.parallel.pair_at(0, shown)
+        assert pair is not None
+        assert _row(english, pair.blocks(0).start) == _row(chinese, pair.blocks(1).start)
 
 
 async def test_a_pair_of_two_passages_is_highlighted_whole_on_both_sides(tmp_path: Path) -> None:

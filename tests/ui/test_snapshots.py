@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.dialogs.add_review import AddReviewDialog
@@ -29,6 +29,8 @@ from tests.helpers.snapshots import keys as _keys
 from tests.helpers.snapshots import settled as _settled
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+NARROW = [pytest.param((80, 24), id="80x24"), pytest.param((60, 40), id="60x40")]
+"""Small terminals and half-width splits."""
 THEMES = ["nda-dark", "nda-light", "nda-high-contrast"]
 MEETING = "national-data-work-meeting-2025"
 BRIEFING = "scio-nda-briefing-2024-p1"
@@ -92,7 +94,12 @@ SMALL: dict[str, Steps] = {
     "search_results": _keys(None, "f", text="data factor", then=("enter",)),
     "term_form": _keys(None, "t", "t", "v", "g"),
     "alias_picker": _keys(None, "t", "v", "G", text="Nat"),
-    "note_form": _keys(None, "j", "j", "j", "m", text="Check this."),
+    "note_form": _keys(None, "j", "j", "j", "M", text="Check this."),
+    "copy_menu": _keys(None, "t", "y"),
+    "mark_prompt": _keys(None, "apostrophe"),
+    "glossary_browser": _keys(None, "i"),
+    "notes_browser": _keys(None, "number_sign"),
+    "concordance": _keys(None, "i", text="data", then=("enter",)),
     "speaker_form": _keys(None, "j", "j", "j", "p"),
     "link_form": _keys(None, "x", "r", "G", "r"),
     "confirm_delete": _keys(None, "x", "tab", "d"),
@@ -205,3 +212,46 @@ def test_adding_a_text(
     monkeypatch.chdir(tmp_path)  # the library's title shows the corpus folder as given
     app = make_app(tmp_path / "config", Path("corpus"))
     assert snap_compare(app, terminal_size=size, run_before=_add(step == "add_review"))
+
+
+# ------------------------------------------------- small terminals and half-width splits
+async def _zoomed_note(pilot: Pilot[Any]) -> None:
+    await _on_liu_honglie(pilot)
+    await pilot.press("z")
+    await _settled(pilot)
+
+
+async def _concordance_down(pilot: Pilot[Any]) -> None:
+    await _on_liu_honglie(pilot)
+    await pilot.press("tab", "j", "j", "j", "j", "j")
+    await _settled(pilot)
+
+
+async def _term_form_refused(pilot: Pilot[Any]) -> None:
+    await open_from_library(pilot, MEETING)
+    await pilot.press("v", "g")
+    await pilot.pause()
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.insert_text_at_cursor("国家数据局")
+    await pilot.press("enter")
+    await _settled(pilot)
+
+
+NARROW_STEPS: dict[str, Steps] = {
+    "reading": _on_liu_honglie,
+    "zoomed_context": _zoomed_note,
+    "concordance_down": _concordance_down,
+    "term_form_refused": _term_form_refused,
+    "outline": _keys(MEETING, "o", "j", "j"),
+    "link_form": _keys(BRIEFING, "x", "r", "G", "r"),
+    "filter": _keys(MEETING, "ampersand", text="Liu Liehong", then=("enter",)),
+}
+
+
+@pytest.mark.parametrize("name", list(NARROW_STEPS))
+@pytest.mark.parametrize("size", NARROW)
+def test_small_terminal(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int], name: str
+) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=NARROW_STEPS[name])

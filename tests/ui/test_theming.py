@@ -14,9 +14,12 @@ from nda_reader.formats.problems import ProblemList
 from nda_reader.ui.theming import (
     BACKGROUND_VARIABLES,
     COLOUR_KEYS,
+    MIN_CONTRAST,
     READER_VARIABLES,
+    contrast_ratio,
     load_theme_file,
     load_themes,
+    low_contrast,
     theme_variable_defaults,
 )
 from tests.helpers.corpora import REPO
@@ -25,20 +28,9 @@ THEMES = REPO / "themes"
 BUNDLED = ("nda-dark", "nda-light", "nda-high-contrast")
 
 
-def _luminance(colour: str) -> float:
-    c = Color.parse(colour)
-
-    def channel(v: int) -> float:
-        x = v / 255
-        return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-
-
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio of two colours."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+    return contrast_ratio(Color.parse(a), Color.parse(b))
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +81,26 @@ def test_text_colours_are_readable(bundled: dict[str, Theme], name: str) -> None
             assert value != theme.background, variable
         else:
             assert contrast(value, theme.background) >= minimum, variable
+
+
+@pytest.mark.parametrize("path", sorted(THEMES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_highlighted_or_selected_style_is_readable(path: Path) -> None:
+    # Computed from the theme file: each highlighted row, the cursor's passage, the
+    # current term, search matches and selections, under every text colour drawn on them.
+    theme = load_theme_file(path)
+    assert theme is not None
+    assert low_contrast(theme) == []
+
+
+def test_the_contrast_check_finds_a_row_in_its_own_colour() -> None:
+    # The outline's headings are in the primary colour: a highlight in that colour made
+    # them invisible (the dark theme's #5fa8d3 on #5fa8d3 before).
+    theme = load_theme_file(THEMES / "dark.yaml")
+    assert theme is not None
+    theme.variables["block-cursor-background"] = str(theme.primary)
+    found = low_contrast(theme)
+    assert ("block-cursor-background", "primary", 1.0) in found
+    assert all(ratio < MIN_CONTRAST for _, _, ratio in found)
 
 
 def test_high_contrast_is_black_and_white(bundled: dict[str, Theme]) -> None:

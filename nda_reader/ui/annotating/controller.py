@@ -66,6 +66,7 @@ class AnnotationController:
 
     def _ask(self, screen: Screen[Any], answered: Callable[[Any], None]) -> None:
         self._open += 1
+        self.host.clear_notifications()  # no toast over the form (it stays on the screen below)
 
         def closed(result: Any) -> None:
             self._open -= 1
@@ -189,11 +190,21 @@ class AnnotationController:
             )
             return
 
+        if (anchor.doc, anchor.pos, anchor.exact) == (source.doc, source.pos, source.exact):
+            self.link_source = None  # r on the source itself: no link after all
+            done()
+            self.host.notify("Link source forgotten", timeout=3)
+            return
+
         def saved(result: tuple[str, str] | None) -> None:
-            self.link_source = None
             if result is None:
-                self.host.notify("Cross-reference cancelled", timeout=3)
+                self.host.notify(
+                    "Cross-reference not saved; the source stays marked: r on another "
+                    "passage links it, r on the source forgets it",
+                    timeout=6,
+                )
                 return
+            self.link_source = None
             if self.saver.save(lambda: actions.add_link(self.corpus, source, anchor, *result)):
                 done()
 

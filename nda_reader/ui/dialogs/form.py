@@ -2,17 +2,19 @@
 
 A form shows a title, its fields, a line saying what is wrong (or how to save) and a key
 hint. Escape cancels (dismisses with ``None``) and changes nothing; enter saves only when
-:meth:`FormDialog.problem` finds nothing wrong.
+:meth:`FormDialog.problem` finds nothing wrong. The form fits any terminal: on a short one
+its inputs lose their borders, and when the fields are still taller than the screen they
+scroll (to the focused one) while the title, the problem line and the hint stay in view.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
@@ -39,27 +41,33 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
     FormDialog > #form-box {
-        width: 80%; max-width: 90; min-width: 40; height: auto; max-height: 90%;
+        width: 80%; max-width: 90; min-width: 40; height: auto; max-height: 100%;
         padding: 0 1; background: $surface; border: round $primary;
     }
     FormDialog #form-title { color: $text; text-style: bold; width: 100%; }
+    FormDialog #form-fields { height: auto; scrollbar-size-vertical: 1; }
     FormDialog .form-label { color: $muted-text; width: 100%; }
     FormDialog #form-problem { color: $warning; width: 100%; }
     FormDialog #form-hint { color: $muted-text; width: 100%; }
     FormDialog Input { margin: 0; }
-    FormDialog TextArea { height: auto; max-height: 6; margin: 0; }
+    FormDialog Input.-textual-compact:focus { background: $panel; }
+    FormDialog TextArea { height: auto; min-height: 3; max-height: 8; }
     FormDialog OptionList { height: auto; max-height: 12; }
+    FormDialog.-short OptionList { max-height: 8; }
     """
+
+    SHORT = 32
+    """Below this many rows the inputs are drawn without borders."""
 
     title_text = "Annotate"
     hint_text = "enter save · tab next field · esc cancel"
 
     def compose(self) -> ComposeResult:
         """Title, the subclass's fields, the problem line and the hint."""
-        # A scrolling box: on a short terminal the focused field is scrolled into view.
-        with VerticalScroll(id="form-box", can_focus=False):
+        with Vertical(id="form-box"):
             yield Label(self.title_text, id="form-title", markup=False)
-            yield from self.fields()
+            with VerticalScroll(id="form-fields", can_focus=False):
+                yield from self.fields()
             yield Label("", id="form-problem", markup=False)
             yield Label(self.hint_text, id="form-hint", markup=False)
 
@@ -73,12 +81,31 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         return Label(text, classes="form-label", markup=False)
 
     def on_mount(self) -> None:
-        """Show what is missing from the start."""
+        """Show what is missing from the start; fit the terminal."""
+        self._fit(self.app.size.height)
         self.check()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the fields to the terminal's height."""
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        short = height < self.SHORT
+        self.set_class(short, "-short")
+        # What is left for the fields once the border, title, problem line (which may take
+        # two lines) and hint are drawn; they scroll within it.
+        self.query_one("#form-fields").styles.max_height = max(3, height - 6)
+        for field in self.query(Input):
+            field.compact = short
+        for area in self.query(TextArea):
+            area.compact = short
+
     def value(self, ident: str) -> str:
-        """The text of input ``#ident``."""
-        return self.query_one(f"#{ident}", Input).value
+        """The text of input (or text area) ``#ident``."""
+        field = self.query_one(f"#{ident}")
+        return (
+            field.text if isinstance(field, TextArea) else self.query_one(f"#{ident}", Input).value
+        )
 
     def problem(self) -> str:
         """What is wrong with the form now ("" when it can be saved)."""
@@ -115,3 +142,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def action_cancel(self) -> None:
         """Close without any change."""
         self.dismiss(None)
+
+    def action_newline(self) -> None:
+        """A line break in the focused text area (a note); elsewhere nothing."""
+        focused = self.focused
+        if isinstance(focused, TextArea):
+            focused.insert("\n")

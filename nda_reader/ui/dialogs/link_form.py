@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.crossrefs import RELATIONS
 from nda_reader.ui.dialogs.form import FormDialog
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 HELP = {
     "continues": "the target continues the source",
@@ -38,7 +39,7 @@ class LinkForm(FormDialog[tuple[str, str]]):
         """Both ends, the relations and the note."""
         yield self.label(f"from: {self.source}")
         yield self.label(f"to:   {self.target}")
-        yield OptionList(
+        yield ReaderList(
             *(Option(f"{name:<16} {HELP.get(name, '')}", id=name) for name in RELATIONS),
             id="link-relation",
         )

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.ui.dialogs.form import FormDialog
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 T = TypeVar("T")
 
@@ -32,7 +33,7 @@ class PickerDialog(FormDialog[T]):
     def filter_box(self) -> ComposeResult:
         """The filter box and the list, for the subclass's ``fields``."""
         yield Input(placeholder=self.filter_placeholder, id="picker-filter")
-        yield OptionList(id="picker-list")
+        yield ReaderList(id="picker-list")
 
     def on_mount(self) -> None:
         """List every choice; focus the filter."""
@@ -43,12 +44,12 @@ class PickerDialog(FormDialog[T]):
     def fill(self, text: str) -> None:
         """Show the choices matching ``text`` (with :meth:`show`)."""
 
-    def show(self, options: list[Option]) -> None:
-        """Put ``options`` in the list, the first one highlighted."""
+    def show(self, options: list[Option], highlight: int | None = 0) -> None:
+        """Put ``options`` in the list, row ``highlight`` highlighted (None: no row, so
+        that enter saves nothing until one is chosen)."""
         found = self.query_one("#picker-list", OptionList)
         found.set_options(options)
-        if options:
-            found.highlighted = 0
+        found.highlighted = highlight if options else None
 
     def highlighted_id(self) -> str | None:
         """The id of the highlighted row, or None when the list is empty."""

@@ -1,4 +1,5 @@
-"""A small modal line of text input, for ``/`` (search in document) and corpus search."""
+"""A small modal line of text input: ``/`` and ``f`` (searches), ``&`` (filter), ``e`` (the
+export folder)."""
 
 from __future__ import annotations
 
@@ -50,23 +51,25 @@ class SearchInput(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, prompt: str, initial: str = "") -> None:
+    def __init__(self, prompt: str, initial: str = "", hint: str = "enter search · esc cancel"):
         """Create the dialog.
 
         Args:
             prompt: What to ask for, e.g. ``"Search in this document"``.
             initial: Text the input starts with (for example the previous query).
+            hint: The key hint under the input.
         """
         super().__init__()
         self.prompt = prompt
         self.initial = initial
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         """An input box with its prompt and a key hint."""
         with Vertical(id="search-input-box"):
             yield Label(self.prompt, id="search-input-prompt", markup=False)
             yield Input(value=self.initial, id="search-input", select_on_focus=True)
-            yield Label("enter search · esc cancel", id="search-input-hint", markup=False)
+            yield Label(self.hint, id="search-input-hint", markup=False)
 
     def on_mount(self) -> None:
         """Focus the input so typing goes there at once."""

@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.ui.keys import KeyScoped, Scope, bindings_for, help_rows, keymap_of
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 CREDIT = (
     "The dictionary is CC-CEDICT (MDBG, https://cc-cedict.org), under the Creative "
@@ -30,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
     offer a key the reader does not have. Escape, ``q`` or ``?`` closes it.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.HELP,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.HELP, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.HELP)
 
     DEFAULT_CSS = """
@@ -55,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
         """Title, the key table and a hint."""
         with Vertical(id="help-box"):
             yield Label("Keys", id="help-title", markup=False)
-            yield OptionList(id="help-list")
+            yield ReaderList(id="help-list")
             yield Label(CREDIT, id="help-credit", markup=False)
             yield Label("↑↓ scroll · esc, q or ? close", id="help-hint", markup=False)
 

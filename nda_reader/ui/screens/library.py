@@ -13,7 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.locations import bundled_root
@@ -21,6 +21,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress
 from nda_reader.ui.widgets.library_table import Column, LibraryTable
 
@@ -49,6 +50,16 @@ def _part_counts(corpus: Corpus) -> dict[str, int]:
     return counts
 
 
+def count_line(corpus: Corpus, rows: list[Document]) -> str:
+    """ "5 texts in 4 documents" (a multi-part document is one document of several texts),
+    or "4 documents" when each text is a document."""
+    texts, docs = len(corpus.documents), len(rows)
+    plural = "s" if docs != 1 else ""
+    if texts == docs:
+        return f"{docs} document{plural}"
+    return f"{texts} text{'s' if texts != 1 else ''} in {docs} document{plural}"
+
+
 def _fit(text: str, width: int) -> str:
     text = display_text(" ".join(text.split()))
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
@@ -67,7 +78,10 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.LIBRARY)
 
     DEFAULT_CSS = """
-    LibraryScreen #library-title { height: 1; padding: 0 1; background: $panel; color: $text; }
+    LibraryScreen #library-title {
+        height: 1; padding: 0 1; background: $panel; color: $text;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     LibraryScreen LibraryTable { height: 1fr; }
     LibraryScreen #library-detail {
         height: 4; padding: 0 1; color: $muted-text; border-top: hkey $panel;
@@ -90,7 +104,7 @@ class LibraryScreen(Screen[None]):
         yield LibraryTable(id="library-table")
         yield Static(id="library-detail")
         yield IndexProgress()
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""
@@ -108,11 +122,12 @@ class LibraryScreen(Screen[None]):
             where = "bundled corpus"
         else:
             where = str(corpus.root)
-        title = display_text(f"nda-reader · {len(self.rows)} documents ({where})")
+        # What matters first: a long corpus path comes last, cut at the edge.
+        title = f"nda-reader · {count_line(corpus, self.rows)}"
         errors = len(corpus.problems.errors)
         if errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
-        title += " · enter opens · A adds a text"
+        title += f" · enter opens · A adds a text · {display_text(where)}"
         self.query_one("#library-title", Static).update(Text(title))
 
     def _corpus_changed(self, change: CorpusChange) -> None:
@@ -220,4 +235,10 @@ class LibraryScreen(Screen[None]):
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus and open the chosen hit."""
-        self.reader.corpus_search_from_library()
+        self.reader.corpus_search()
+
+    def action_export(self) -> None:
+        """Export the highlighted document (asks where)."""
+        doc = self._doc_at(self.table.cursor_row)
+        if doc is not None:
+            self.reader.export_document(doc.id)

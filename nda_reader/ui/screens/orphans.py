@@ -21,6 +21,7 @@ from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.model import Corpus, Orphan
 from nda_reader.lang.terminal_text import display_text, one_line
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 Choice = tuple[str, Orphan]
 """("attach" or "delete", the orphan)."""
@@ -34,7 +35,7 @@ def _cut(text: str, width: int = 60) -> str:
 class OrphansScreen(ModalScreen[Choice | None]):
     """The orphans of ``corpus``; ``selection`` is where enter re-attaches one (if any)."""
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ORPHANS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ORPHANS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.ORPHANS)
 
     DEFAULT_CSS = """
@@ -65,7 +66,7 @@ class OrphansScreen(ModalScreen[Choice | None]):
             title += f"; {fuzzy} placed by a fuzzy match, to update"
         with Vertical(id="orphans-box"):
             yield Label(title, id="orphans-title", markup=False)
-            yield OptionList(
+            yield ReaderList(
                 *(
                     Option(
                         f"{o.kind} {o.id} in {o.anchor.doc}: “{_cut(o.anchor.exact)}”\n"

@@ -22,6 +22,7 @@ from nda_reader.corpus.document import BlockKind, Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.lang.terminal_text import one_line
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""
@@ -113,7 +114,7 @@ class OutlineScreen(ModalScreen[Target | None]):
     label, or ``(part_id, 0, 0)`` for a part header); escape dismisses with ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.OUTLINE,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.OUTLINE, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.OUTLINE)
 
     DEFAULT_CSS = """
@@ -174,7 +175,7 @@ class OutlineScreen(ModalScreen[Target | None]):
         with Vertical(id="outline-box"):
             yield Label(f"Outline: {title}", id="outline-title", markup=False)
             if self.entries:
-                yield OptionList(*[self._option(e) for e in self.entries], id="outline-list")
+                yield ReaderList(*[self._option(e) for e in self.entries], id="outline-list")
                 yield Label("↑↓ move · enter jump · esc close", id="outline-hint", markup=False)
             else:
                 note = "No headings or speaker turns in this document."

@@ -21,7 +21,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nda_reader.corpus.alignments import Alignment, orientation
 from nda_reader.corpus.document import Document
@@ -35,6 +35,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.footer import ReaderFooter
 
 Fix = Callable[[Fixer, int, int, int], list[Edit]]
 """Builds a fix from the fixer, the pair index, the cursor's side and its passage."""
@@ -89,6 +90,10 @@ class ParallelScreen(ReadingScreen):
         ids = (parallel.sides[0].id, parallel.sides[1].id)
         self.side = 1 if ids[1] == doc.id != ids[0] else 0
         """The side of the text opened: its view gets the focus."""
+        self._moves = 0
+        """Cursor moves so far: a scroll that one caused is not followed by the top line."""
+        self._leading = False
+        """True while this screen scrolls a view itself (so it is not followed back)."""
 
     def compose(self) -> ComposeResult:
         """The pair line, both views, the context pane."""
@@ -99,7 +104,7 @@ class ParallelScreen(ReadingScreen):
                 yield DocumentView(corpus, self.parallel.sides[0], id="main")
                 yield DocumentView(corpus, self.parallel.sides[1], id="counterpart")
             yield ContextPane(corpus, id="context")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Both views follow each other; the view of the text opened gets the focus."""
@@ -116,6 +121,8 @@ class ParallelScreen(ReadingScreen):
         if offset:
             start.go_to(self.parallel.sides[self.side].id, offset)
         self._keep_level(start)
+        for view in self.views():
+            self.watch(view, "scroll_y", self._on_scroll_of(view), init=False)
 
     def _part_view(self, side: int) -> Callable[[Document], Document]:
         def view(doc: Document) -> Document:
@@ -144,8 +151,51 @@ class ParallelScreen(ReadingScreen):
     # --------------------------------------------------------------- in step
     def _cursor_moved(self, event: DocumentView.CursorMoved) -> None:
         super()._cursor_moved(event)
+        self._moves += 1
         if event.view is self.active:
             self._keep_level(self.active)
+
+    def _on_scroll_of(self, view: DocumentView) -> Callable[[float], None]:
+        return lambda _y: self._scrolled(view)
+
+    def _scrolled(self, view: DocumentView) -> None:
+        """A view scrolled: unless a cursor move scrolled it (then the cursor's pair leads),
+        the other view follows, so a mouse wheel or scroll bar scrolls both in step."""
+        if self._leading:
+            return
+        moves = self._moves
+
+        def follow() -> None:
+            if self._moves == moves:
+                self._level_by_top(view)
+
+        self.call_after_refresh(follow)
+
+    def _level_by_top(self, view: DocumentView) -> None:
+        """The other view puts the pair of the first passage that starts on ``view``'s
+        screen level with it."""
+        side = 0 if view is self.main else 1
+        lines = view.flow.lines
+        top = round(view.scroll_offset.y)
+        shown = next((ln for ln in lines[top : top + 50] if ln.block >= 0 and ln.first), None)
+        doc_id, block = (shown.doc_id, shown.block) if shown else ("", -1)
+        pair = self.parallel.pair_at(side, block) if block >= 0 else None
+        start = self.parallel.counterpart_start(side, block) if pair else None
+        own = pair.blocks(side) if pair else range(0)
+        first = self.parallel.sides[side].block_by_index(own.start) if own else None
+        if start is None or first is None:
+            return
+        line = view.flow.line_at(doc_id, first.start)
+        other = self.views()[1 - side]
+        target = other.flow.line_at(*start)
+        if line is None or target is None:
+            return
+        height = max(1, other.scrollable_content_region.height)
+        self._leading = True
+        try:
+            other.scroll_top_to(level_top(line, top, target, len(other.flow.lines), height))
+        finally:
+            self._leading = False
 
     def _keep_level(self, view: DocumentView) -> None:
         """The other view answers ``view``'s cursor: passage, scroll and highlights."""
@@ -169,7 +219,11 @@ class ParallelScreen(ReadingScreen):
             if line is not None and target is not None:
                 height = max(1, other.scrollable_content_region.height)
                 top = level_top(line, view.scroll_offset.y, target, len(other.flow.lines), height)
-                other.follow(target, top)
+                self._leading = True
+                try:
+                    other.follow(target, top)
+                finally:
+                    self._leading = False
         self._show_status(pair.index if pair else None)
 
     def _show_status(self, index: int | None) -> None:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.formats.problems import Problem
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 
 def summary(problems: list[Problem]) -> str:
@@ -41,7 +42,7 @@ class ProblemsScreen(ModalScreen[None]):
     ``base`` are relative to it. Escape (or ``!``) closes; dismisses with ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.PROBLEMS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.PROBLEMS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.PROBLEMS)
 
     DEFAULT_CSS = """
@@ -109,7 +110,7 @@ class ProblemsScreen(ModalScreen[None]):
         with Vertical(id="problems-box"):
             yield title
             if self.problems:
-                yield OptionList(
+                yield ReaderList(
                     *[
                         Option(self._prompt(p, line))
                         for p, line in zip(self.problems, self.lines(), strict=True)

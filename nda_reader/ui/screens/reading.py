@@ -3,7 +3,10 @@
 Following a related passage, a concordance row or a corpus search hit opens the target in
 a second :class:`DocumentView` beside the first (below it on narrow terminals); both stay
 live. Every jump records the place left in the app's jump history. Below 100 columns the
-context pane goes under the text and can be hidden with ``c``.
+context pane goes under the text, 40 % of the height, and can be hidden with ``c``; ``z``
+zooms it to the whole screen (``Z`` the text) with Textual's maximize, and back.
+Marks (``m``, ``'``), copying (``y``) and the passage filter (``&``) act on the text with
+the focus; the copy menu and the mark prompt are small dialogs of their own.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from nda_reader.corpus.anchors import Anchor, make_anchor
 from nda_reader.corpus.document import Document
@@ -24,9 +27,11 @@ from nda_reader.corpus.model import AnnotationKind
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.reading.jump_history import Location
 from nda_reader.reading.motions import trimmed
-from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.keys import Scope, bindings_for, by_id, keymap_of, keys_text
+from nda_reader.ui.screens.reading_tools import ReadingTools
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
+from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress
 
 if TYPE_CHECKING:
@@ -40,10 +45,11 @@ class ReadingScreen(Screen[None]):
     """Read one document with its context; split view for followed links."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (
+        Scope.VIEW,  # help lists moving in the text first
         Scope.READING,
-        Scope.VIEW,
         Scope.SELECTING,
         Scope.CONTEXT,
+        Scope.LIST,
     )
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.READING)
 
@@ -58,8 +64,10 @@ class ReadingScreen(Screen[None]):
     ReadingScreen.-narrow #body { layout: vertical; }
     ReadingScreen.-narrow #docs { layout: vertical; }
     ReadingScreen.-narrow ContextPane {
-        width: 1fr; max-width: 100%; height: 9; border-left: none; border-top: hkey $panel;
+        width: 1fr; max-width: 100%; height: 40%; min-height: 6; border-left: none;
+        border-top: hkey $panel;
     }
+    ReadingScreen ContextPane.-maximized { width: 1fr; max-width: 100%; height: 1fr; }
     ReadingScreen.-no-context ContextPane { display: none; }
     """
 
@@ -70,6 +78,8 @@ class ReadingScreen(Screen[None]):
         self.start_end = end
         self._prefix = False
         self._last_view: DocumentView | None = None
+        self.tools = ReadingTools(self)
+        """Marks, copying and the passage filter."""
 
     @property
     def reader(self) -> ReaderHost:
@@ -84,7 +94,7 @@ class ReadingScreen(Screen[None]):
                 yield DocumentView(corpus, self.start_doc, id="main")
             yield ContextPane(corpus, id="context")
         yield IndexProgress()
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""
@@ -98,6 +108,8 @@ class ReadingScreen(Screen[None]):
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
         main.border_title = self._title(self.start_doc)
         main.focus()
+        zoom = by_id()["reading.zoom_context"]
+        self.context.zoom_key = keys_text(zoom, keymap_of(self.app)).split(",")[0]
         if self.start_offset or self.start_end is not None:
             main.go_to(self.start_doc.id, self.start_offset, self.start_end)
         self._fit(self.app.size.width)
@@ -116,11 +128,18 @@ class ReadingScreen(Screen[None]):
     def _fit(self, width: int) -> None:
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
-        self.query_one(Footer).compact = narrow
         context = self.context
-        if context.brief != narrow:
-            context.brief = narrow
+        brief = narrow and self.maximized is not context
+        if context.brief != brief:
+            context.brief = brief
             context.redraw()
+
+    def watch_maximized(self) -> None:
+        """A zoomed context pane shows its entry whole; back from a zoom, the text has the
+        focus again."""
+        self._fit(self.app.size.width)
+        if self.maximized is None and not isinstance(self.focused, DocumentView):
+            self.active.focus()
 
     # ------------------------------------------------------------------ views
     @property
@@ -156,9 +175,14 @@ class ReadingScreen(Screen[None]):
             return self.context
         return self
 
-    def _title(self, doc: Document) -> str:
+    def _title(self, doc: Document, view: DocumentView | None = None) -> str:
+        """The border title: the document and its date, and the filter if one is on."""
         title = doc.part_title or doc.title
-        return f" {title} · {doc.date} "
+        if doc.date:
+            title += f" · {doc.date}"
+        if view is not None and view.filter_query:
+            title = f"& {view.filter_query} · {title}"
+        return f" {title} "
 
     def views(self) -> list[DocumentView]:
         """The open document views, main first."""
@@ -183,7 +207,7 @@ class ReadingScreen(Screen[None]):
             split.dictionary_words = self.reader.dictionaries.word_end
             await self.query_one("#docs").mount(split)
             split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
-        split.border_title = self._title(doc)
+        split.border_title = self._title(doc, split)
         split.go_to(doc_id, start, end)
         split.focus()
         return split
@@ -197,7 +221,7 @@ class ReadingScreen(Screen[None]):
         doc = self.reader.corpus.documents.get(where.doc_id)
         view.go_to(where.doc_id, where.offset, end)
         if doc is not None:
-            view.border_title = self._title(doc)
+            view.border_title = self._title(doc, view)
         view.focus()
 
     # ---------------------------------------------------------------- messages
@@ -207,7 +231,7 @@ class ReadingScreen(Screen[None]):
             self.context.show(view.marks, event.doc_id, event.offset, event.entry_id, event.block)
             doc = self.reader.corpus.documents.get(event.doc_id)
             if doc is not None:
-                event.view.border_title = self._title(doc)
+                event.view.border_title = self._title(doc, event.view)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The context pane follows the focused view."""
@@ -304,80 +328,34 @@ class ReadingScreen(Screen[None]):
         self.toggle_class("-no-context")
 
     def action_export(self) -> None:
-        """Write the open document as annotated Markdown and say where it went."""
-        from nda_reader.export.markdown import ExportError, export_documents
-
-        doc_id, _ = self.active.position()
-        notes: list[str] = []
-        try:
-            paths = export_documents(
-                self.reader.corpus, [doc_id], self.reader.export_dir, notes=notes
-            )
-        except ExportError as exc:
-            self.notify(exc.message, title="Export failed", severity="error", timeout=8)
-            return
-        said = "".join(f"; {note}" for note in notes)
-        self.notify(f"Exported to {paths[0]}{said}", title="Export", timeout=8)
+        """Ask where, then write the open document as annotated Markdown."""
+        self.reader.export_document(self.active.position()[0])
 
     def action_search(self) -> None:
         """Ask for text to find in this document; n/N then move between matches."""
-        from nda_reader.ui.dialogs.search_input import SearchInput
-
-        view = self.active
-
-        def done(query: str | None) -> None:
-            if query is None:
-                return
-            count = view.search(query)
-            if query.strip():
-                self.notify(
-                    f"{count} match{'es' if count != 1 else ''} for {query!r}"
-                    + (" — n/N next/previous" if count else ""),
-                    timeout=3,
-                )
-            view.focus()
-
-        self.app.push_screen(SearchInput("Search in this document", view.search_query), done)
+        self.tools.search()
 
     def action_corpus_search(self) -> None:
         """Search the whole corpus; the chosen hit opens in the split view."""
-
-        async def chosen(target: tuple[str, int, int] | None) -> None:
-            if target is not None:
-                self.reader.history.push(self.location())
-                await self.open_split(*target)
-
-        self.reader.ask_corpus_search(chosen)
+        self.reader.corpus_search()
 
     def action_outline(self) -> None:
         """Headings and speaker turns of the active document; enter jumps there."""
-        from nda_reader.ui.screens.outline import OutlineScreen
-
-        view = self.active
-        doc_id, offset = view.position()
-
-        async def chosen(target: tuple[str, int, int] | None) -> None:
-            if target is not None:
-                here = self.location()
-                self.reader.history.push(here)
-                await self.go(Location(target[0], target[1], here.pane))
-
-        self.app.push_screen(OutlineScreen(self.reader.corpus, doc_id, offset=offset), chosen)
+        self.tools.outline()
 
     def action_variants(self) -> None:
         """Every rendering of the term under the cursor, by document and date."""
-        from nda_reader.ui.screens.variants import VariantsScreen
-
-        self.sync_context()
-        entry = self.context.entry
-        if entry is None:
-            self.notify("No term under the cursor: t moves to the next one", timeout=2)
-            return
-        self.app.push_screen(VariantsScreen(self.reader.corpus, entry.id))
+        self.tools.variants()
 
     def action_library(self) -> None:
-        """Back to the list of documents."""
-        self.reader.show_library()
+        """Back to the list of documents; first, end a filter of the passages shown."""
+        view = self.active
+        if view.only_blocks is not None:
+            self.action_filter()
+        elif view.only_speaker is not None:
+            view.action_speaker_filter()
+        else:
+            self.reader.show_library()
 
     def action_dictionary(self) -> None:
         """Look up the selection, the word at the cursor, or what is typed (``d``)."""
@@ -390,3 +368,28 @@ class ReadingScreen(Screen[None]):
         from nda_reader.ui.screens.parallel import open_parallel
 
         open_parallel(self)
+
+    # ----------------------------------------------- zoom, filter, marks, copy
+    def action_zoom_context(self) -> None:
+        """The context pane at full size (its list focused), or back."""
+        self.tools.zoom_context()
+
+    def action_zoom_view(self) -> None:
+        """The focused text at full size, or back."""
+        self.tools.zoom_view()
+
+    def action_filter(self) -> None:
+        """``&``: show only the passages with a term or text (again: show all)."""
+        self.tools.filter()
+
+    def action_mark(self) -> None:
+        """``m`` + a letter: remember the cursor's place under that letter."""
+        self.tools.set_mark()
+
+    def action_go_mark(self) -> None:
+        """``'`` + a letter: back to that mark; ``''``: back where the last jump started."""
+        self.tools.go_to_mark()
+
+    def action_copy(self) -> None:
+        """Copy the term (hanzi, pinyin, English), the passage or the selection."""
+        self.tools.copy()

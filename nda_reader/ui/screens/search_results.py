@@ -1,5 +1,8 @@
 """Corpus search results as a keyword-in-context (KWIC) list.
 
+A query that names a glossary entry (any form: hanzi, pinyin, English, alias) lists that
+entry's occurrences first, under a term heading, then the other text matches (see
+:mod:`nda_reader.reading.term_search`); the same screen shows one entry's concordance.
 Matches are grouped under their document (title and date); each row shows the context
 before the match right-aligned, the match highlighted and the context after, so that the
 matches line up in one column. The first nine rows in view carry the digits 1-9: pressing
@@ -8,8 +11,7 @@ a digit opens that row at once.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from itertools import groupby
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -23,22 +25,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.search import Hit, compile_query, documents_to_search, hits_in
+from nda_reader.reading.search import Hit
+from nda_reader.reading.term_search import CorpusSearch, TermHits, search_with_terms, term_hits
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.reader_list import ReaderList
 
 Target = tuple[str, int, int]
 """Where to go: (document id, start offset, end offset) in the document's body."""
 
+Heading = tuple[str, str, int]
+"""A heading row: ``("term", entry id, hits)``, ``("text", "", hits)`` or ``("doc", doc id,
+0)``."""
+
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
-
-FIRST_HITS = 60
-"""Matches found before the list is shown (more than a screen of rows, unless that takes
-longer than :data:`FIRST_WAIT`); the rest are found while it is on screen."""
-
-FIRST_WAIT = 0.03
-"""Seconds spent finding the first matches, once one is found."""
 
 _CONTEXT = 80
 
@@ -75,7 +77,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     (offsets into ``Document.body``) or ``None``.
     """
 
-    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS,)
+    KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.RESULTS, Scope.LIST)
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.RESULTS)
 
     DEFAULT_CSS = """
@@ -113,60 +115,54 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     }
     """
 
-    def __init__(self, corpus: Corpus, query: str) -> None:
-        """Search ``corpus`` for ``query`` (literal, case-insensitive).
+    def __init__(self, corpus: Corpus, query: str, *, found: CorpusSearch | None = None) -> None:
+        """Search ``corpus`` for ``query`` (literal, case-insensitive; a glossary form also
+        finds the entry's occurrences), or show what was ``found`` already.
 
         Args:
             corpus: The loaded corpus.
             query: The text to find; whitespace matches any run of whitespace.
+            found: The results to show instead of searching (a concordance).
         """
         super().__init__()
         self.corpus = corpus
         self.query_text = query
-        self.hits: list[Hit] = []
-        self._pattern = compile_query(query)
-        # The documents the index says hold the query (all of them without an index).
-        self._todo = documents_to_search(corpus, query) if self._pattern is not None else []
-        self._todo.reverse()  # popped from the end, in reading order
-        self._rows: list[Hit | str] = []  # a Hit, or the id of the document it heads
-        self._per_doc: dict[str, int] = {}  # matches in each document
+        self.found = found or search_with_terms(corpus, query, context=_CONTEXT)
+        self.is_concordance = False
+        """One entry's occurrences (the title says so), not a search."""
+        self.hits: list[Hit] = [h for t in self.found.terms for h in t.hits] + self.found.text
+        self._rows: list[Hit | Heading] = []
         self._numbers: dict[int, int] = {}  # option index -> digit shown
         self._width = 0
-        deadline = time.perf_counter() + FIRST_WAIT
-        self._find(
-            lambda: (
-                len(self.hits) >= FIRST_HITS or (bool(self.hits) and time.perf_counter() > deadline)
-            )
-        )
+        for terms in self.found.terms:
+            self._rows.append(("term", terms.entry.id, len(terms.hits)))
+            self._add_hits(terms.hits)
+        if self.found.terms and self.found.text:
+            self._rows.append(("text", "", len(self.found.text)))
+        self._add_hits(self.found.text)
 
-    @property
-    def counting(self) -> bool:
-        """True while matches are still being found in the remaining documents."""
-        return bool(self._todo)
+    @classmethod
+    def concordance(cls, corpus: Corpus, entry: GlossaryEntry) -> SearchResultsScreen:
+        """Every occurrence of ``entry``, under every form it has."""
+        found = CorpusSearch(entry.english, [TermHits(entry, term_hits(corpus, entry, _CONTEXT))])
+        screen = cls(corpus, entry.english, found=found)
+        screen.is_concordance = True
+        return screen
 
-    def _find(self, enough: Callable[[], bool]) -> int:
-        """Find the matches of the next documents until ``enough()``; returns how many
-        rows were added."""
-        added = len(self._rows)
-        assert self._pattern is not None or not self._todo
-        while self._todo and not enough():
-            doc = self._todo.pop()
-            found = hits_in(doc, self._pattern, _CONTEXT) if self._pattern else []
-            listed = found[: max(0, MAX_HITS - len(self.hits))]
-            self.hits.extend(found)
-            if found:
-                self._per_doc[doc.id] = len(found)
-            if listed:
-                self._rows.append(doc.id)
-                self._rows.extend(listed)
-        return len(self._rows) - added
+    def _add_hits(self, hits: list[Hit]) -> None:
+        """``hits`` under a heading per document (the heading counts that group's hits)."""
+        room = max(0, MAX_HITS - sum(isinstance(r, Hit) for r in self._rows))
+        for doc_id, group in groupby(hits[:room], key=lambda hit: hit.doc_id):
+            items = list(group)
+            self._rows.append(("doc", doc_id, len(items)))
+            self._rows.extend(items)
 
     def compose(self) -> ComposeResult:
         """Title with the count, the list (or a 'no matches' note) and a key hint."""
         with Vertical(id="results-box"):
             yield Label(self.summary(), id="results-title", markup=False)
             if self.hits:
-                yield OptionList(id="results-list")
+                yield ReaderList(id="results-list")
                 yield Label(
                     "↑↓ move · enter open · 1-9 open match in view · esc close",
                     id="results-hint",
@@ -179,21 +175,27 @@ class SearchResultsScreen(ModalScreen[Target | None]):
                 yield Label("esc close", id="results-hint", markup=False)
 
     def summary(self) -> str:
-        """The title line: how many matches in how many documents."""
+        """The title line: how many matches in how many documents (term hits first)."""
         query = self.query_text.strip()
         if not self.hits:
             return f"No matches for “{query}”"
-        docs = len(self._per_doc)
-        n = len(self.hits)
-        text = (
-            f"{n} match{'es' if n != 1 else ''} for “{query}” "
-            f"in {docs} document{'s' if docs != 1 else ''}"
-        )
-        if self.counting:
-            text += " so far, searching…"
-        elif n > MAX_HITS:
-            text += f" (showing the first {MAX_HITS})"
-        return text
+        n, docs = len(self.hits), len({h.doc_id for h in self.hits})
+        where = f"in {docs} document{'s' if docs != 1 else ''}"
+        terms, text = self.found.terms, len(self.found.text)
+        if self.is_concordance:
+            return f"{terms[0].entry.english}: {n} occurrence{'s' if n != 1 else ''} {where}"
+        if terms:
+            names = " and ".join(t.entry.english for t in terms)
+            found = sum(len(t.hits) for t in terms)
+            summary = f"“{query}” is the term {names}: {found} occurrences, every form"
+            if text:
+                summary += f"; {text} other match{'es' if text != 1 else ''} in the text"
+            summary += f" ({where})"
+        else:
+            summary = f"{n} match{'es' if n != 1 else ''} for “{query}” {where}"
+        if n > MAX_HITS:
+            summary += f" (showing the first {MAX_HITS})"
+        return summary
 
     def on_mount(self) -> None:
         """Fill the list and highlight the first match."""
@@ -205,22 +207,6 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         options.focus()
         self.watch(options, "scroll_y", self._renumber, init=False)
         self.call_after_refresh(self._fit)
-        if self.counting:
-            self.set_timer(0.001, self._find_more)
-
-    def _find_more(self) -> None:
-        """Find the matches of a few more documents and list them (between keys)."""
-        start = len(self._rows)
-        deadline = time.perf_counter() + 0.008
-        if self._find(lambda: time.perf_counter() > deadline):
-            options = self.query_one(OptionList)
-            options.add_options(
-                Option(self._prompt(row, None), disabled=isinstance(row, str))
-                for row in self._rows[start:]
-            )
-        self.query_one("#results-title", Label).update(self.summary())
-        if self.counting:
-            self.set_timer(0.001, self._find_more)
 
     def on_resize(self, event: Resize) -> None:
         """Re-align the rows to the new width once the layout is done."""
@@ -241,19 +227,13 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     def _build_options(self, width: int) -> list[Option]:
         self._width = width
         return [
-            Option(self._prompt(row, None), disabled=isinstance(row, str)) for row in self._rows
+            Option(self._prompt(row, None), disabled=not isinstance(row, Hit)) for row in self._rows
         ]
 
-    def _prompt(self, row: Hit | str, number: int | None) -> Content:
-        """One row: a document heading, or a numbered KWIC line."""
-        if isinstance(row, str):
-            doc = self.corpus.documents[row]
-            count = self._per_doc.get(row, 0)
-            return Content.assemble(
-                (f"{doc.date}  ", "$muted-text"),
-                (doc.title, "bold $primary"),
-                (f"  · {count} match{'es' if count != 1 else ''}", "$muted-text"),
-            )
+    def _prompt(self, row: Hit | Heading, number: int | None) -> Content:
+        """One row: a heading, or a numbered KWIC line."""
+        if not isinstance(row, Hit):
+            return self._heading(row)
         width = max(self._width, 40) - 3
         match = fit_right(row.match, max(8, width // 2))
         side = max(4, (width - cell_len(match) - 2) // 2)
@@ -267,6 +247,28 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             (match, "bold $foreground on $match-highlight"),
             " ",
             after,
+        )
+
+    def _heading(self, row: Heading) -> Content:
+        kind, ident, count = row
+        if kind == "term":
+            entry = self.corpus.glossary.get(ident)
+            name = f"{entry.english}  {entry.hanzi}  {entry.pinyin}" if entry else ident
+            return Content.assemble(
+                ("Term  ", "bold $accent"),
+                (name, "bold $text"),
+                (f"  · {count} occurrence{'s' if count != 1 else ''}, every form", "$muted-text"),
+            )
+        if kind == "text":
+            return Content.assemble(
+                ("Text  ", "bold $accent"),
+                (f"{count} other match{'es' if count != 1 else ''}", "$muted-text"),
+            )
+        doc = self.corpus.documents[ident]
+        return Content.assemble(
+            (f"{doc.date}  ", "$muted-text"),
+            (doc.title, "bold $primary"),
+            (f"  · {count} match{'es' if count != 1 else ''}", "$muted-text"),
         )
 
     def visible_hit_rows(self) -> list[int]:

@@ -26,10 +26,11 @@ from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import AnnotationKind as Kind
 from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
 from nda_reader.lang.hanzi import is_han
-from nda_reader.lang.pinyin import syllables, tone_numbers
-from nda_reader.lang.terminal_text import display_text
+from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.widgets.context_text import entry_text, pinyin_text, speaker_text
+from nda_reader.ui.widgets.reader_list import ReaderList
 from nda_reader.ui.widgets.snippets import short_title, snippet
 from nda_reader.ui.widgets.word_text import word_text
 
@@ -42,7 +43,8 @@ Target = tuple[str, int, int]
 Item = AnnotationRef
 """The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
 MAX_CONCORDANCE = 40
-BRIEF_NOTE = 160
+ROLE_WINDOW = 40
+"""How far before a person's name the pane looks for a role the text names."""
 
 
 class ContextPane(VerticalScroll):
@@ -60,7 +62,7 @@ class ContextPane(VerticalScroll):
     DEFAULT_CSS = """
     ContextPane { padding: 0 1; scrollbar-size-vertical: 1; }
     ContextPane > Static { width: 100%; margin-bottom: 1; }
-    ContextPane > OptionList { height: auto; max-height: 24; border: none; padding: 0; }
+    ContextPane > OptionList { height: auto; border: none; padding: 0; }
     ContextPane > OptionList:focus { border: none; background-tint: $foreground 5%; }
     ContextPane > .context-pane--hanzi { color: $hanzi; text-style: bold; }
     ContextPane > .context-pane--heading { color: $primary; text-style: bold; }
@@ -75,6 +77,8 @@ class ContextPane(VerticalScroll):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.CONTEXT)
+    ALLOW_MAXIMIZE = True
+    """``z`` zooms the pane to the whole screen (Textual's maximize)."""
 
     class Edit(Message):
         """Edit (or delete) the annotation on the highlighted row."""
@@ -104,13 +108,15 @@ class ContextPane(VerticalScroll):
         self._marks: DocMarks | None = None
         self.brief = False
         """Short form for small terminals: long glossary notes are cut."""
+        self.zoom_key = "z"
+        """The key that zooms the pane (named where a note is cut)."""
         self.word_at: WordAt | None = None
         """Where the dictionary comes from (the screen gives it)."""
 
     def compose(self) -> ComposeResult:
         """The sections of the pane."""
         yield Static(id="ctx-entry")
-        yield OptionList(id="ctx-jumps")
+        yield ReaderList(id="ctx-jumps")
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"context-pane--{name}", partial=True)
@@ -143,10 +149,10 @@ class ContextPane(VerticalScroll):
             (p for p in marks.parts if p.id == doc_id), marks.parts[0]
         )
         self.entry = self.corpus.glossary.get(entry_id) if entry_id else None
-        self.query_one("#ctx-entry", Static).update(self._entry_text(doc))
+        self.query_one("#ctx-entry", Static).update(self._entry_text(marks, doc, offset))
         self._fill_jumps(marks, doc, offset, block)
 
-    def _entry_text(self, doc: Document) -> Text:
+    def _entry_text(self, marks: DocMarks, doc: Document, offset: int) -> Text:
         entry = self.entry
         if entry is None:
             found = self._word(doc)
@@ -155,37 +161,14 @@ class ContextPane(VerticalScroll):
             head = Text("No term under the cursor", self._style("muted"))
             head.append("\nt/T: next/previous term · click a term", self._style("muted"))
             return head
-        text = Text()
-        text.append(" ".join(entry.hanzi), self._style("hanzi") + Style(bold=True))
-        if entry.traditional and entry.traditional != entry.hanzi:
-            text.append(f"  {entry.traditional}", self._style("muted"))
-        text.append("\n")
-        text.append_text(self.pinyin_text(entry.pinyin))
-        text.append("\n")
-        text.append(entry.preferred, Style(bold=True))
-        text.append(f"  ({entry.kind})", self._style("muted"))
-        others = [f for f in entry.english_forms if f != entry.preferred]
-        if others:
-            text.append("\nalso: ", self._style("muted"))
-            for i, form in enumerate(others):
-                status = entry.rendering(form).status
-                text.append(("" if i == 0 else ", ") + form)
-                if status:
-                    text.append(f" [{status}]", self._style("muted"))
-        self._rendering_notes(text, entry)
-        roles = entry.roles_on(doc.date) if entry.is_person else []
-        if roles:
-            role = roles[0]
-            org = self._org_name(role.organisation)
-            text.append(f"\n{role.title}{', ' + org if org else ''}")
-            text.append(f" (as of {doc.date})", self._style("muted"))
-        if entry.note:
-            note = display_text(" ".join(entry.note.split()))
-            if self.brief and len(note) > BRIEF_NOTE:
-                note = note[: BRIEF_NOTE - 1] + "…"
-            text.append("\n")
-            text.append(note, self._style("muted"))
-        return text
+        occ = marks.occurrence_at(doc.id, offset)
+        named_in = ""
+        if occ is not None:
+            block = doc.block_at(occ.start)
+            first = max(block.start if block else 0, occ.start - ROLE_WINDOW)
+            named_in = f"{doc.body[first : occ.start]} … {doc.body[occ.end : occ.end + 30]}"
+        brief = f"{self.zoom_key}: all" if self.brief else ""
+        return entry_text(self.corpus, entry, doc, self._style, named_in=named_in, brief=brief)
 
     def _word(self, doc: Document) -> Text | None:
         """The dictionary word at the cursor, on Chinese text the glossary does not cover."""
@@ -200,31 +183,9 @@ class ContextPane(VerticalScroll):
             return None
         return word_text(found, self._style, self.pinyin_text, brief=self.brief)
 
-    def _rendering_notes(self, text: Text, entry: GlossaryEntry) -> None:
-        """One line per English form that has a note or a source."""
-        for form in entry.english_forms:
-            r = entry.rendering(form)
-            said = "; ".join(p for p in (r.note, f"source: {r.source}" if r.source else "") if p)
-            if said:
-                text.append(f"\n{form}: ", self._style("muted"))
-                text.append(display_text(" ".join(said.split())), self._style("muted"))
-
-    def _org_name(self, org: str) -> str:
-        found = self.corpus.glossary.get(org) if org else None
-        return found.english if found else org
-
     def pinyin_text(self, pinyin: str) -> Text:
         """``pinyin`` with each syllable coloured by its tone (theme ``tone-1``..``tone-5``)."""
-        text = Text(pinyin)
-        lower = pinyin.lower()
-        pos = 0
-        for syl in syllables(pinyin):
-            at = lower.find(syl, pos)
-            if at < 0:
-                continue
-            text.stylize(self._style(f"tone-{tone_numbers(syl)}"), at, at + len(syl))
-            pos = at + len(syl)
-        return text
+        return pinyin_text(pinyin, self._style)
 
     def _turn_at(self, doc_id: str, offset: int) -> TurnSpan | None:
         for span in self.corpus.turns(doc_id):
@@ -232,32 +193,11 @@ class ContextPane(VerticalScroll):
                 return span
         return None
 
-    def _speaker_text(self, doc: Document, offset: int) -> Text:
-        span = self._turn_at(doc.id, offset)
-        if span is None:
-            return Text()
-        speaker = span.speaker
-        entry = self.corpus.glossary.get(speaker.term) if speaker.term else None
-        text = Text("Speaker  ", self._style("heading"))
-        text.append(self.corpus.speaker_name(speaker), Style(bold=True))
-        hanzi = entry.hanzi if entry else speaker.hanzi
-        if hanzi:
-            text.append(f"  {hanzi}", self._style("hanzi"))
-        role = speaker.role
-        if not role and entry is not None:
-            roles = entry.roles_on(doc.date)
-            if roles:
-                org = self._org_name(roles[0].organisation)
-                role = f"{roles[0].title}{', ' + org if org else ''}"
-        if role:
-            text.append(f"\n{role}", self._style("muted"))
-        return text
-
     def _note_rows(self, marks: DocMarks, doc_id: str, block: int) -> list[Option]:
         rows = []
         for note in marks.notes.get((doc_id, block), []):
             text = Text("✎ Note  ", self._style("note"))
-            text.append(display_text(note.text))
+            text.append(visible_controls(note.text.strip()))
             if note.tags:
                 text.append(f"  #{' #'.join(note.tags)}", self._style("muted"))
             rows.append(self._row(text, Item(Kind.NOTE, note.id)))
@@ -279,7 +219,10 @@ class ContextPane(VerticalScroll):
         span = self._turn_at(doc.id, offset)
         if span is not None:
             options.append(
-                self._row(self._speaker_text(doc, offset), Item(Kind.TURN, doc.id, span.start))
+                self._row(
+                    speaker_text(self.corpus, span, doc.date, self._style),
+                    Item(Kind.TURN, doc.id, span.start),
+                )
             )
         options += self._note_rows(marks, doc.id, block)
         links = marks.links.get((doc.id, block), [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nda_reader.corpus.document import BlockKind, load_document, split_blocks
+from nda_reader.corpus.document import BlockKind, item_marker, load_document, split_blocks
 from nda_reader.formats.problems import ProblemList
 from tests.helpers.corpora import text_file
 
@@ -80,3 +80,48 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
     assert load_document(path, problems) is None
     assert "must match the file name 'doc-c'" in problems[0].message
     assert (problems[0].line, problems[0].column) == (2, 5)
+
+
+def test_numbered_items_keep_their_numbers_as_written() -> None:
+    # Our own text: English and Chinese numbering styles, as policy documents print them.
+    body = "1. At the meeting\n2. After it\n\n(1) first\n（一）第一条\n一、总体要求\n- a bullet\n"
+    blocks = split_blocks(body)
+    shown = [(b.kind, item_marker(body, b), body[b.start : b.end]) for b in blocks]
+    assert shown == [
+        (BlockKind.ITEM, "1.", "At the meeting"),
+        (BlockKind.ITEM, "2.", "After it"),
+        (BlockKind.ITEM, "(1)", "first"),
+        (BlockKind.ITEM, "（一）", "第一条"),
+        (BlockKind.ITEM, "一、", "总体要求"),
+        (BlockKind.ITEM, "", "a bullet"),
+    ]
+
+
+def test_a_txt_written_one_line_per_paragraph_has_one_passage_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "readout.txt"
+    path.write_text("The meeting opened.\nIt reviewed the plan.\n会议指出，\n", encoding="utf-8")
+    doc = load_document(path, ProblemList(), require_front_matter=False)
+    assert doc is not None
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "The meeting opened.",
+        "It reviewed the plan.",
+        "会议指出，",
+    ]
+
+
+def test_a_txt_with_blank_lines_keeps_its_paragraphs_whole(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text("A paragraph wrapped\nover two lines.\n\nAnother one.\n", encoding="utf-8")
+    doc = load_document(path, ProblemList(), require_front_matter=False)
+    assert doc is not None
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "A paragraph wrapped\nover two lines.",
+        "Another one.",
+    ]
+
+
+def test_a_single_file_is_titled_by_its_first_heading_without_its_marker(tmp_path: Path) -> None:
+    path = tmp_path / "sections.md"
+    path.write_text("## Section 1\n\nText.\n", encoding="utf-8")
+    doc = load_document(path, ProblemList(), require_front_matter=False)
+    assert doc is not None and doc.title == "Section 1"

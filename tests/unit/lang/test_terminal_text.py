@@ -6,7 +6,13 @@ from pathlib import Path
 
 from nda_reader.corpus.document import load_document
 from nda_reader.formats.problems import ProblemList
-from nda_reader.lang.terminal_text import display_text, find_control, visible_controls
+from nda_reader.lang.terminal_text import (
+    display_text,
+    find_control,
+    join_lines,
+    one_line,
+    visible_controls,
+)
 from nda_reader.reading.search import make_hit
 
 
@@ -36,3 +42,16 @@ def test_title_of_a_plain_file_is_shown_harmlessly(tmp_path: Path) -> None:
     path.write_text("Hello \x1b[31mred\x1b[0m text\n\nbody\n", encoding="utf-8")
     doc = load_document(path, ProblemList(), require_front_matter=False)
     assert doc is not None and doc.title == "Hello ␛[31mred␛[0m text"
+
+
+def test_joining_lines_puts_one_space_between_words_and_none_between_hanzi() -> None:
+    assert join_lines("data\nfactors") == "data factors"
+    assert join_lines("data\r\nfactors") == "data factors"  # CRLF is one line break
+    assert join_lines("数据\n要素") == "数据要素"
+    assert join_lines("数据。\r\n要素") == "数据。要素"
+    assert join_lines("NDA\n国家数据局") == "NDA 国家数据局"
+    assert join_lines("two  spaces stay") == "two  spaces stay"
+
+
+def test_one_line_never_spaces_out_chinese_joined_across_a_line_break() -> None:
+    assert one_line("国家\n数据局  said\r\nso") == "国家数据局 said so"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from nda_reader.corpus.document import Document
@@ -11,7 +13,9 @@ from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import TurnSpan
 from nda_reader.corpus.speakers import Speaker
 from nda_reader.lang.terminal_text import display_text
-from nda_reader.reading.wrapping import LineKind, layout_document, offset_at_cell, wrap
+from nda_reader.reading.line_breaking import NO_LINE_END, NO_LINE_START, wrap
+from nda_reader.reading.shown_text import shown_line
+from nda_reader.reading.wrapping import LineKind, layout_document, offset_at_cell
 from tests.helpers.corpora import REPO
 
 
@@ -116,3 +120,66 @@ def test_offset_at_cell_with_wide_characters() -> None:
     assert offset_at_cell(body, 0, len(body), 6) == 4
     assert offset_at_cell(body, 0, len(body), 99) == 5
     assert offset_at_cell(body, 0, len(body), 99, past_end=len(body)) == 6
+
+
+# ----------------------------------------------------------- text as published
+CJK_TEXT = "国家数据局局长说：“数据要素”很重要。会议（第一次）指出，要推进工作！"
+"""Our own sentence, dense with CJK punctuation."""
+
+
+def test_no_line_starts_with_closing_or_ends_with_opening_cjk_punctuation() -> None:
+    for width in range(4, 40):
+        shown = [CJK_TEXT[s:e] for s, e in wrap(CJK_TEXT, width)]
+        assert "".join(shown) == CJK_TEXT
+        assert all(cell_len(line) <= width for line in shown), (width, shown)
+        assert not any(line[0] in NO_LINE_START for line in shown[1:]), (width, shown)
+        assert not any(line[-1] in NO_LINE_END for line in shown[:-1]), (width, shown)
+
+
+_CLAUSE = st.tuples(
+    st.sampled_from(["", "（", "「", "“"]),
+    st.text(alphabet="数据要素市场", min_size=1, max_size=6),
+    st.sampled_from(["", "）", "」", "”"]),
+    st.sampled_from(["。", "，", "、", "：", "！", "？"]),
+)
+"""A clause as Chinese is written: hanzi, maybe in brackets or quotes, then punctuation."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(clauses=st.lists(_CLAUSE, min_size=1, max_size=12), width=st.integers(8, 30))
+def test_cjk_line_breaking_holds_for_any_chinese_text(
+    clauses: list[tuple[str, str, str, str]], width: int
+) -> None:
+    # From 8 cells on, the longest unit that may not be broken ("（数）。") fits a line.
+    text = "".join("".join(clause) for clause in clauses)
+    lines = [text[s:e] for s, e in wrap(text, width)]
+    assert "".join(lines) == text
+    assert all(cell_len(line) <= width for line in lines)
+    assert not any(line[0] in NO_LINE_START for line in lines[1:]), lines
+    assert not any(line[-1] in NO_LINE_END for line in lines[:-1]), lines
+
+
+def test_lines_of_a_passage_are_joined_with_one_space_or_none_between_hanzi() -> None:
+    body = "Data factors\r\nare raw material.\n\n数据要素\n是新型生产要素。\n"
+    doc = _doc(body)
+    layout = layout_document([doc], {}, 60)
+    shown = [
+        shown_line(body, ln.start, ln.end).text for ln in layout.lines if ln.kind is LineKind.TEXT
+    ]
+    assert shown == ["Data factors are raw material.", "数据要素是新型生产要素。"]
+
+
+def test_a_click_on_a_joined_line_finds_the_character_shown_there() -> None:
+    body = "ab\r\ncd 数据\n要素"
+    line = shown_line(body, 0, len(body))
+    assert line.text == "ab cd 数据要素"
+    assert body[line.offset_at_cell(3)] == "c"  # after "ab " (the CRLF shown as one space)
+    assert body[line.offset_at_cell(10)] == "要"  # 数 and 据 take two cells each
+    assert line.index(body.index("要")) == line.text.index("要")
+
+
+def test_numbered_items_show_their_numbers() -> None:
+    body = "1. At the invitation of the host\n2. Second\n\n（一）总体要求\n- a bullet\n"
+    layout = layout_document([_doc(body)], {}, 40)
+    prefixes = [ln.prefix for ln in layout.lines if ln.kind is LineKind.TEXT and ln.first]
+    assert prefixes == ["1. ", "2. ", "（一）", "• "]

@@ -38,6 +38,7 @@ from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.wrapping import Layout, LayoutBuilder
 from nda_reader.ui.widgets.document_view.painter import (
+    CANVAS_CSS,
     COMPONENT_CLASSES,
     GUTTER,
     LinePainter,
@@ -64,27 +65,7 @@ class DocumentCanvas(ScrollView):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENT_CLASSES
 
-    DEFAULT_CSS = """
-    DocumentCanvas { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
-    DocumentCanvas > .document-view--term { color: $term-highlight; text-style: underline; }
-    DocumentCanvas > .document-view--term-current {
-        background: $term-current; text-style: bold underline;
-    }
-    DocumentCanvas > .document-view--cursor { background: $cursor-passage; }
-    DocumentCanvas > .document-view--match { background: $match-highlight; }
-    DocumentCanvas > .document-view--target { background: $match-highlight; text-style: bold; }
-    DocumentCanvas > .document-view--heading { color: $primary; text-style: bold; }
-    DocumentCanvas > .document-view--link-marker { color: $link-marker; text-style: bold; }
-    DocumentCanvas > .document-view--note-marker { color: $note-marker; text-style: bold; }
-    DocumentCanvas > .document-view--muted { color: $muted-text; }
-    DocumentCanvas > .document-view--selection { background: $selection; }
-    DocumentCanvas > .document-view--speaker-1 { color: $speaker-1; }
-    DocumentCanvas > .document-view--speaker-2 { color: $speaker-2; }
-    DocumentCanvas > .document-view--speaker-3 { color: $speaker-3; }
-    DocumentCanvas > .document-view--speaker-4 { color: $speaker-4; }
-    DocumentCanvas > .document-view--speaker-5 { color: $speaker-5; }
-    DocumentCanvas > .document-view--speaker-6 { color: $speaker-6; }
-    """
+    DEFAULT_CSS = CANVAS_CSS
 
     @dataclass(frozen=True)
     class CursorMoved:
@@ -121,6 +102,10 @@ class DocumentCanvas(ScrollView):
         """The span a jump went to, highlighted."""
         self.selection: Selection | None = None
         """The text selected (None: not selecting)."""
+        self.only_blocks: dict[str, frozenset[int]] | None = None
+        """A filter (``&``): the passages shown, by part id (None: every passage)."""
+        self.filter_query = ""
+        """What the filter looks for ("" when there is none)."""
         self.echo: Echo = NO_ECHO
         """Passages and terms highlighted for the cursor of a view beside this one."""
         self.part_view: Callable[[Document], Document] = _as_is
@@ -169,6 +154,7 @@ class DocumentCanvas(ScrollView):
         self.matches, self.match_index, self.target = [], -1, None
         self.selection = None
         self.set_reactive(DocumentCanvas.only_speaker, None)
+        self.only_blocks, self.filter_query = None, ""
         self._relayout((doc.id, 0), force=True)
         self._set_cursor(self.flow.line_at(doc.id, 0) or 0, None, scroll="top")
 
@@ -205,14 +191,22 @@ class DocumentCanvas(ScrollView):
         if self._pending is not None:
             doc_id, offset = self._pending
             self._pending = None
-            self._set_cursor(self.navigator.line_at(doc_id, offset) or 0, None, scroll="top")
+            term = self.marks.occurrence_at(doc_id, offset)
+            term = term if term is not None and term.start == offset else None
+            self._set_cursor(self.navigator.line_at(doc_id, offset) or 0, term, scroll="top")
 
     def _relayout(self, keep: tuple[str, int], *, force: bool = False) -> None:
         if not force and self.flow.width == self.text_width and self.flow.lines:
             return
         turns = {p.id: self.corpus.turns(p.id) for p in self.parts}
         self._layout_generation += 1
-        builder = LayoutBuilder(self.parts, turns, self.text_width, only_speaker=self.only_speaker)
+        builder = LayoutBuilder(
+            self.parts,
+            turns,
+            self.text_width,
+            only_speaker=self.only_speaker,
+            only_blocks=self.only_blocks,
+        )
         if sum(len(p.body) for p in self.parts) > PROGRESSIVE_CHARS:
             # A big text: the first screens (and the cursor's) now, the rest a few
             # passages at a time between keys (see _lay_out_more); a key that goes further
@@ -260,6 +254,23 @@ class DocumentCanvas(ScrollView):
         self._relayout(self.position(), force=True)
         self.announce()
 
+    def set_filter(self, blocks: dict[str, frozenset[int]] | None, query: str = "") -> None:
+        """Show only ``blocks`` (by part id), the rest folded; None shows every passage."""
+        keep = self.position()
+        self.only_blocks, self.filter_query = blocks, query if blocks is not None else ""
+        self._relayout(keep, force=True)
+        if not self._shows(keep):  # the cursor's passage is folded: the first one shown
+            first = self.navigator.to_line(0, 1)
+            if isinstance(first, CursorState):
+                self._set_cursor(first.y, first.term, scroll="top")
+        self.announce()
+
+    def _shows(self, where: tuple[str, int]) -> bool:
+        """True when the passage at ``where`` (part id, offset) is on show."""
+        part = self.marks.part(where[0])
+        block = part.block_at(where[1]) if part else None
+        return block is not None and bool(self.flow.block_lines(where[0], block.index))
+
     def notify_style_update(self) -> None:
         """Theme or CSS changed: forget rendered lines."""
         super().notify_style_update()
@@ -286,6 +297,8 @@ class DocumentCanvas(ScrollView):
             self.load(doc)
         if self.only_speaker is not None:
             self.only_speaker = None
+        if self.only_blocks is not None and not self._shows((doc_id, offset)):
+            self.set_filter(None)
         self.target = (doc_id, offset, end) if end is not None else None
         self.painter.clear()
         if not self.flow.lines:

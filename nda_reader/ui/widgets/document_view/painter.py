@@ -20,10 +20,10 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from nda_reader.corpus.term_index import Occurrence, Occurrences
-from nda_reader.lang.terminal_text import display_text
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
+from nda_reader.reading.shown_text import shown_line
 from nda_reader.reading.wrapping import DisplayLine, LineKind
 
 GUTTER = 4
@@ -46,6 +46,26 @@ COMPONENT_CLASSES = {
     *(f"document-view--speaker-{n}" for n in range(1, 7)),
 }
 """The view's component classes: ``document-view--NAME`` for each style NAME painted."""
+
+CANVAS_CSS = """
+DocumentCanvas { overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
+DocumentCanvas > .document-view--term { color: $term-highlight; text-style: underline; }
+DocumentCanvas > .document-view--term-current {
+    background: $term-current; text-style: bold underline;
+}
+DocumentCanvas > .document-view--cursor { background: $cursor-passage; }
+DocumentCanvas > .document-view--match { background: $match-highlight; }
+DocumentCanvas > .document-view--target { background: $match-highlight; text-style: bold; }
+DocumentCanvas > .document-view--heading { color: $primary; text-style: bold; }
+DocumentCanvas > .document-view--link-marker { color: $link-marker; text-style: bold; }
+DocumentCanvas > .document-view--note-marker { color: $note-marker; text-style: bold; }
+DocumentCanvas > .document-view--muted { color: $muted-text; }
+DocumentCanvas > .document-view--selection { background: $selection; }
+""" + "".join(
+    f"DocumentCanvas > .document-view--speaker-{n} {{ color: $speaker-{n}; }}\n"
+    for n in range(1, 7)
+)
+"""The canvas's default styles: each component class coloured by a theme variable."""
 
 StyleOf = Callable[[str], Style]
 """Looks up a style by short name: ``"term"`` for ``document-view--term``."""
@@ -169,7 +189,8 @@ class LinePainter:
         layout = scene.navigator.layout
         body = scene.navigator.marks.body(line.doc_id)
         s, e = line.start, line.end
-        text = Text(display_text(body[s:e]), no_wrap=True, end="")
+        shown = shown_line(body, s, e)
+        text = Text(shown.text, no_wrap=True, end="")
         if line.heading:
             text.stylize(self._style("heading"))
         if line.label and line.turn >= 0:
@@ -179,7 +200,7 @@ class LinePainter:
         def mark(start: int, end: int, style: Style) -> None:
             a, b = max(start, s), min(end, e)
             if a < b:
-                text.stylize(style, a - s, b - s)
+                text.stylize(style, shown.index(a), shown.index(b))
 
         term_style = self._style("term")
         occs = scene.occurrences.in_doc(line.doc_id)

@@ -4,7 +4,7 @@ The keys (:mod:`.bindings`) move the cursor through the canvas's
 :class:`~nda_reader.reading.navigation.Navigator` (lines, pages, terms, annotated passages,
 cross-references, speaker turns, search matches) and select text through a
 :class:`~nda_reader.reading.selecting.Selector`; a mouse drag selects too. A selection is a
-body range ``[start, end)`` of *one* part. Outside a selection the annotation keys ``m``,
+body range ``[start, end)`` of *one* part. Outside a selection the annotation keys ``M``,
 ``p`` and ``r`` act on the passage under the cursor. The view only posts
 :class:`DocumentView.Annotate`; the reading screen opens the forms.
 """
@@ -19,9 +19,11 @@ from textual.message import Message
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
+from nda_reader.reading.copying import cited, passage_text, span_text
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, Move, Nowhere
 from nda_reader.reading.selecting import Selector
+from nda_reader.reading.term_search import passages_with
 from nda_reader.reading.words import Longest
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.document_view.canvas import DocumentCanvas, Scroll
@@ -135,6 +137,19 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         name = self.corpus.speaker_name(self.flow.turns[turn].speaker)
         self.say(f"Showing only {name}'s turns; S shows all")
 
+    def filter_passages(self, query: str) -> int:
+        """Show only the passages with ``query`` in them, as text or as any form of a
+        glossary entry it names, the rest folded; return how many (0: nothing changed).
+        An empty query shows every passage again."""
+        if not query.strip():
+            self.set_filter(None)
+            return 0
+        blocks = passages_with(self.corpus.glossary, self.marks.occurrences, self.parts, query)
+        count = sum(len(b) for b in blocks.values())
+        if count:
+            self.set_filter(blocks, query.strip())
+        return count
+
     def action_match(self, step: int) -> None:
         """Go to the next (1) / previous (-1) search match."""
         if not self.next_match(step):
@@ -161,7 +176,8 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         if self.only_speaker is not None and not self.navigator.shows_match(doc_id, start):
             self.only_speaker = None
         self.invalidate()
-        self._set_cursor(self.navigator.line_at(doc_id, start) or 0, None, scroll="center")
+        term = self.marks.occurrence_at(doc_id, start)  # a match on a term shows the term
+        self._set_cursor(self.navigator.line_at(doc_id, start) or 0, term, scroll="center")
         return True
 
     # ---------------------------------------------------------------- selecting
@@ -198,7 +214,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         current = 0 <= self.match_index < len(self.matches)
         match = self.matches[self.match_index] if current else None
         self.set_selection(self.selector.start(self.cursor, match))
-        self.say("Selecting: h/l w/b ( ) { } j/k extend · g term · m note · p speaker · r link")
+        self.say("Selecting: h/l w/b ( ) { } j/k extend · g term · M note · p speaker · r link")
 
     def action_sel_cancel(self) -> None:
         """Stop selecting, without any change."""
@@ -218,7 +234,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
             self.set_selection(self.selector.moved(self.selection, unit, step))
 
     def action_passage(self, kind: str) -> None:
-        """Annotate the selection, or else the passage under the cursor (``m``, ``p``, ``r``)."""
+        """Annotate the selection, or else the passage under the cursor (``M``, ``p``, ``r``)."""
         self.action_annotate(kind)
 
     def action_annotate(self, kind: str) -> None:
@@ -228,6 +244,29 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
             self.say(span.message)
             return
         self.post_message(self.Annotate(self, kind, *span))
+
+    # --------------------------------------------------------------------- copy
+    def copy_choices(self) -> dict[str, str]:
+        """What ``y`` can copy here: the term's hanzi, pinyin and English (on a term), and
+        the selection (while selecting) or else the passage, with and without citation."""
+        choices: dict[str, str] = {}
+        term = self.cursor.term
+        entry = self.corpus.glossary.get(term.entry_id) if term is not None else None
+        if entry is not None:
+            choices.update(hanzi=entry.hanzi, pinyin=entry.pinyin, english=entry.english)
+        doc_id, block_index = self.current_block()
+        part = self.marks.part(doc_id)
+        if part is None or not 0 <= block_index < len(part.blocks):
+            return choices
+        block = part.blocks[block_index]
+        sel = self.selection
+        if sel is not None and not sel.empty:
+            text = span_text(part, sel.start, sel.end)
+            block = part.block_at(sel.start) or block
+        else:
+            text = passage_text(part, block)
+        choices.update(text=text, cited=cited(text, part, block))
+        return choices
 
     # -------------------------------------------------------------------- mouse
     def _point(self, event: events.MouseEvent) -> tuple[int, int]:

@@ -1,0 +1,72 @@
+"""ReaderList: the option list of every list in the reader, with j/k and a highlight in view.
+
+Textual's ``OptionList`` keeps its highlight in view by scrolling itself, which does
+nothing when the list is as tall as its rows and a container around it scrolls (the
+context pane: a glossary entry above a concordance). A :class:`ReaderList` also scrolls
+every container around it so the highlighted row shows, and moves with ``j``/``k`` as
+well as the arrows (the ``list`` scope of the key table).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+from nda_reader.ui.keys import Scope, bindings_for
+
+
+class ReaderList(OptionList):
+    """An option list that keeps its highlighted row in view inside scrolling containers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.LIST)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll the list, then the containers around it, to the highlighted row (the
+        first row brings what is above it into view too: the entry above a concordance)."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        line = self._index_to_line.get(index) if index is not None else None
+        area = self.content_region
+        if index is None or line is None or not area:
+            return
+        if index == self._first_enabled():
+            self._scroll_containers(0, first=True)
+            return
+        y = area.y + line - round(self.scroll_offset.y)
+        self._scroll_containers(y, height=self._heights.get(index, 1))
+
+    def _first_enabled(self) -> int | None:
+        return next(
+            (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled),
+            None,
+        )
+
+    def _scroll_containers(self, y: int, height: int = 1, *, first: bool = False) -> None:
+        """Scroll each scrolling container around the list so that screen rows
+        ``[y, y + height)`` show (to its top for the ``first`` row)."""
+        widget: Widget = self
+        while isinstance(widget.parent, Widget):
+            container = widget.parent
+            widget = container
+            if not container.allow_vertical_scroll:
+                continue
+            if first:
+                container.scroll_home(animate=False, immediate=True)
+                continue
+            view = container.scrollable_content_region
+            shift = 0
+            if y < view.y:
+                shift = y - view.y
+            elif y + height > view.bottom:
+                shift = min(y - view.y, y + height - view.bottom)
+            if shift:
+                before = container.scroll_offset.y
+                container.scroll_to(y=before + shift, animate=False, immediate=True)
+                y -= round(container.scroll_offset.y - before)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight by ``step`` rows (``j``/``k``)."""
+        self.action_cursor_down() if step > 0 else self.action_cursor_up()
