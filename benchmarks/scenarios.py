@@ -124,7 +124,7 @@ def scale() -> list[Scenario]:
                 reader(SAVE_CORPUS / "texts" / "gen-0001.md", cache="cache-save"),
                 OPENING,
                 (
-                    Step(("m",), "Tags (comma-separated)"),
+                    Step(("M",), "Tags (comma-separated)"),
                     Step(text="benchmark note", after="benchmark note", settle=0.1),
                     Step(("Enter",), "Saved", timed=True),
                 ),
