@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.app import App
+from textual.pilot import Pilot
 
 from nda_reader.corpus.document import Document
 from nda_reader.reading.wrapping import LayoutBuilder, layout_document
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.reading import ReadingScreen
-from nda_reader.ui.widgets.document_view import canvas
+from nda_reader.ui.widgets.document_view import DocumentView, canvas
 from nda_reader.ui.widgets.document_view.canvas import PROGRESSIVE_CHARS
 from tests.helpers.corpora import MakeCorpus, text_file
 
@@ -40,17 +42,23 @@ def _big(make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch) -> tuple[Path
     return root, body
 
 
+async def _first_screens(pilot: Pilot[None], app: App[None]) -> DocumentView:
+    """The reading screen's view once it is on screen, its first screens only laid out."""
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReadingScreen)
+    view = screen.main
+    assert not view.flow.complete  # the first screens only
+    return view
+
+
 async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root, _ = _big(make_corpus, monkeypatch)
     app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
-        view = screen.main
-        assert not view.flow.complete  # the first screens only
+        view = await _first_screens(pilot, app)
         for _ in range(3000):
             if view.flow.complete:
                 break
@@ -67,11 +75,7 @@ async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
     root, body = _big(make_corpus, monkeypatch)
     app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
-        view = screen.main
-        assert not view.flow.complete
+        view = await _first_screens(pilot, app)
         await pilot.press("t")  # the only term is far down
         assert view.position() == ("big", body.index("Farterm"))
         await pilot.press("G")
