@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
@@ -58,9 +59,7 @@ class ReaderApp(App[None]):
     """Read an annotated corpus: library, reading screen, split view, context pane."""
 
     TITLE = "nda-reader"
-    # A compact footer gives every key a right margin, the docked palette key too; when the
-    # keys overflow (80 columns) that margin shows a letter of the key under it
-    # ("^p palettel").
+    # A compact footer's right margin on the docked palette key shows a letter beneath it.
     CSS = "Footer.-compact FooterKey.-command-palette { margin-right: 0; }"
     COMMANDS: ClassVar = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(Scope.APP)
@@ -109,11 +108,9 @@ class ReaderApp(App[None]):
         for theme in themes or []:
             self.register_theme(theme)
             self.reader_themes.append(theme.name)
+        fallback = self.reader_themes[0] if self.reader_themes else self.theme
         wanted = self.settings.theme
-        if wanted in self.available_themes:
-            self.theme = wanted
-        elif self.reader_themes:
-            self.theme = self.reader_themes[0]
+        self.theme = wanted if wanted in self.available_themes else fallback
 
     def notify(
         self,
@@ -137,6 +134,17 @@ class ReaderApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Reader colours for themes that lack them, derived from the theme's base colours."""
         return theme_variable_defaults(self.current_theme)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed just before a letter prompt showed answers it (Textual queued it on
+        the screen below, where it would be lost, or run that screen's binding)."""
+        if isinstance(event, events.Key) and event.is_forwarded and event.key != "escape":
+            from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
+
+            if isinstance(self.screen, LetterPrompt):
+                self.screen.on_key(event)
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         """Open the library (and the given document); report problems."""

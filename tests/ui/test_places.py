@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from nda_reader.reading.places import Place, place_at, relocate
 from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
@@ -109,6 +110,39 @@ async def test_places_and_marks_are_kept_across_launches(
         await pilot.press("apostrophe", "b")
         await pilot.pause()
         assert "No mark b in this document" in messages(again)
+
+
+async def test_a_letter_typed_straight_after_m_names_the_mark(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    # Both keys arrive before the first is handled (typed fast, or sent by tmux at once):
+    # the letter went to the reading screen's queue and was lost under the prompt.
+    root = small_corpus(make_corpus)
+    app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
+    body = app.corpus.documents[TRANSCRIPT].body
+    marked = body.index("Good morning")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _reading(pilot)
+        screen.main.go_to(TRANSCRIPT, marked)
+        await pilot.pause()
+        for key in ("m", "a"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, LetterPrompt)
+        assert "Mark a set: ' a comes back here" in messages(app)
+        for key in ("m", "q"):  # q quits elsewhere; here it names a mark
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and "Mark q set: ' q comes back here" in messages(app)
+        screen.main.go_to(TRANSCRIPT, 0)
+        await pilot.pause()
+        for key in ("apostrophe", "a"):
+            app.post_message(events.Key(key, "'" if key == "apostrophe" else key))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.main.position() == (TRANSCRIPT, marked)
 
 
 async def test_marks_belong_to_their_document(make_corpus: MakeCorpus, tmp_path: Path) -> None:
