@@ -1,8 +1,11 @@
-"""Generate a 1 MB document with a 2,000-term glossary, for benchmarks.
+"""Generate the benchmarks' inputs: a 1 MB document with a 2,000-term glossary, and a
+corpus of 1,000 documents (~50 MB; see ``corpus_gen.py``).
 
-    python benchmarks/generate.py [OUT]      (default: benchmarks/out/big)
+    python benchmarks/generate.py [--seed N] [--out FOLDER]   (default: benchmarks/out)
 
-The corpus is deterministic. Markers the benchmark waits for:
+writes ``FOLDER/big`` and ``FOLDER/corpus``.
+
+Both are deterministic. Markers of the 1 MB document the benchmark waits for:
 - ``P000001`` starts the first line (launch);
 - ``P000030`` is on the second screen at 120x40 in both nda-reader and less (page down);
 - term ``Zorblat0001``'s note ``alpha-note-0001`` is shown by nda-reader's context pane after
@@ -12,9 +15,15 @@ The corpus is deterministic. Markers the benchmark waits for:
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's nda_reader
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_gen import write_corpus
 
 TERMS = 2000
 TARGET_BYTES = 1_000_000
@@ -93,13 +102,25 @@ def document(rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "out" / "big")
+def write_big(out: Path) -> Path:
+    """Write the 1 MB document and its glossary into ``out``."""
     (out / "texts").mkdir(parents=True, exist_ok=True)
     (out / "annotations").mkdir(parents=True, exist_ok=True)
     (out / "texts" / "big.md").write_text(document(random.Random(7)), encoding="utf-8")
     (out / "annotations" / "glossary.yaml").write_text(glossary_yaml(), encoding="utf-8")
-    print(out)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    parser.add_argument("--seed", type=int, default=11, help="seed of the 1,000-document corpus")
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--megabytes", type=float, default=50)
+    args = parser.parse_args()
+    print(write_big(args.out / "big"))
+    corpus = args.out / "corpus"
+    print(write_corpus(corpus, seed=args.seed, docs=args.docs, megabytes=args.megabytes))
     return 0
 
 

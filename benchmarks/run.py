@@ -1,178 +1,132 @@
-"""Measure nda-reader in a real terminal (tmux) beside ``less`` on the same text.
+"""Measure nda-reader against the targets of issue 11, each beside its reference.
 
-    python benchmarks/run.py [--runs N] [--write docs/benchmarks.md]
+    python benchmarks/run.py [--runs N] [--only small|scale|inprocess] [--write docs/benchmarks.md]
 
-Uses ``../shared/tools/termtime.py`` (time from launch, or from a keypress, to text on
-screen), alternating nda-reader and less in the same run, for the bundled corpus and for the
-generated 1 MB document with a 2,000-term glossary (see ``generate.py``). Also times loading
-the corpus in-process beside a plain ``yaml.safe_load`` of the same files. Prints a Markdown
-table and, with ``--write``, replaces the results section of the given file.
+``small``: the bundled corpus (first paint against a one-line Textual app) and the 1 MB
+document (keys pressed 0.3 s after the first paint against the same keys 3 s after).
+``scale``: the generated 1,000-document corpus (``generate.py``): library, opening a
+document, corpus search, next term with a large concordance, saving a note, each against
+its reference measured alternately in the same run, in tmux (``probes.py``), and the
+reader's peak memory. ``inprocess``: which documents hold a query, against ``grep -rlF``;
+``check`` against reading and YAML-loading every file. Prints Markdown tables; with
+``--write`` replaces the results section of the given file.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import platform
-import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # run as a script: import this checkout's nda_reader
-TERMTIME = REPO.parent / "shared" / "tools" / "termtime.py"
-BIG = REPO / "benchmarks" / "out" / "big"
-MEETING = REPO / "texts" / "national-data-work-meeting-2025.md"
-READER = [sys.executable, "-m", "nda_reader"]
-BARE = REPO / "benchmarks" / "bare_textual.py"
+import inprocess
+import probes
+from scenarios import CORPUS, OUT, REPO, SAVE_CORPUS, Scenario, scale, search, small
 
 
-@dataclass(frozen=True)
-class Probe:
-    """What to run and wait for: launch until ``marker``, then ``keys`` until ``after``."""
+def prepare() -> None:
+    """Generate the inputs, byte-compile the package (as pip leaves it), and build the
+    indexes the warm measurements start from."""
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py")], check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "nda_reader")], check=True)
+    shutil.rmtree(SAVE_CORPUS, ignore_errors=True)
+    shutil.copytree(CORPUS, SAVE_CORPUS)
+    sys.path.insert(0, str(REPO))
+    from nda_reader.index.open import open_corpus
 
-    command: str
-    marker: str
-    keys: str = ""
-    after: str = ""
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """One measurement: nda-reader against less, alternated run by run."""
-
-    name: str
-    reader: Probe
-    less: Probe
-
-
-def _reader(path: Path, out: Path, *, cache: bool = True) -> str:
-    """nda-reader on ``path``; with ``cache=False`` its cache is emptied first, so that
-    each launch is a first launch (or the first after an edit): it loads, indexes and
-    writes the cache."""
-    if not cache:
-        cold = out / "cache-cold"
-        env = [f"XDG_CONFIG_HOME={out / 'config'}", f"XDG_CACHE_HOME={cold}"]
-        run = shlex.join(["env", *env, *READER, str(path)])
-        return shlex.join(["sh", "-c", f"rm -rf {shlex.quote(str(cold))}; exec {run}"])
-    env = [f"XDG_CONFIG_HOME={out / 'config'}", f"XDG_CACHE_HOME={out / 'cache'}"]
-    return shlex.join(["env", *env, *READER, str(path)])
+    for root, cache in ((CORPUS, "cache"), (SAVE_CORPUS, "cache-save"), (OUT / "big", "cache")):
+        shutil.rmtree(OUT / cache / "nda-reader" / "unused", ignore_errors=True)
+        _, index = open_corpus(root, OUT / cache / "nda-reader")
+        if index is not None:
+            index.complete()
+    open_corpus(REPO, OUT / "cache" / "nda-reader")
 
 
-def scenarios(out: Path) -> list[Scenario]:
-    """The measurements, each with the same text for both programs."""
-    big = BIG / "texts" / "big.md"
-    first = "From 29 to 30 December"
-    page2 = "Execute six specialized actions"
-    return [
-        Scenario(
-            "bundled: launch to first text",
-            Probe(_reader(MEETING, out), first),
-            Probe(f"less {MEETING}", first),
-        ),
-        Scenario(
-            "bundled: launch to first text, first launch (no cache yet)",
-            Probe(_reader(MEETING, out, cache=False), first),
-            Probe(f"less {MEETING}", first),
-        ),
-        Scenario(
-            "bundled: page down",
-            Probe(_reader(MEETING, out), first, "NPage", page2),
-            Probe(f"less {MEETING}", first, "NPage", page2),
-        ),
-        Scenario(
-            "1 MB: launch to first text",
-            Probe(_reader(big, out), "P000003"),
-            Probe(f"less {big}", "P000003"),
-        ),
-        Scenario(
-            "1 MB: launch to first text, first launch (no cache yet)",
-            Probe(_reader(big, out, cache=False), "P000003"),
-            Probe(f"less {big}", "P000003"),
-        ),
-        Scenario(
-            "1 MB: page down",
-            Probe(_reader(big, out), "P000003", "NPage", "P000030"),
-            Probe(f"less {big}", "P000003", "NPage", "P000030"),
-        ),
-        Scenario(
-            "1 MB: next term `t` (less: next match `n`)",
-            Probe(_reader(big, out), "P000003", "t", "alpha-note-0001"),
-            Probe(f"less -p Zorblat0001 {big}", "P000003", "n", "alpha-note-0001"),
-        ),
-    ]
-
-
-def _termtime() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("termtime", TERMTIME)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def measure(s: Scenario, runs: int, termtime: ModuleType) -> dict[str, float | None]:
-    """Median ms (launch, or keypress when the probe has keys) for reader and less."""
-    samples: dict[str, list[float]] = {"reader": [], "less": []}
+def measure(s: Scenario, runs: int) -> tuple[float | None, float | None]:
+    """Median ms of ``s.ours`` and ``s.ref``, run alternately."""
+    mine: list[float] = []
+    theirs: list[float] = []
     for _ in range(runs):
-        for name, probe in (("reader", s.reader), ("less", s.less)):
-            options = argparse.Namespace(
-                marker=probe.marker,
-                keys=probe.keys or None,
-                after=probe.after or None,
-                size="120x40",
-                timeout=20.0,
-                settle=0.3,
-            )
-            first, key, _ = termtime.one_run(probe.command, options)
-            value = key if probe.keys else first
+        for probe, into in ((s.ours, mine), (s.ref, theirs)):
+            launch, timed, _ = probes.run(probe)
+            value = timed[0] if s.timed and timed else (None if s.timed else launch)
             if value is not None:
-                samples[name].append(value * 1000)
-    return {k: statistics.median(v) if v else None for k, v in samples.items()}
-
-
-def time_load(root: Path, cache: Path, repeat: int = 7) -> tuple[float, float, float]:
-    """Median ms of load_corpus + term index, of the same from a warm cache, and of
-    yaml.safe_load of the same files."""
-    from nda_reader.corpus.cache import load_corpus_cached
-    from nda_reader.corpus.loader import load_corpus
-
-    def ours() -> None:
-        corpus = load_corpus(root)
-        _ = corpus.occurrences
-
-    def cached() -> None:
-        corpus = load_corpus_cached(root, cache)
-        _ = corpus.occurrences
-
-    def plain() -> None:
-        for path in sorted((root / "annotations").rglob("*.yaml")):
-            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        for path in sorted((root / "texts").glob("*.md")):
-            path.read_text(encoding="utf-8")
-
-    def median(fn: object) -> float:
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            fn()  # type: ignore[operator]
-            times.append((time.perf_counter() - start) * 1000)
-        return statistics.median(times)
-
-    cached()  # warm
-    return median(ours), median(cached), median(plain)
+                into.append(value * 1000)
+    med = [statistics.median(v) if v else None for v in (mine, theirs)]
+    return med[0], med[1]
 
 
 def fmt(ms: float | None) -> str:
     return "—" if ms is None else f"{ms:.0f} ms"
+
+
+def terminal_rows(scenarios: list[Scenario], runs: int) -> list[str]:
+    rows = [
+        "| measurement | nda-reader | reference | ratio | target |",
+        "| --- | ---: | --- | ---: | ---: |",
+    ]
+    for s in scenarios:
+        mine, ref = measure(s, runs)
+        ratio = f"{mine / ref:.2f}×" if mine and ref else "—"
+        met = "met" if mine and ref and mine / ref <= s.target else "not met"
+        rows.append(
+            f"| {s.name} | {fmt(mine)} | {s.ref_name}: {fmt(ref)} | {ratio} "
+            f"| ≤ {s.target}× ({met}) |"
+        )
+        print(rows[-1], flush=True)
+    return rows
+
+
+def memory_rows(runs: int) -> list[str]:
+    """Peak resident memory of the reader after opening a document, the concordance of
+    the most frequent term and a corpus search."""
+    pid = str(OUT / "reader.pid")
+    probe = search("infrastructure", pid=pid)
+    peaks = [p for p in (probes.run(probe)[2] for _ in range(runs)) if p]
+    size = inprocess.corpus_megabytes(CORPUS)
+    peak = statistics.median(peaks) / 1e6 if peaks else 0
+    limit = 2 * size + 150
+    met = "met" if peak and peak <= limit else "not met"
+    return [
+        "",
+        "| memory | peak resident | limit: 2 × corpus on disk + 150 MB | |",
+        "| --- | ---: | ---: | --- |",
+        f"| reader after a corpus search | {peak:.0f} MB | {limit:.0f} MB "
+        f"(corpus {size:.0f} MB) | {met} |",
+    ]
+
+
+def inprocess_rows(runs: int) -> list[str]:
+    rows = [
+        "",
+        "| query (in process) | documents | index | `grep -rlF` | ratio | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for kind, query, found, mine, ref in inprocess.queries(runs):
+        met = "met" if mine / ref <= 0.5 else "not met"
+        rows.append(
+            f"| {kind}: “{query}” | {found} | {mine:.1f} ms | {ref:.1f} ms "
+            f"| {mine / ref:.2f}× | ≤ 0.5× ({met}) |"
+        )
+        print(rows[-1], flush=True)
+    results = inprocess.check(max(3, runs // 2))
+    ref = results[-1][1]
+    rows += ["", "| `check`, 1,000 documents | time | ratio to the reference | target |"]
+    rows += ["| --- | ---: | ---: | ---: |"]
+    for name, seconds in results:
+        ratio = seconds / ref
+        target = (
+            "" if name.startswith("reference") else f"≤ 2× ({'met' if ratio <= 2 else 'not met'})"
+        )
+        rows.append(f"| {name} | {seconds:.2f} s | {ratio:.2f}× | {target} |")
+        print(rows[-1], flush=True)
+    return rows
 
 
 def main() -> int:
@@ -180,60 +134,30 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=("small", "scale", "inprocess"))
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--no-prepare", action="store_true", help="reuse benchmarks/out")
     args = parser.parse_args()
-    if True:  # always regenerate: the markers depend on the generator's current version
-        subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py")], check=True)
-    out = REPO / "benchmarks" / "out"
-    # As installed by pip: byte-compiled. (Where PYTHONDONTWRITEBYTECODE is set, as in some
-    # sandboxes and CI images, every launch would otherwise compile the package anew.)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "nda_reader")], check=True)
-    shutil.rmtree(out / "cache", ignore_errors=True)
-    from nda_reader.corpus.cache import load_corpus_cached
-
-    for root in (REPO, BIG):  # as a first launch would: later launches read the cache
-        load_corpus_cached(root, out / "cache" / "nda-reader")
-    termtime = _termtime()
-    rows = ["| measurement | nda-reader | less | ratio |", "| --- | ---: | ---: | ---: |"]
-    for s in scenarios(out):
-        result = measure(s, args.runs, termtime)
-        reader, less = result.get("reader"), result.get("less")
-        ratio = f"{reader / less:.1f}×" if reader and less else "—"
-        rows.append(f"| {s.name} | {fmt(reader)} | {fmt(less)} | {ratio} |")
-        print(rows[-1], flush=True)
-    floor = measure(
-        Scenario(
-            "floor",
-            Probe(shlex.join([sys.executable, str(BARE), "From 29 to 30 December"]), "From 29"),
-            Probe(f"less {MEETING}", "From 29 to 30 December"),
-        ),
-        args.runs,
-        termtime,
-    )
-    rows += [
-        "",
-        "| reference | launch to first text |",
-        "| --- | ---: |",
-        f"| a Textual app showing one line (`benchmarks/bare_textual.py`) | "
-        f"{fmt(floor.get('reader'))} |",
-    ]
-    print(rows[-1], flush=True)
-    rows += [
-        "",
-        "| in-process load (corpus + term index) | nda-reader | from the cache "
-        "| libyaml safe load + read |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    for name, root in (("bundled corpus", REPO), ("1 MB + 2,000 terms", BIG)):
-        ours, cached, plain = time_load(root, out / "load-cache")
-        rows.append(f"| {name} | {ours:.1f} ms | {cached:.1f} ms | {plain:.1f} ms |")
-        print(rows[-1], flush=True)
+    if not args.no_prepare:
+        prepare()
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    rows: list[str] = []
+    if args.only in (None, "small"):
+        rows += ["### Bundled corpus and the 1 MB document", "", *terminal_rows(small(), args.runs)]
+    if args.only in (None, "scale"):
+        rows += ["", "### 1,000 documents (~50 MB)", "", *terminal_rows(scale(), args.runs)]
+        rows += memory_rows(max(1, args.runs // 2))
+    if args.only in (None, "inprocess"):
+        rows += inprocess_rows(args.runs)
+    after = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     stamp = (
-        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
-        f"Python {platform.python_version()}, {args.runs} runs each, medians, "
-        "terminal 120x40 (tmux)."
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python "
+        f"{platform.python_version()}, {args.runs} runs each, medians, terminal 120x40 (tmux). "
+        f"Load before: `{load.split('load average:')[-1].strip()}`, after: "
+        f"`{after.split('load average:')[-1].strip()}` (2 cores, shared)."
     )
     table = "\n".join([stamp, "", *rows])
+    print(table)
     if args.write:
         text = args.write.read_text(encoding="utf-8")
         begin, end = "<!-- results:begin -->", "<!-- results:end -->"

@@ -23,6 +23,12 @@ def _parser() -> argparse.ArgumentParser:
         "corpus", nargs="?", type=Path, help="corpus folder (default: the bundled corpus)"
     )
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check the files alone, without reading or updating the corpus index "
+        "($XDG_CACHE_HOME/nda-reader); the result is the same",
+    )
+    parser.add_argument(
         "--no-pinyin",
         action="store_true",
         help="skip comparing stored pinyin with pypinyin's draft",
@@ -43,6 +49,8 @@ def _suggest_reading() -> Callable[[str], str | None]:
     def suggest(text: str) -> str | None:
         if not opened:
             opened.append(_open_dictionary())
+            if opened[0] is not None:  # readings for thousands of spans, maybe
+                opened[0].keep_headwords()
         dictionary = opened[0]
         reading = dictionary.suggest_reading(text) if dictionary is not None else ""
         return f"{reading} (CC-CEDICT)" if reading else None
@@ -76,6 +84,19 @@ def run_check(argv: Sequence[str]) -> int:
         )
         return 2
     suggest = None if args.no_dictionary else _suggest_reading()
-    report = check_corpus(root, pinyin=not args.no_pinyin, suggest=suggest)
+    from nda_reader.cli.progress import TerminalProgress
+    from nda_reader.corpus.locations import cache_dir
+    from nda_reader.index.open import open_corpus
+
+    progress = TerminalProgress()
+    try:
+        corpus, index = open_corpus(root, None if args.no_cache else cache_dir(), progress)
+        if index is not None:  # the checks of terms read every text's: keep them indexed
+            index.complete(progress, search=False)
+        report = check_corpus(
+            root, pinyin=not args.no_pinyin, suggest=suggest, corpus=corpus, progress=progress
+        )
+    finally:
+        progress.close()
     print_report(report, sys.stdout, base=Path.cwd())
     return 1 if report.errors else 0

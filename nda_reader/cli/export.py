@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nda_reader.cli.parsing import OneLineParser
-from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.locations import bundled_root
 from nda_reader.corpus.model import Corpus
 from nda_reader.export.markdown import (
@@ -92,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         "--list", action="store_true", help="list the ids that can be exported and exit"
     )
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the corpus from its files alone, without its index in "
+        "$XDG_CACHE_HOME/nda-reader (the output is the same)",
+    )
+    parser.add_argument(
         "--parallel",
         action="store_true",
         help="write each text beside its counterpart in another language, pair by pair, "
@@ -123,7 +128,15 @@ def run_export(argv: Sequence[str]) -> int:
         return _fail(
             f"'{root}' is not a corpus folder (no texts/ in it); give one with --corpus", 2
         )
-    corpus = load_corpus(root)
+    from nda_reader.cli.progress import TerminalProgress
+    from nda_reader.corpus.locations import cache_dir
+    from nda_reader.index.open import open_corpus
+
+    progress = TerminalProgress()
+    try:
+        corpus, _ = open_corpus(root, None if args.no_cache else cache_dir(), progress)
+    finally:
+        progress.close()
     if args.list:
         for group in all_groups(corpus):
             docs = group_documents(corpus, group)
@@ -141,16 +154,20 @@ def run_export(argv: Sequence[str]) -> int:
         if not ids:
             return _fail(f"the corpus '{root}' has no documents to export", 1)
         notes: list[str] = []
-        written = export_outputs(
-            corpus,
-            ids,
-            args.output,
-            args.format,
-            options,
-            to=args.to,
-            force=args.force,
-            notes=notes,
-        )
+        try:
+            written = export_outputs(
+                corpus,
+                ids,
+                args.output,
+                args.format,
+                options,
+                to=args.to,
+                force=args.force,
+                notes=notes,
+                progress=progress,
+            )
+        finally:
+            progress.close()
     except ExportError as exc:
         return _fail(exc.message, exc.exit_code)
     errors = sum(p.is_error for p in corpus.problems)

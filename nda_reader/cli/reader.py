@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="load the corpus afresh without reading or writing the cache of loaded corpora "
+        help="read the corpus from its files alone, without reading or writing its index "
         "($XDG_CACHE_HOME/nda-reader; safe to delete at any time)",
     )
     parser.add_argument("--version", action="version", version=f"nda-reader {__version__}")
@@ -68,13 +68,16 @@ def run_reader(argv: Sequence[str]) -> int:
     # paint. The app freezes what start-up made and turns collection back on once the
     # first screen is painted (ReaderApp._after_first_paint).
     gc.disable()
+    from nda_reader.cli.progress import TerminalProgress
     from nda_reader.corpus.locations import cache_dir
     from nda_reader.ui import factory
 
     cache = None if args.no_cache else cache_dir()
-    if args.session:
-        app = factory.create_app(path, cache_dir=cache, config_dir=_session_config())
-    else:
-        app = factory.create_app(path, cache_dir=cache)
+    config = _session_config() if args.session else None
+    progress = TerminalProgress()  # bringing the index up to date, before the first paint
+    try:
+        app = factory.create_app(path, cache_dir=cache, config_dir=config, progress=progress)
+    finally:
+        progress.close()
     app.run()
     return int(app.return_code or 0)

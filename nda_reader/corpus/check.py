@@ -1,11 +1,15 @@
 """``nda-reader check``: validate a corpus and report problems as ``path:line:col``.
 
 The checks that need pypinyin live here, not in :mod:`nda_reader.corpus.model`, so that opening
-the reader never pays for importing it.
+the reader never pays for importing it. Which glossary forms occur in the texts is found in
+one pass over all texts with an Aho–Corasick automaton of every form (``pyahocorasick``),
+not one search per form.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -16,8 +20,8 @@ from nda_reader.corpus.check_terms import (
     check_pinyin_form,
     check_uncovered_chinese,
     check_unreadable,
+    drafts,
 )
-from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
@@ -47,20 +51,37 @@ class CheckReport:
         return sum(p.orphan for p in self.problems)
 
 
-def check_corpus(root: Path, *, pinyin: bool = True, suggest: Suggest | None = None) -> CheckReport:
-    """Load and validate the corpus at ``root``, including the glossary's pinyin.
+Progress = Callable[[str, int, int], None]
+"""``progress(what, done, total)``: how far a long step is."""
+
+
+def _nothing(what: str, done: int, total: int) -> None:
+    pass
+
+
+def check_corpus(
+    root: Path,
+    *,
+    pinyin: bool = True,
+    suggest: Suggest | None = None,
+    corpus: Corpus | None = None,
+    progress: Progress = _nothing,
+) -> CheckReport:
+    """Validate the corpus at ``root`` (loaded here, or ``corpus`` as loaded by the
+    caller, e.g. through its index), including the glossary's pinyin.
 
     ``suggest`` gives a reading for Chinese that no glossary entry covers (the command
     line gives the dictionary's)."""
-    corpus = load_corpus(root)
+    corpus = load_corpus(root) if corpus is None else corpus
     extra = ProblemList()
-    _check_glossary_usage(corpus, extra)
+    _check_glossary_usage(corpus, extra, progress)
     _check_turn_labels(corpus, extra)
     check_deprecated_renderings(corpus, extra)
     check_uncovered_chinese(corpus, extra, suggest)
     if pinyin:
-        _check_pinyin(corpus, extra)
-        check_pinyin_form(corpus, extra)
+        drafted = drafts(corpus)
+        _check_pinyin(corpus, extra, drafted)
+        check_pinyin_form(corpus, extra, drafted)
         check_unreadable(corpus, extra)
     problems = sorted(
         [*corpus.problems, *extra], key=lambda p: (str(p.path), p.line, p.column, p.message)
@@ -68,15 +89,67 @@ def check_corpus(root: Path, *, pinyin: bool = True, suggest: Suggest | None = N
     return CheckReport(corpus, problems)
 
 
-def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
+def found_in(keys: Iterable[str], texts: Iterable[str]) -> set[str]:
+    """Which of ``keys`` occur in any of ``texts``: one pass over each text with an
+    Aho–Corasick automaton of all the keys."""
+    import ahocorasick  # only when checking
+
+    automaton = ahocorasick.Automaton()
+    for key in set(keys):
+        if key:
+            automaton.add_word(key, key)
+    if not len(automaton):
+        return set()
+    automaton.make_automaton()
+    found: set[str] = set()
+    for text in texts:
+        found.update(key for _end, key in automaton.iter(text))
+    return found
+
+
+def _found_folded(keys: set[str], text: str) -> set[str]:
+    """The keys (folded by :func:`form_key`) that occur in ``form_key(text)``. A key
+    without whitespace cannot span a run of whitespace, so those are looked for in the
+    text merely lower-cased (much quicker than collapsing its whitespace)."""
+    plain = {k for k in keys if " " not in k}
+    found = found_in(plain, [text.replace("\u2019", "'").lower()])
+    spaced = keys - plain
+    return found | (found_in(spaced, [form_key(text)]) if spaced else set())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _found_exact(keys: set[str], text: str) -> set[str]:
+    """The keys that occur in ``text``. Keys without ASCII characters (most hanzi) are
+    looked for in the runs of non-ASCII text only: an automaton whose keys begin with
+    hundreds of different characters is slow over long runs of plain English."""
+    wide = {k for k in keys if k and not any(ord(c) < 128 for c in k)}
+    found = found_in(wide, ["\0".join(_NON_ASCII.findall(text))])
+    return found | found_in(keys - wide, [text])
+
+
+def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progress) -> None:
     """Forms claimed twice, aliases the texts never use, and hanzi_source claims."""
     claimed: dict[str, str] = {}
-    bodies = "\n".join(d.body for d in corpus.documents.values())
-    folded = form_key(bodies)
+    entries = list(corpus.glossary.entries.values())
+    docs = list(corpus.documents.values())
+
+    def bodies() -> Iterable[str]:
+        for i, doc in enumerate(docs):
+            if i % 50 == 0:
+                progress("Looking for glossary forms", i, len(docs))
+            yield doc.body
+
+    # The texts as one, as before: a form may run from the end of one into the next.
+    joined = "\n".join(bodies()) if docs else ""
+    aliases = _found_folded({form_key(a) for e in entries for a in e.aliases}, joined)
     # hanzi_source: text means the hanzi is in a *published* text. The annotators' own
     # translation (origin: annotators) holds their choice of hanzi, not evidence of it.
-    published = "\n".join(d.body for d in corpus.documents.values() if d.origin != "annotators")
-    for entry in corpus.glossary.entries.values():
+    published = "\n".join(d.body for d in docs if d.origin != "annotators")
+    hanzi = _found_exact({e.hanzi for e in entries}, published)
+    progress("Looking for glossary forms", len(docs), len(docs))
+    for entry in entries:
         for form in entry.forms:
             key = form_key(form)
             other = claimed.setdefault(key, entry.id)
@@ -87,16 +160,16 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList) -> None:
                     f"{form!r} of {entry.id!r} is already a form of "
                     f"{other!r}; a form may belong to one entry only",
                 )
-        if not corpus.documents:
+        if not docs:
             continue
         for alias in entry.aliases:
-            if form_key(alias) not in folded:
+            if form_key(alias) and form_key(alias) not in aliases:
                 problems.warning_at(
                     entry.path,
                     entry.where("aliases"),
                     f"alias {alias!r} of {entry.id!r} occurs in no text",
                 )
-        in_text = entry.hanzi in published
+        in_text = not entry.hanzi or entry.hanzi in hanzi
         if entry.hanzi_source == "text" and not in_text:
             problems.error_at(
                 entry.path,
@@ -138,14 +211,17 @@ def _check_turn_labels(corpus: Corpus, problems: ProblemList) -> None:
                 )
 
 
-def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
-    from nda_reader.lang.pinyin import check_pinyin, draft_pinyin  # pypinyin: only now
+def _check_pinyin(corpus: Corpus, problems: ProblemList, drafted: dict[str, str]) -> None:
+    from nda_reader.lang.pinyin import check_pinyin  # pypinyin: only now
 
-    known = known_words(corpus.glossary)
     for entry in corpus.glossary.entries.values():
-        others = {k: v for k, v in known.items() if k != entry.hanzi}
+        draft = drafted[entry.id]
         issue = check_pinyin(
-            entry.hanzi, entry.pinyin, person=entry.is_person, proper=entry.is_proper, known=others
+            entry.hanzi,
+            entry.pinyin,
+            person=entry.is_person,
+            proper=entry.is_proper,
+            draft=draft,
         )
         if issue and not entry.pinyin_override:
             problems.error_at(
@@ -154,9 +230,7 @@ def _check_pinyin(corpus: Corpus, problems: ProblemList) -> None:
                 f"{entry.id!r}: {issue}; correct it, or set "
                 "pinyin_override: true if the stored reading is deliberate",
             )
-        elif entry.pinyin_override and entry.pinyin == draft_pinyin(
-            entry.hanzi, person=entry.is_person, proper=entry.is_proper, known=others
-        ):
+        elif entry.pinyin_override and entry.pinyin == draft:
             problems.warning_at(
                 entry.path,
                 entry.where("pinyin_override"),

@@ -15,32 +15,97 @@ reader opens a corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.glossary import known_words
+from nda_reader.corpus.glossary import GlossaryEntry, known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
-from nda_reader.lang.hanzi import is_han
+from nda_reader.lang.hanzi import han_runs
+
+if TYPE_CHECKING:
+    from nda_reader.lang.segment import KnownWords
 
 Suggest = Callable[[str], str | None]
 """Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
 
 
-def check_pinyin_form(corpus: Corpus, problems: ProblemList) -> None:
-    """Warn where stored pinyin joins words or capitalises differently from the draft."""
-    from nda_reader.lang.pinyin import draft_pinyin, form_issue
+def drafts(corpus: Corpus) -> dict[str, str]:
+    """The drafted pinyin of every glossary entry, by id, each drafted from the other
+    entries' curated words. Drafting loads jieba and segments every entry (seconds for a
+    large glossary): it is done once for both checks, and the corpus index keeps the
+    drafts for the next run, by everything a draft depends on."""
+    from nda_reader.lang.segment import KnownWords, known_in
 
-    known = known_words(corpus.glossary)
+    known = KnownWords(known_words(corpus.glossary))
+    entries = list(corpus.glossary.entries.values())
+    versions = _versions()  # of jieba and pypinyin; the index is made anew for new code
+    keys = {
+        entry.id: json.dumps(
+            [
+                versions,
+                entry.hanzi,
+                entry.is_person,
+                entry.is_proper,
+                [
+                    (w, k.pinyin, k.proper)
+                    for w, k in known_in(entry.hanzi, known.excluding(entry.hanzi))
+                ],
+            ],
+            ensure_ascii=False,
+        )
+        for entry in entries
+    }
+    backing = corpus.backing
+    kept = backing.remembered("pinyin-draft", keys.values()) if backing is not None else {}
+    out: dict[str, str] = {}
+    for entry in entries:
+        found = kept.get(keys[entry.id])
+        out[entry.id] = found if found is not None else _draft(entry, known)
+    if backing is not None and len(kept) < len(entries):
+        backing.remember("pinyin-draft", {keys[e.id]: out[e.id] for e in entries})
+    return out
+
+
+def _versions() -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in ("jieba", "pypinyin"):
+        try:
+            out.append(version(name))
+        except PackageNotFoundError:
+            out.append("")
+    return out
+
+
+def _draft(entry: GlossaryEntry, known: KnownWords) -> str:
+    from nda_reader.lang.pinyin import draft_pinyin
+
+    return draft_pinyin(
+        entry.hanzi,
+        person=entry.is_person,
+        proper=entry.is_proper,
+        known=known.excluding(entry.hanzi),
+    )
+
+
+def check_pinyin_form(
+    corpus: Corpus, problems: ProblemList, drafted: dict[str, str] | None = None
+) -> None:
+    """Warn where stored pinyin joins words or capitalises differently from the draft
+    (``drafted``: :func:`drafts`, when the caller has them)."""
+    from nda_reader.lang.pinyin import form_issue
+
+    drafted = drafts(corpus) if drafted is None else drafted
     for entry in corpus.glossary.entries.values():
         if entry.pinyin_override:
             continue
-        others = {k: v for k, v in known.items() if k != entry.hanzi}
-        draft = draft_pinyin(
-            entry.hanzi, person=entry.is_person, proper=entry.is_proper, known=others
-        )
+        draft = drafted[entry.id]
         issue = form_issue(entry.pinyin, draft, person=entry.is_person)
         if issue is None:
             continue
@@ -70,8 +135,17 @@ def check_unreadable(corpus: Corpus, problems: ProblemList) -> None:
 
 def check_deprecated_renderings(corpus: Corpus, problems: ProblemList) -> None:
     """Warn at each place a text uses a rendering marked ``deprecated``."""
+    deprecated = {
+        entry.id
+        for entry in corpus.glossary.entries.values()
+        if any(r.status == "deprecated" for r in entry.renderings.values())
+    }
+    if not deprecated:
+        return
     for doc in corpus.ordered_documents():
         for occ in corpus.occurrences.in_doc(doc.id):
+            if occ.entry_id not in deprecated:
+                continue
             entry = corpus.glossary.get(occ.entry_id)
             if entry is None:
                 continue
@@ -112,13 +186,14 @@ def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
         covered = bytearray(len(doc.body))
         for occ in corpus.occurrences.in_doc(doc.id):
             covered[occ.start : occ.end] = b"\1" * (occ.end - occ.start)
-        start = None
-        for i, ch in enumerate([*doc.body, "\n"]):
-            if i < len(doc.body) and is_han(ch) and not covered[i]:
-                start = i if start is None else start
-            elif start is not None:
-                yield UncoveredSpan(doc.id, start, i, doc.body[start:i])
-                start = None
+        for run_start, run_end in han_runs(doc.body):
+            start = None
+            for i in range(run_start, run_end + 1):
+                if i < run_end and not covered[i]:
+                    start = i if start is None else start
+                elif start is not None:
+                    yield UncoveredSpan(doc.id, start, i, doc.body[start:i])
+                    start = None
 
 
 def check_uncovered_chinese(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 
@@ -107,14 +107,34 @@ class Document:
     """Set by ``nda-reader add``: a digest of the source the text was made from."""
     body_line: int = 1
     """1-based line of the file on which the body starts."""
-    blocks: list[Block] = field(default_factory=list)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _blocks: list[Block] | None = field(default=None, repr=False, compare=False)
+    _lines: list[int] | None = field(default=None, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.blocks:
-            self.blocks = split_blocks(self.body)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
-        self._block_starts = [b.start for b in self.blocks]
+    @property
+    def blocks(self) -> list[Block]:
+        """The passages of the body (split on first use: loading a corpus need not)."""
+        if self._blocks is None:
+            self._blocks = split_blocks(self.body)
+        return self._blocks
+
+    @property
+    def _line_starts(self) -> list[int]:
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        return self._lines
+
+    @property
+    def _block_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [b.start for b in self.blocks]
+        return self._starts
+
+    def with_blocks(self, blocks: list[Block]) -> Document:
+        """This document showing only ``blocks`` (a plain :class:`Document`, also when this
+        one reads its body lazily from the index)."""
+        values = {f.name: getattr(self, f.name) for f in fields(Document) if f.name[0] != "_"}
+        return Document(**values, _blocks=blocks)
 
     def block_text(self, block: Block) -> str:
         """The text of ``block`` without its Markdown marker."""
@@ -304,4 +324,4 @@ def _plain_document(path: Path, text: str) -> Document:
     lines = text.strip().splitlines()
     by_line = path.suffix.lower() == ".txt" and len(lines) > 1 and all(ln.strip() for ln in lines)
     blocks = split_blocks(text, lines_are_passages=by_line)
-    return Document(id=slug, title=first[:120], path=path, body=text, blocks=blocks)
+    return Document(id=slug, title=first[:120], path=path, body=text, _blocks=blocks)

@@ -253,26 +253,35 @@ def _validate(corpus: Corpus) -> None:
                     f"role organisation {org!r} of {entry.id!r} looks like an id "
                     "but is not in the glossary",
                 )
-    for orphan in corpus.orphans():
-        a = orphan.anchor
-        status = orphan.resolution.status.value
-        problems.append(
-            Problem(
-                a.path,
-                a.line,
-                a.column,
-                f"orphaned {orphan.label} {orphan.id!r} ({status}): {orphan.resolution.reason}",
-                Severity.ERROR,
-                orphan=True,
-            )
-        )
-    for anchored in corpus.anchored():
+    fuzzy: list[Problem] = []
+    for anchored in corpus.anchored():  # one pass: a large corpus has tens of thousands
         anchor = anchored.anchor
         at = corpus.place(anchor)
-        if at.status is Status.FUZZY:
-            problems.warning(
-                anchor.path,
-                anchor.line,
-                anchor.column,
-                f"{anchored.label} {anchored.id!r}: {at.reason}",
+        if not at.placed:
+            problems.append(
+                Problem(
+                    anchor.path,
+                    anchor.line,
+                    anchor.column,
+                    f"orphaned {anchored.label} {anchored.id!r} ({at.status.value}): {at.reason}",
+                    Severity.ERROR,
+                    orphan=True,
+                )
             )
+        elif at.status is Status.FUZZY:
+            fuzzy.append(
+                Problem(
+                    anchor.path,
+                    anchor.line,
+                    anchor.column,
+                    f"{anchored.label} {anchored.id!r}: {at.reason}",
+                    Severity.WARNING,
+                )
+            )
+    problems.extend(fuzzy)  # after every orphan, as before
+
+
+read_layer = _read_layer
+"""Read one parsed layer file into ``corpus`` (what :func:`assemble` does for each)."""
+validate = _validate
+"""The cross-file checks :func:`assemble` ends with."""

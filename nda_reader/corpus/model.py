@@ -6,21 +6,22 @@ listed in :attr:`Corpus.problems`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from nda_reader.corpus.anchors import Anchor, Resolution, Status, resolve
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import Glossary
 from nda_reader.corpus.notes import Note
+from nda_reader.corpus.parts import EMPTY, Backing, doc_part
 from nda_reader.corpus.sources import SourceFiles
 from nda_reader.corpus.speakers import Speaker, SpeakerLayer
-from nda_reader.corpus.term_index import OccurrenceIndex, TermMatcher
+from nda_reader.corpus.term_index import OccurrenceIndex, Occurrences, TermMatcher
 from nda_reader.formats.problems import ProblemList
 
 if TYPE_CHECKING:  # imported where used: a corpus without counterparts never needs them
@@ -113,28 +114,107 @@ class Orphan:
 
 @dataclass
 class Corpus:
-    """Everything loaded from one corpus folder."""
+    """Everything loaded from one corpus folder.
+
+    A corpus opened from the index on disk (:mod:`nda_reader.index`) is the same object
+    with lazy parts: its documents read their bodies on first use, its layer parts
+    (glossary, speakers, links, notes) are unpickled on first use, its term occurrences
+    and anchor placements are looked up in the index. Code using a corpus sees no
+    difference.
+    """
 
     root: Path | None
     documents: dict[str, Document] = field(default_factory=dict)
-    glossary: Glossary = field(default_factory=Glossary)
-    speaker_layers: dict[str, SpeakerLayer] = field(default_factory=dict)
-    crossrefs: list[CrossRef] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    alignment_layers: dict[str, AlignmentLayer] = field(default_factory=dict)
-    """Alignment layers by the id of their ``doc``."""
-    counterparts: dict[str, str] = field(default_factory=dict)
-    """Each document that has a counterpart in another language, and that counterpart
-    (both ways; see :meth:`counterpart_of`)."""
-    layer_files: list[Path] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
     sources: SourceFiles | None = field(default=None, repr=False)
     """What each file gave when read, for a reload that re-reads only changed files."""
     _placed: dict[Anchor, Resolution] = field(default_factory=dict, repr=False)
+    _parts: dict[str, Any] = field(default_factory=dict, repr=False)
+    _load_part: Callable[[str], Any] | None = field(default=None, repr=False)
+    _load_doc_part: Callable[[str, str], Any] | None = field(default=None, repr=False)
+    _lookup: Callable[[Anchor], Resolution | None] | None = field(default=None, repr=False)
+    backing: Backing | None = field(default=None, repr=False)
+    """The index the corpus was read from (None: read from its files)."""
+
+    def lazy(
+        self,
+        load_part: Callable[[str], Any],
+        placements: Callable[[Anchor], Resolution | None],
+        occurrences: Occurrences,
+        load_doc_part: Callable[[str, str], Any] | None = None,
+    ) -> None:
+        """Get the layer parts from ``load_part(name)`` (one of :data:`LAYER_PARTS`) on
+        first use, anchor placements from ``placements`` before resolving them, and term
+        occurrences from ``occurrences`` (the index on disk sets these). Until a part is
+        loaded whole, ``load_doc_part(name, doc_id)`` gives what of it concerns one
+        document (:data:`DOC_PARTS`) as a 1-tuple (None when it does not know), so that
+        opening a document reads only that."""
+        self._load_part = load_part
+        self._load_doc_part = load_doc_part
+        self._lookup = placements
+        self.__dict__["occurrences"] = occurrences
+
+    def _part(self, name: str) -> Any:
+        found = self._parts.get(name)
+        if found is None:
+            found = self._load_part(name) if self._load_part is not None else None
+            found = EMPTY[name]() if found is None else found
+            self._parts[name] = found
+        return found
+
+    def _doc_part(self, name: str, doc_id: str) -> Any:
+        """What part ``name`` holds about ``doc_id`` (see :data:`DOC_PARTS`)."""
+        if name not in self._parts and self._load_doc_part is not None:
+            found = self._load_doc_part(name, doc_id)  # (value,), or None: not known
+            if found is not None:
+                return found[0]
+        return doc_part(self, name, doc_id)
+
+    def loaded_parts(self) -> dict[str, Any]:
+        """The layer parts loaded so far, by name."""
+        return dict(self._parts)
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary (all glossary files)."""
+        return cast(Glossary, self._part("glossary"))
+
+    @property
+    def speaker_layers(self) -> dict[str, SpeakerLayer]:
+        """Speaker layers by document id."""
+        return cast(dict[str, SpeakerLayer], self._part("speaker_layers"))
+
+    @property
+    def crossrefs(self) -> list[CrossRef]:
+        """Every cross-reference."""
+        return cast(list[CrossRef], self._part("crossrefs"))
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every note."""
+        return cast(list[Note], self._part("notes"))
+
+    @property
+    def alignment_layers(self) -> dict[str, AlignmentLayer]:
+        """Alignment layers by the id of their ``doc``."""
+        return cast("dict[str, AlignmentLayer]", self._part("alignment_layers"))
+
+    @property
+    def counterparts(self) -> dict[str, str]:
+        """Each document that has a counterpart in another language, and that counterpart
+        (both ways; see :meth:`counterpart_of`)."""
+        return cast(dict[str, str], self._part("counterparts"))
+
+    @property
+    def layer_files(self) -> list[Path]:
+        """The layer files read, in path order."""
+        return cast(list[Path], self._part("layer_files"))
 
     def place(self, anchor: Anchor) -> Resolution:
         """Resolve ``anchor`` (cached)."""
         found = self._placed.get(anchor)
+        if found is None and self._lookup is not None:
+            found = self._lookup(anchor)
         if found is None:
             doc = self.documents.get(anchor.doc)
             if doc is None:
@@ -143,7 +223,7 @@ class Corpus:
                 )
             else:
                 found = resolve(anchor, doc.body)
-            self._placed[anchor] = found
+        self._placed[anchor] = found
         return found
 
     def ordered_documents(self) -> list[Document]:
@@ -163,7 +243,7 @@ class Corpus:
         return TermMatcher.build(self.glossary.form_pairs())
 
     @cached_property
-    def occurrences(self) -> OccurrenceIndex:
+    def occurrences(self) -> Occurrences:
         """Every glossary occurrence in the corpus (built on first use)."""
         return OccurrenceIndex.build(
             self.matcher, ((d.id, d.body) for d in self.ordered_documents())
@@ -179,21 +259,14 @@ class Corpus:
                 self.documents[ident] = old  # read again, unchanged (e.g. after the cache)
         same = {i for i, doc in self.documents.items() if previous.documents.get(i) is doc}
         self._placed = {a: r for a, r in previous._placed.items() if a.doc in same}
+        if self._lookup is None:
+            self._lookup = previous._lookup  # the index: what it places still holds
         if same == set(self.documents) == set(previous.documents) and (
             self.glossary.form_pairs() == previous.glossary.form_pairs()
         ):
             for name in ("matcher", "occurrences"):
                 if name in previous.__dict__:
                     self.__dict__[name] = previous.__dict__[name]
-
-    def __getstate__(self) -> dict[str, object]:
-        # The compiled matcher is left out of a pickle: unpickling recompiles a pattern,
-        # which is what a cached corpus is meant to avoid. It is rebuilt when needed. The
-        # per-file sources are left out too (a reload reads every file once instead).
-        state = dict(self.__dict__)
-        state.pop("matcher", None)
-        state["sources"] = None
-        return state
 
     def refresh_terms(self) -> None:
         """Forget the compiled matcher and index after the glossary changed."""
@@ -202,7 +275,7 @@ class Corpus:
 
     def turns(self, doc_id: str) -> list[TurnSpan]:
         """The placed speaker turns of a document, in text order."""
-        layer = self.speaker_layers.get(doc_id)
+        layer: SpeakerLayer | None = self._doc_part("speaker_layers", doc_id)
         doc = self.documents.get(doc_id)
         if layer is None or doc is None:
             return []
@@ -221,7 +294,8 @@ class Corpus:
     def links_in(self, doc_id: str) -> list[LinkEnd]:
         """Cross-references with an end in ``doc_id``: outgoing and incoming (backlinks)."""
         ends = []
-        for link in self.crossrefs:
+        links: list[CrossRef] = self._doc_part("crossrefs", doc_id)
+        for link in links:
             for outgoing, here, there in (
                 (True, link.source, link.target),
                 (False, link.target, link.source),
@@ -234,7 +308,7 @@ class Corpus:
 
     def notes_in(self, doc_id: str) -> list[Note]:
         """Notes on ``doc_id``, in text order of their anchors."""
-        found = [n for n in self.notes if n.anchor.doc == doc_id]
+        found: list[Note] = self._doc_part("notes", doc_id)
         return sorted(found, key=lambda n: self.place(n.anchor).start)
 
     def orphans(self) -> list[Orphan]:

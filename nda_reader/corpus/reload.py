@@ -110,6 +110,11 @@ def reload_corpus(corpus: Corpus, changed: Collection[Path]) -> CorpusChange:
         return CorpusChange(corpus, frozenset())
     if not (root / "texts").is_dir():
         return compare(corpus, load_corpus(root))
+    if corpus.backing is not None:
+        fresh, documents, glossary = corpus.backing.reload(changed)
+        if documents is None:
+            return compare(corpus, fresh)
+        return CorpusChange(fresh, documents, glossary=glossary)
     sources = read_sources(root, corpus.sources, changed if corpus.sources else ())
     fresh = assemble(root, sources, reuse=corpus)
     return compare(corpus, fresh)

@@ -75,3 +75,9 @@ def read_sources(
         texts={p: pick(p, old.texts, _read_text) for p in text_files},
         layers={p: pick(p, old.layers, _read_layer) for p in layer_files},
     )
+
+
+read_text_file = _read_text
+"""Read one text file: its :class:`~nda_reader.corpus.document.Document` and problems."""
+read_layer_file = _read_layer
+"""Read one layer file: its YAML (with positions) and problems."""

@@ -12,8 +12,9 @@ resolved leftmost-longest).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from nda_reader.lang.script import looks_traditional, to_simplified
 
@@ -115,12 +116,30 @@ class TermMatcher:
         return out
 
 
+class Occurrences(Protocol):
+    """Where glossary entries occur: by document and by entry (an :class:`OccurrenceIndex`
+    in memory, or the corpus index on disk)."""
+
+    complete: bool
+    """False while an index is being built: :meth:`of_entry` then knows only the documents
+    done so far (:meth:`in_doc` always answers in full)."""
+
+    def in_doc(self, doc_id: str) -> Sequence[Occurrence]:
+        """Occurrences in one document, in text order."""
+        ...
+
+    def of_entry(self, entry_id: str) -> Sequence[Occurrence]:
+        """Occurrences of one entry across the corpus, in corpus order."""
+        ...
+
+
 @dataclass
 class OccurrenceIndex:
     """Occurrences of glossary entries across the corpus, by document and by entry."""
 
     by_doc: dict[str, list[Occurrence]] = field(default_factory=dict)
     by_entry: dict[str, list[Occurrence]] = field(default_factory=dict)
+    complete: bool = True
 
     @classmethod
     def build(cls, matcher: TermMatcher, bodies: Iterable[tuple[str, str]]) -> OccurrenceIndex:

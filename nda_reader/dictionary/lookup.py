@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nda_reader.dictionary.cedict import Entry
 from nda_reader.dictionary.index import POSTINGS, SEP, connect, ensure
-from nda_reader.lang.hanzi import has_han, is_han
+from nda_reader.lang.hanzi import han_run_end, has_han
 from nda_reader.lang.tones import has_tones, marked, numbered_key, toneless_key
 
 LONGEST = 12
@@ -52,6 +52,19 @@ class Dictionary:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = connect(path)
+        self._headwords: frozenset[str] | None = None
+        self._found: dict[str, tuple[Entry, ...]] = {}
+        self._readings: dict[str, str] = {}
+
+    def keep_headwords(self) -> None:
+        """Keep every headword in memory, and the entries of the words found: thousands
+        of look-ups (``check`` suggesting readings for every uncovered span) then cost a
+        query per new word, not two per place looked at."""
+        if self._headwords is None:
+            rows = self._db.execute(
+                "SELECT simplified FROM entries UNION SELECT traditional FROM entries"
+            )
+            self._headwords = frozenset(row[0] for row in rows)
 
     @classmethod
     def open(cls, cache_dir: Path) -> Dictionary:
@@ -78,12 +91,18 @@ class Dictionary:
     def longest_at(self, text: str, start: int) -> Word | None:
         """The longest headword starting at ``start`` of ``text``, with all its readings
         (None when no word starts there, e.g. on a letter or a punctuation mark)."""
-        end = start
-        while end < len(text) and end - start < LONGEST and is_han(text[end]):
-            end += 1
+        end = han_run_end(text, start, LONGEST)
         if end == start:
             return None
         candidates = [text[start:k] for k in range(start + 1, end + 1)]
+        if self._headwords is not None:
+            best = next((c for c in reversed(candidates) if c in self._headwords), None)
+            if best is None:
+                return None
+            entries = self._found.get(best)
+            if entries is None:
+                entries = self._found[best] = tuple(self.entries(best))
+            return Word(start, start + len(best), entries)
         marks = ", ".join("?" * len(candidates))
         found = self._db.execute(
             f"SELECT simplified FROM entries WHERE simplified IN ({marks}) "
@@ -113,7 +132,15 @@ class Dictionary:
         """A pinyin reading of ``hanzi`` word by word, each word's syllables joined
         (``数据要素`` -> ``shùjù yàosù``): a suggestion, e.g. for Chinese text that no
         glossary entry covers. Each word takes its first reading in the dictionary."""
-        return " ".join("".join(reading(w.entries[0]).split()) for w in self.words(hanzi))
+        return " ".join(self._joined_reading(w.entries[0]) for w in self.words(hanzi))
+
+    def _joined_reading(self, entry: Entry) -> str:
+        joined = self._readings.get(entry.pinyin)
+        if joined is None:
+            joined = "".join(reading(entry).split())
+            if len(self._readings) < 100_000:
+                self._readings[entry.pinyin] = joined
+        return joined
 
     def search(self, query: str, limit: int = 40) -> list[Entry]:
         """Entries for what a person typed: hanzi, pinyin (with or without tones) or

@@ -9,6 +9,7 @@ since (:mod:`nda_reader.export.ownership`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -26,23 +27,35 @@ Format = Literal["markdown", "web-annotation", "tei", "csl-json", "bibtex"]
 FORMATS: tuple[Format, ...] = ("markdown", "web-annotation", "tei", "csl-json", "bibtex")
 
 
+Progress = Callable[[str, int, int], None]
+"""``progress(what, done, total)``: how far the export is."""
+
+
+def _quiet(what: str, done: int, total: int) -> None:
+    pass
+
+
 def render_outputs(
     corpus: Corpus,
     groups: list[str],
     fmt: Format = "markdown",
     options: ExportOptions | None = None,
     to: str | None = None,
+    progress: Progress = _quiet,
 ) -> dict[str, str | bytes]:
-    """``{file name: content}`` of ``groups`` (exportable ids, in corpus order) in ``fmt``."""
+    """``{file name: content}`` of ``groups`` (exportable ids, in corpus order) in ``fmt``
+    (``progress(what, done, total)`` hears how far Markdown is)."""
     if fmt == "markdown":
         files: dict[str, str | bytes] = {}
-        for group in groups:
+        for i, group in enumerate(groups):
+            progress("Exporting", i, len(groups))
             text = render_document(corpus, group, options)
             files.update(
                 {f"{group}.{to}": convert(text, to, export_name(group))}
                 if to
                 else {export_name(group): text}
             )
+        progress("Exporting", len(groups), len(groups))  # the last step is always drawn
         return files
     if fmt == "tei":
         return {tei_name(g): render_tei(corpus, g) for g in groups}
@@ -66,9 +79,10 @@ def export_outputs(
     to: str | None = None,
     force: bool = False,
     notes: list[str] | None = None,
+    progress: Progress = _quiet,
 ) -> list[Path]:
     """Render ``doc_ids`` in ``fmt`` and write the files into ``out_dir``; their paths."""
     groups = resolve_groups(corpus, doc_ids)
     refuse_corpus_folders(corpus, out_dir)
-    files = render_outputs(corpus, groups, fmt, options, to)
+    files = render_outputs(corpus, groups, fmt, options, to, progress)
     return write_files(out_dir, files, force=force, notes=notes)

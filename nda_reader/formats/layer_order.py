@@ -22,12 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from nda_reader.formats.yaml_edit import ListShape, list_shape
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from nda_reader.formats.yaml_guard import compose
 
 SortKey = tuple[int, str] | tuple[int, int]
 """``(0, id)`` or ``(1, pos)``: keys of one kind compare with each other only."""
@@ -78,7 +76,7 @@ def sort_key(item: dict[str, Any]) -> SortKey | None:
 
 
 def _items(text: str, key: str) -> list[Node]:
-    root = yaml.compose(text, Loader=_LOADER)
+    root = compose(text)
     if isinstance(root, MappingNode):
         for key_node, value in root.value:
             if _scalar(key_node) == key and isinstance(value, SequenceNode):

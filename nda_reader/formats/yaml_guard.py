@@ -8,6 +8,9 @@ builds values; docs/annotation-format.md states them all.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import yaml
 from yaml.nodes import Node
 
@@ -34,11 +37,33 @@ class NestedTooDeep(yaml.YAMLError):
         """1-based (line, column) where the nesting goes too deep."""
 
 
+_RECENT = 4
+"""Texts whose composed nodes are kept: saving an entry composes the same layer file
+several times (its shape, the entry's place, the check of the result, the reload)."""
+_recent: OrderedDict[str, Node | None] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
 def compose(text: str) -> Node | None:
     """``yaml.compose`` of ``text`` with the fast loader, refusing deep nesting first.
 
-    Raises :class:`NestedTooDeep` and :class:`yaml.YAMLError` as composing does.
+    The nodes of the last few texts are kept and given again for the same text: callers
+    only read them. Raises :class:`NestedTooDeep` and :class:`yaml.YAMLError` as
+    composing does.
     """
+    with _recent_lock:
+        if text in _recent:
+            _recent.move_to_end(text)
+            return _recent[text]
+    node = _compose(text)
+    with _recent_lock:
+        _recent[text] = node
+        while len(_recent) > _RECENT:
+            _recent.popitem(last=False)
+    return node
+
+
+def _compose(text: str) -> Node | None:
     # Block nesting is bounded by the file size (each level indents every line further);
     # flow nesting costs two characters a level, so only it needs counting.
     if text.count("[") + text.count("{") > MAX_DEPTH:

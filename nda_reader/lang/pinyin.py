@@ -282,15 +282,18 @@ def check_pinyin(
     person: bool = False,
     proper: bool = False,
     known: Mapping[str, KnownWord] | None = None,
+    draft: str | None = None,
 ) -> str | None:
-    """Compare the readings of ``stored`` pinyin with the draft for ``hanzi``.
+    """Compare the readings of ``stored`` pinyin with the draft for ``hanzi`` (``draft``
+    when the caller has it already, else drafted here).
 
     Spaces, apostrophes and case do not count here (see :func:`form_issue` for those); nor
     does the draft when pypinyin cannot read a character (see :func:`unreadable`). Returns
     None when the syllables agree, else a short message naming the problems: v written for
     ü, a hanzi/syllable count mismatch, the differing draft.
     """
-    draft = draft_pinyin(hanzi, person=person, proper=proper, known=known)
+    if draft is None:
+        draft = draft_pinyin(hanzi, person=person, proper=proper, known=known)
     problems: list[str] = []
     hanzi_count = sum(1 for char in hanzi if _is_hanzi(char)) + hanzi.count("×")
     foreign = re.findall(r"[A-Za-z0-9]+", hanzi)

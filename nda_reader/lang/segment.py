@@ -11,7 +11,7 @@ cut to the size the standard writes as one word: jieba keeps whole names of inst
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -64,6 +64,39 @@ class KnownWord:
     pinyin: str
     proper: bool = False
     """True for a proper noun: its capitals are kept inside ordinary terms."""
+
+
+class KnownWords(Mapping[str, KnownWord]):
+    """Known words, maybe without one of them (an entry is never drafted from itself).
+
+    Drafting every entry of a large glossary against all the others neither copies the
+    words for each entry nor measures them all again (:attr:`longest`)."""
+
+    def __init__(self, words: Mapping[str, KnownWord], without: str = "") -> None:
+        self.words = words
+        self.without = without
+        self.longest = max(map(len, words), default=0)
+        """The length of the longest word (an upper bound, ``without`` counted)."""
+
+    def excluding(self, hanzi: str) -> KnownWords:
+        """The same words without ``hanzi``."""
+        other = KnownWords({})
+        other.words, other.without, other.longest = self.words, hanzi, self.longest
+        return other
+
+    def __getitem__(self, key: str) -> KnownWord:
+        if key == self.without:
+            raise KeyError(key)
+        return self.words[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key != self.without and key in self.words
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self.words if k != self.without)
+
+    def __len__(self) -> int:
+        return len(self.words) - (self.without in self.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +262,7 @@ def _known_spans(text: str, known: Mapping[str, KnownWord]) -> list[tuple[int, i
     """Leftmost-longest matches of the known words in ``text``."""
     if not known:
         return []
-    longest = max(len(k) for k in known)
+    longest = known.longest if isinstance(known, KnownWords) else max(len(k) for k in known)
     spans = []
     i = 0
     while i < len(text):
@@ -241,6 +274,12 @@ def _known_spans(text: str, known: Mapping[str, KnownWord]) -> list[tuple[int, i
         else:
             i += 1
     return spans
+
+
+def known_in(text: str, known: Mapping[str, KnownWord]) -> list[tuple[str, KnownWord]]:
+    """The known words :func:`segment` takes whole from ``text``, with their pinyin (all
+    that ``known`` changes of the words of ``text``)."""
+    return [(text[a:b], known[text[a:b]]) for a, b in _known_spans(text, known)]
 
 
 def segment(text: str, known: Mapping[str, KnownWord] | None = None) -> list[Token]:

@@ -21,7 +21,13 @@ from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.search import find_in_text
 from nda_reader.reading.words import WORD, Longest, word_after, word_before
-from nda_reader.reading.wrapping import DisplayLine, Layout, LineKind, offset_at_cell
+from nda_reader.reading.wrapping import (
+    DisplayLine,
+    Layout,
+    LayoutBuilder,
+    LineKind,
+    offset_at_cell,
+)
 
 DocSpan = tuple[str, int, int]
 """(part id, start, end) of a span of text, such as a search match."""
@@ -50,7 +56,9 @@ class Navigator:
     """Computes cursor motions over a document's display lines and marks.
 
     :attr:`layout` and :attr:`marks` are replaced by the view when it re-wraps the text or
-    shows other parts; every motion reads them afresh.
+    shows other parts; every motion reads them afresh. While a big text is still being
+    laid out (:attr:`builder`), a motion that goes beyond the lines laid out so far lays
+    out just as far as it needs first, so it never waits for the whole text.
     """
 
     def __init__(self, layout: Layout, marks: DocMarks) -> None:
@@ -58,6 +66,29 @@ class Navigator:
         """The display lines of the parts shown."""
         self.marks = marks
         """What is annotated where in the parts shown (and the parts themselves)."""
+        self.builder: LayoutBuilder | None = None
+        """Lays out the rest of :attr:`layout` when it is not complete."""
+
+    # ------------------------------------------------------------- laying out ahead
+    def reach(self, doc_id: str, offset: int) -> None:
+        """Make sure ``offset`` of part ``doc_id`` is laid out."""
+        if self.builder is not None and not self.layout.complete:
+            self.builder.step(through=(doc_id, offset))
+
+    def reach_lines(self, count: int) -> None:
+        """Make sure ``count`` lines are laid out (or all there are)."""
+        if self.builder is not None and not self.layout.complete:
+            self.builder.step(lines=count)
+
+    def reach_end(self) -> None:
+        """Lay out the whole text."""
+        if self.builder is not None and not self.layout.complete:
+            self.builder.step()
+
+    def line_at(self, doc_id: str, offset: int) -> int | None:
+        """The display line showing ``offset`` of ``doc_id`` (laid out first if needed)."""
+        self.reach(doc_id, offset)
+        return self.layout.line_at(doc_id, offset)
 
     # --------------------------------------------------------------- where things are
     def line(self, y: int) -> DisplayLine | None:
@@ -86,7 +117,7 @@ class Navigator:
 
     def _line_showing(self, doc_id: str, offset: int) -> DisplayLine | None:
         """The text line of ``doc_id`` nearest ``offset`` (None when none is shown)."""
-        y = self.layout.line_at(doc_id, offset)
+        y = self.line_at(doc_id, offset)
         line = self.line(y) if y is not None else None
         return line if line is not None and line.doc_id == doc_id else None
 
@@ -166,6 +197,7 @@ class Navigator:
 
         A cursor scrolled out of sight comes back at the view's top (or bottom) line.
         """
+        self.reach_lines(max(cursor.y, top) + 2 * height)
         if not top <= cursor.y < top + height:
             return self.to_line(top if step > 0 else top + height - 1, step)
         return self.to_line(cursor.y + step, step)
@@ -174,12 +206,15 @@ class Navigator:
         """The top line one page down (1) or up (-1) in a view of ``height`` lines from
         ``top``; None when the view is already at that edge."""
         page = max(1, height - 2)
+        self.reach_lines(top + step * page + 2 * height)
         last = max(0, len(self.layout.lines) - height)
         new_top = max(0, min(last, top + step * page))
         return None if new_top == top else new_top
 
     def edge(self, step: int) -> Move:
         """The first (-1) or last (1) text line."""
+        if step > 0:
+            self.reach_end()
         return self.to_line(0 if step < 0 else len(self.layout.lines) - 1, -step)
 
     def term(self, cursor: CursorState, step: int) -> Move:
@@ -197,7 +232,7 @@ class Navigator:
         occ = next((occs[i] for i in candidates if self.shows_term(occs[i])), None)
         if occ is None:
             return Nowhere("No more terms")
-        y = self.layout.line_at(occ.doc, occ.start)
+        y = self.line_at(occ.doc, occ.start)
         return Nowhere() if y is None else CursorState(y, occ)
 
     def word(self, cursor: CursorState, step: int, longest: Longest) -> Move:
@@ -219,7 +254,7 @@ class Navigator:
             start, end, occ = found
             shown = self._line_showing(doc_id, start)
             if shown is not None and shown.start <= start < shown.end:
-                y = self.layout.line_at(doc_id, start)
+                y = self.line_at(doc_id, start)
                 assert y is not None
                 return CursorState(y, occ or Occurrence(doc_id, start, end, WORD))
             pos = end if step > 0 else start
@@ -232,21 +267,28 @@ class Navigator:
         order = self.marks.part_index
         doc_id, block = self.current_block(cursor)
         here = (order.get(doc_id, 0), block)
-        shown = [k for k in keys if self.layout.block_lines(*k)]
         if step > 0:
-            ahead = [k for k in shown if (order.get(k[0], 0), k[1]) > here]
+            ahead = [k for k in keys if (order.get(k[0], 0), k[1]) > here]
         else:
-            ahead = [k for k in reversed(shown) if (order.get(k[0], 0), k[1]) < here]
-        if not ahead:
-            return Nowhere(f"No more {'cross-references' if links_only else 'annotated passages'}")
-        y = self.layout.block_lines(*ahead[0]).start
-        return CursorState(y, self.first_term_on(self.layout.lines[y]))
+            ahead = [k for k in reversed(keys) if (order.get(k[0], 0), k[1]) < here]
+        for key in ahead:
+            self._reach_block(*key)
+            lines = self.layout.block_lines(*key)
+            if lines:
+                return CursorState(lines.start, self.first_term_on(self.layout.lines[lines.start]))
+        return Nowhere(f"No more {'cross-references' if links_only else 'annotated passages'}")
+
+    def _reach_block(self, doc_id: str, block: int) -> None:
+        part = self.marks.part(doc_id)
+        if part is not None and 0 <= block < len(part.blocks):
+            self.reach(doc_id, part.blocks[block].end)
 
     def same_speaker(self, cursor: CursorState) -> Move:
         """The start of the next turn by the speaker at the cursor (wrapping around).
 
         Outside any turn, the next turn of whoever speaks next.
         """
+        self.reach_end()  # the turns of every part
         turns = self.layout.turns
         turn = self.turn(cursor)
         if turn < 0:

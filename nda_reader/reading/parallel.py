@@ -108,4 +108,4 @@ def one_side(doc: Document, alignment: Alignment, side: int) -> Document:
     """``doc`` showing only the passages of ``side`` of ``alignment`` (for a file of
     alternating passages, each view shows one language)."""
     shown = {b for pair in alignment.pairs for b in pair.blocks(side)}
-    return replace(doc, blocks=[b for b in doc.blocks if b.index in shown])
+    return doc.with_blocks([b for b in doc.blocks if b.index in shown])

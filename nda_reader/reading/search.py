@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from nda_reader.lang.terminal_text import one_line
 
 if TYPE_CHECKING:
+    from nda_reader.corpus.document import Document
     from nda_reader.corpus.model import Corpus
 
 
@@ -56,13 +57,24 @@ def make_hit(doc_id: str, body: str, start: int, end: int, context: int = 40) ->
     return Hit(doc_id, start, end, before, one_line(body[start:end]), after)
 
 
+def documents_to_search(corpus: Corpus, query: str) -> list[Document]:
+    """The documents that may hold ``query``, in reading order: those the corpus index
+    says may contain it, or every document when there is no index (or it is not ready)."""
+    found = corpus.backing.candidates(query) if corpus.backing is not None else None
+    if found is None:
+        return corpus.ordered_documents()
+    return [corpus.documents[i] for i in found if i in corpus.documents]
+
+
+def hits_in(doc: Document, pattern: re.Pattern[str], context: int = 40) -> list[Hit]:
+    """Every match of ``pattern`` in ``doc``, in text order, with its context."""
+    body = doc.body
+    return [make_hit(doc.id, body, m.start(), m.end(), context) for m in pattern.finditer(body)]
+
+
 def search_corpus(corpus: Corpus, query: str, context: int = 40) -> list[Hit]:
     """Every match of ``query`` in the corpus, documents in reading order, then text order."""
     pattern = compile_query(query)
     if pattern is None:
         return []
-    hits: list[Hit] = []
-    for doc in corpus.ordered_documents():
-        for m in pattern.finditer(doc.body):
-            hits.append(make_hit(doc.id, doc.body, m.start(), m.end(), context))
-    return hits
+    return [h for doc in documents_to_search(corpus, query) for h in hits_in(doc, pattern, context)]

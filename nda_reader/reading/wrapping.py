@@ -10,18 +10,17 @@ stand-ins, so offsets stay aligned and no escape sequence ever reaches the termi
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 
 from nda_reader.corpus.document import Block, BlockKind, Document, item_marker
 from nda_reader.corpus.model import TurnSpan
 from nda_reader.lang.hanzi import is_cjk
-from nda_reader.lang.terminal_text import display_text, joined_gap
+from nda_reader.reading.line_breaking import wrap
 from nda_reader.reading.shown_text import shown_line
 
 BULLET = "• "
@@ -69,12 +68,13 @@ class Layout:
     speaker_slots: dict[str, int] = field(default_factory=dict)
     """Speaker id -> colour slot 1..6 in order of first appearance."""
     complete: bool = True
-    """False for the first lines only (see ``limit`` of :func:`layout_document`)."""
+    """False while only the first lines are laid out (see :class:`LayoutBuilder`)."""
     _starts: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
     _blocks: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
-    def _index(self) -> None:
-        for y, line in enumerate(self.lines):
+    def _index(self, start: int = 0) -> None:
+        for y in range(start, len(self.lines)):
+            line = self.lines[y]
             if line.kind is not LineKind.TEXT:
                 continue
             starts, ys = self._starts.setdefault(line.doc_id, ([], []))
@@ -103,129 +103,137 @@ class Layout:
         return self.turns[turn].speaker.id if 0 <= turn < len(self.turns) else ""
 
 
-_TOKEN = re.compile(r"[^\S\xa0]+|(?:\S|\xa0)+")
-"""Runs of breaking whitespace, or runs of anything else (a no-break space joins words)."""
-
-
-def _cells(text: str) -> int:
-    """Display width of ``text``; ASCII (controls shown as one glyph each) is one cell a char."""
-    return len(text) if text.isascii() else cell_len(display_text(text))
-
-
-def _pieces(word: str, offset: int) -> list[tuple[int, int, int]]:
-    """Split a word at wide characters (CJK breaks anywhere): (start, end, cells) each."""
-    if word.isascii():
-        return [(offset, offset + len(word), len(word))]
-    out: list[tuple[int, int, int]] = []
-    run = 0
-    for k, ch in enumerate(word):
-        if get_character_cell_size(ch) == 2:
-            if k > run:
-                out.append((offset + run, offset + k, _cells(word[run:k])))
-            out.append((offset + k, offset + k + 1, 2))
-            run = k + 1
-    if run < len(word):
-        out.append((offset + run, offset + len(word), _cells(word[run:])))
-    return out
-
-
-NO_LINE_START = frozenset("。．，、；：？！）］｝〕〉》」』】〙〗〟”’》…‥ー々〆ゝゞヽヾ・")
-"""CJK characters that never begin a line (closing punctuation, iteration marks)."""
-NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝“‘")
-"""CJK characters that never end a line (opening punctuation)."""
-
-
-def _gap(text: str, start: int, end: int) -> int:
-    """Cells the whitespace ``text[start:end]`` takes between two words on one line: a
-    line break inside a passage joins its lines with one space, or none between two CJK
-    characters (see :func:`~nda_reader.lang.terminal_text.joined_gap`)."""
-    token = text[start:end]
-    if "\n" in token or "\r" in token:
-        return len(joined_gap(text, start, end))
-    return _cells(token)
-
-
-def _breakable(text: str, end: int, start: int) -> bool:
-    """True when a line may end at ``end`` and the next begin at ``start``: always at a
-    space, else not before closing or after opening CJK punctuation."""
-    return end != start or (text[start] not in NO_LINE_START and text[end - 1] not in NO_LINE_END)
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of ``text`` into ``[start, end)`` spans of at most ``width`` cells.
-
-    Breaks at whitespace (which is dropped at line ends) and around wide characters (CJK
-    can break anywhere); a word longer than a line is split. CJK line-breaking rules hold:
-    no line starts with closing punctuation (:data:`NO_LINE_START`) and none ends with an
-    opening one (:data:`NO_LINE_END`); the characters before are carried to the next line
-    instead. Never returns an empty list for non-blank text; spans exclude leading and
-    trailing whitespace. Text is tokenised with one regular expression and ASCII words are
-    measured by length, so only non-ASCII words are looked at character by character.
-    """
-    width = max(1, width)
-    spans: list[tuple[int, int]] = []
-    line: list[tuple[int, int, int, int]] = []  # the line's pieces: start, end, cells, gap
-    used = 0
-    space = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token[0].isspace() and token[0] != "\xa0":
-            space = _gap(text, match.start(), match.end())
-            continue
-        for i, j, word in _pieces(token, match.start()):
-            gap = space if line else 0
-            space = 0
-            if line and used + gap + word > width:
-                keep = _break_point(text, line, i, word, width)
-                spans.append((line[0][0], line[keep - 1][1]))
-                line = line[keep:]
-                if line:
-                    line[0] = (*line[0][:3], 0)
-                used = sum(cells + g for _, _, cells, g in line)
-                gap = 0
-            if not line and word > width:
-                k = i
-                while k < j:
-                    cells, m = 0, k
-                    while m < j and (cells == 0 or cells + _cells(text[m]) <= width):
-                        cells += _cells(text[m])
-                        m += 1
-                    if m < j:
-                        spans.append((k, m))
-                    else:
-                        line, used = [(k, m, cells, 0)], cells
-                    k = m
-                continue
-            line.append((i, j, word, gap))
-            used += gap + word
-    if line:
-        spans.append((line[0][0], line[-1][1]))
-    return spans
-
-
-def _break_point(
-    text: str, line: list[tuple[int, int, int, int]], start: int, cells: int, width: int
-) -> int:
-    """How many pieces of a full ``line`` stay on it when the piece at ``start`` (``cells``
-    wide) does not fit: all of them, unless CJK rules forbid that break; then the fewest
-    pieces move down that allow one, if they fit with it on the next line."""
-    if _breakable(text, line[-1][1], start):
-        return len(line)
-    moving = cells
-    for keep in range(len(line) - 1, 0, -1):
-        moving += line[keep][2] + (line[keep + 1][3] if keep + 1 < len(line) else 0)
-        if moving > width:
-            break
-        if _breakable(text, line[keep - 1][1], line[keep][0]):
-            return keep
-    return len(line)
-
-
 def _turn_of(turns: Sequence[TurnSpan], block: Block) -> int:
     for i, span in enumerate(turns):
         if span.start <= block.start < span.end or span.start <= block.end - 1 < span.end:
             return i
     return -1
+
+
+class LayoutBuilder:
+    """Lays out ``parts`` (consecutive parts of one document) a few passages at a time.
+
+    :attr:`layout` grows with each :meth:`step` and is always the exact beginning of the
+    full layout (its last line may still change from a blank inside a speaker turn to a
+    plain blank, and trailing blanks are dropped at the end). A big text is thus shown
+    from its first screens while the rest is laid out in small steps between keys.
+    Parts after the first are introduced by a ``— page N —`` separator. With
+    ``only_speaker``, blocks outside that speaker's turns are hidden; with ``only_blocks``
+    (block indices by part id: a filter), blocks not listed are hidden; each hidden run
+    becomes one HIDDEN line.
+    """
+
+    def __init__(
+        self,
+        parts: Sequence[Document],
+        turns: Mapping[str, Sequence[TurnSpan]],
+        width: int,
+        *,
+        only_speaker: str | None = None,
+        only_blocks: Mapping[str, AbstractSet[int]] | None = None,
+    ) -> None:
+        self.layout = Layout(width=max(1, width), complete=False)
+        self.parts = list(parts)
+        self.turns = turns
+        self.only_speaker = only_speaker
+        self.only_blocks = only_blocks
+        self.reached: tuple[int, int] = (0, -1)
+        """(part index, end offset) of the last block laid out."""
+        self._order = {p.id: i for i, p in enumerate(self.parts)}
+        self._blocks = self._run()
+        self._fixed = 1
+        self._indexed = 0
+
+    def step(
+        self,
+        *,
+        lines: int | None = None,
+        through: tuple[str, int] | None = None,
+        blocks: int | None = None,
+    ) -> bool:
+        """Lay out more: until ``lines`` lines exist, until offset ``through[1]`` of part
+        ``through[0]`` is laid out, or ``blocks`` more blocks (everything when none is
+        given). Returns True when the layout is complete."""
+        target = None
+        if through is not None:
+            target = (self._order.get(through[0], len(self.parts)), through[1])
+        done = 0
+        while not self.layout.complete:
+            if lines is not None and len(self.layout.lines) >= lines:
+                break
+            if target is not None and self.reached >= target:
+                break
+            if blocks is not None and done >= blocks:
+                break
+            if not next(self._blocks, False):
+                self._finish()
+            done += 1
+        self._fix_blanks(len(self.layout.lines) - 1)
+        self.layout._index(self._indexed)
+        self._indexed = len(self.layout.lines)
+        return self.layout.complete
+
+    def _run(self) -> Iterator[bool]:
+        result = self.layout
+        lines = result.lines
+        only_speaker, only_blocks = self.only_speaker, self.only_blocks
+        for p, doc in enumerate(self.parts):
+            doc_turns = list(self.turns.get(doc.id, ()))
+            base = len(result.turns)
+            result.turns.extend(doc_turns)
+            for span in doc_turns:
+                if span.speaker.id not in result.speaker_slots:
+                    result.speaker_slots[span.speaker.id] = len(result.speaker_slots) % 6 + 1
+            if p > 0:
+                if lines and lines[-1].kind is not LineKind.BLANK:
+                    lines.append(DisplayLine(LineKind.BLANK))
+                page = doc.part or p + 1
+                lines.append(DisplayLine(LineKind.SEPARATOR, doc.id, caption=f"— page {page} —"))
+                lines.append(DisplayLine(LineKind.BLANK))
+            hiding = False
+            for block in doc.blocks:
+                local = _turn_of(doc_turns, block)
+                turn = base + local if local >= 0 else -1
+                self.reached = (p, block.end)
+                if (only_speaker is not None and result.turn_speaker(turn) != only_speaker) or (
+                    only_blocks is not None and block.index not in only_blocks.get(doc.id, ())
+                ):
+                    if not hiding:
+                        lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
+                        hiding = True
+                    yield True
+                    continue
+                if hiding:
+                    lines.append(DisplayLine(LineKind.BLANK))
+                    hiding = False
+                label = local >= 0 and (
+                    block.start <= doc_turns[local].start
+                    and doc_turns[local].label_end <= block.end
+                )
+                _add_block(lines, doc, block, result.width, turn, label)
+                lines.append(DisplayLine(LineKind.BLANK, doc.id, turn=turn))
+                yield True
+            self.reached = (p + 1, -1)
+
+    def _fix_blanks(self, upto: int) -> None:
+        """A blank line carries the speaker bar only inside one turn: lines before
+        ``upto`` (whose next line is known) are settled."""
+        lines = self.layout.lines
+        for y in range(self._fixed, min(upto, len(lines))):
+            line = lines[y]
+            if line.kind is LineKind.BLANK and line.turn >= 0:
+                after = lines[y + 1].turn if y + 1 < len(lines) else -1
+                if after != line.turn:
+                    lines[y] = DisplayLine(LineKind.BLANK, line.doc_id)
+        self._fixed = max(self._fixed, min(upto, len(lines)))
+
+    def _finish(self) -> None:
+        lines = self.layout.lines
+        while lines and lines[-1].kind is LineKind.BLANK:
+            lines.pop()
+        self._fix_blanks(len(lines))
+        self.layout.complete = True
+        self.reached = (len(self.parts), 0)
 
 
 def layout_document(
@@ -237,64 +245,13 @@ def layout_document(
     only_blocks: Mapping[str, AbstractSet[int]] | None = None,
     limit: int | None = None,
 ) -> Layout:
-    """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells.
-
-    Parts after the first are introduced by a ``— page N —`` separator. With
-    ``only_speaker``, blocks outside that speaker's turns are hidden; with ``only_blocks``
-    (block indices by part id: a filter), blocks not listed are hidden; each hidden run
-    becomes one HIDDEN line. With ``limit``, stop after the block that reaches ``limit``
-    lines: the result (``complete`` False) is the exact beginning of the full layout.
-    """
-    result = Layout(width=max(1, width))
-    lines = result.lines
-    for p, doc in enumerate(parts):
-        if limit is not None and len(lines) >= limit:
-            result.complete = False
-            break
-        doc_turns = list(turns.get(doc.id, ()))
-        base = len(result.turns)
-        result.turns.extend(doc_turns)
-        for span in doc_turns:
-            if span.speaker.id not in result.speaker_slots:
-                result.speaker_slots[span.speaker.id] = len(result.speaker_slots) % 6 + 1
-        if p > 0:
-            if lines and lines[-1].kind is not LineKind.BLANK:
-                lines.append(DisplayLine(LineKind.BLANK))
-            page = doc.part or p + 1
-            lines.append(DisplayLine(LineKind.SEPARATOR, doc.id, caption=f"— page {page} —"))
-            lines.append(DisplayLine(LineKind.BLANK))
-        hiding = False
-        for block in doc.blocks:
-            local = _turn_of(doc_turns, block)
-            turn = base + local if local >= 0 else -1
-            if (only_speaker is not None and result.turn_speaker(turn) != only_speaker) or (
-                only_blocks is not None and block.index not in only_blocks.get(doc.id, ())
-            ):
-                if not hiding:
-                    lines.append(DisplayLine(LineKind.HIDDEN, doc.id, caption="⋯"))
-                    hiding = True
-                continue
-            if hiding:
-                lines.append(DisplayLine(LineKind.BLANK))
-                hiding = False
-            label = local >= 0 and (
-                block.start <= doc_turns[local].start and doc_turns[local].label_end <= block.end
-            )
-            _add_block(lines, doc, block, result.width, turn, label)
-            lines.append(DisplayLine(LineKind.BLANK, doc.id, turn=turn))
-            if limit is not None and len(lines) >= limit:
-                result.complete = False
-                break
-    while lines and lines[-1].kind is LineKind.BLANK:
-        lines.pop()
-    for y in range(1, len(lines)):  # a blank line carries the bar only inside one turn
-        line = lines[y]
-        if line.kind is LineKind.BLANK and line.turn >= 0:
-            after = lines[y + 1].turn if y + 1 < len(lines) else -1
-            if after != line.turn:
-                lines[y] = DisplayLine(LineKind.BLANK, line.doc_id)
-    result._index()
-    return result
+    """Lay out ``parts`` (consecutive parts of one document) wrapped to ``width`` cells
+    (see :class:`LayoutBuilder`). With ``limit``, stop after the block that reaches
+    ``limit`` lines: the result (``complete`` False) is the exact beginning of the full
+    layout."""
+    builder = LayoutBuilder(parts, turns, width, only_speaker=only_speaker, only_blocks=only_blocks)
+    builder.step(lines=limit)
+    return builder.layout
 
 
 def _add_block(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Collection
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,9 +30,9 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.jump_history import JumpHistory, Location
-from nda_reader.ui.annotating.controller import AnnotationController
 from nda_reader.ui.dictionary_service import DictionaryService
 from nda_reader.ui.exporting import ask_export, default_export_dir
+from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.screens.reading import ReadingScreen
@@ -43,6 +44,8 @@ Target = tuple[str, int, int]
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from nda_reader.ui.annotating.controller import AnnotationController
 
 
 def _reader_commands() -> type[Provider]:
@@ -93,7 +96,8 @@ class ReaderApp(App[None]):
         """Where the last document left for the library was."""
         self.corpus_changed: Signal[CorpusChange] = Signal(self, "corpus-changed")
         """Published after annotation files were written and the corpus reloaded."""
-        self.annotations = AnnotationController(self)
+        self.index_work = IndexWork(self)
+        """Completes the corpus index after the first paint (see ``ui.indexing``)."""
         self.dictionaries = DictionaryService(
             self, dictionary_dir if dictionary_dir is not None else default_cache_dir()
         )
@@ -172,10 +176,17 @@ class ReaderApp(App[None]):
 
     def _after_first_paint(self) -> None:
         """Resume garbage collection if the command line paused it for start-up, first
-        moving everything start-up made out of the collector's way (``gc.freeze``)."""
+        moving everything start-up made out of the collector's way (``gc.freeze``); then
+        complete the corpus index in a thread."""
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.annotations.saver.remember()
+        self.index_work.start(self.corpus)
+
+    def on_unmount(self) -> None:
+        """Stop the index work (it goes on at the next start)."""
+        self.index_work.stop()
 
     def open_document(
         self, doc: Document, offset: int | None = None, end: int | None = None
@@ -249,6 +260,7 @@ class ReaderApp(App[None]):
         prompt = (
             "Search the whole corpus (text, or a term in any form: 国家数据局, Guojia Shujuju, NDA)"
         )
+        self.index_work.prefetch_search(self.corpus)  # read while the query is typed
         self.push_screen(SearchInput(prompt, self.last_corpus_query), asked)
 
     def export_document(self, doc_id: str) -> None:
@@ -262,32 +274,9 @@ class ReaderApp(App[None]):
     def add_text(self) -> None:
         """Add a text (``A`` in the library): a path or pasted text, the review form, then
         the new document opens; the corpus is reloaded from the files written."""
-        from nda_reader.importing.sources import Source
-        from nda_reader.ui.dialogs.add_review import Added, AddReviewDialog
-        from nda_reader.ui.dialogs.add_source import AddSourceDialog
+        from nda_reader.ui.adding import ask_add_text
 
-        root = self.corpus.root
-        if root is None:
-            self.notify(
-                "Adding a text needs a corpus folder: open one (nda-reader PATH)",
-                severity="warning",
-            )
-            return
-
-        def added(result: Added | None) -> None:
-            if result is None:
-                return
-            self.files_changed(result.paths)
-            doc = self.corpus.documents.get(result.doc_id)
-            self.notify(f"Added texts/{result.doc_id}.md", timeout=4)
-            if doc is not None:
-                self.open_document(doc)
-
-        def read(source: Source | None) -> None:
-            if source is not None:
-                self.push_screen(AddReviewDialog(source, root, self.corpus), added)
-
-        self.push_screen(AddSourceDialog(), read)
+        ask_add_text(self)
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:
@@ -362,6 +351,14 @@ class ReaderApp(App[None]):
         await self._jump(self.history.forward(here), "forward")
 
     # ------------------------------------------------------------- annotations
+    @cached_property
+    def annotations(self) -> AnnotationController:
+        """The annotation controller (made, and the editing code imported, when first
+        used: after the first paint at the latest)."""
+        from nda_reader.ui.annotating.controller import AnnotationController
+
+        return AnnotationController(self)
+
     def files_changed(self, paths: Collection[Path]) -> None:
         """Reload the corpus from the files written and tell the screens what changed."""
         root = self.corpus.root
@@ -373,11 +370,12 @@ class ReaderApp(App[None]):
         change.corpus.problems.extend(p for p in old.problems if not p.path.is_relative_to(root))
         self.corpus = change.corpus
         self.corpus_changed.publish(change)
+        self.index_work.start(self.corpus)  # new terms, if any
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No undo, redo or orphans list while an annotation form is open."""
         if action in ("undo", "redo", "orphans", "retry_save"):
-            return not self.annotations.form_open
+            return "annotations" not in self.__dict__ or not self.annotations.form_open
         return True
 
     def action_undo(self) -> None:

@@ -23,6 +23,7 @@ from nda_reader.reading.jump_history import JumpHistory
 if TYPE_CHECKING:
     from nda_reader.ui.annotating.controller import AnnotationController
     from nda_reader.ui.dictionary_service import DictionaryService
+    from nda_reader.ui.indexing import IndexWork
     from nda_reader.ui.places import Places
 
 
@@ -65,6 +66,7 @@ class ReaderHost(AnnotationHost, Protocol):
     history: JumpHistory
     last_corpus_query: str
     corpus_changed: Signal[CorpusChange]
+    index_work: IndexWork
     places: Places
     """Where each document was left, and its marks."""
 

@@ -13,9 +13,9 @@ pytestmark = [pytest.mark.e2e, needs_tmux]
 
 
 def test_liu_honglie_in_the_2025_meeting_shows_liu_liehong_in_chinese(tmp_path: Path) -> None:
-    # The second launch reads the corpus from the cache the first one wrote.
-    for launch in ("first", "cached"):
-        assert any((tmp_path / "cache").glob("nda-reader/corpus-*")) == (launch == "cached")
+    # The second launch reads the corpus from the index the first one wrote.
+    for launch in ("first", "indexed"):
+        assert any((tmp_path / "cache").glob("nda-reader/index-*")) == (launch == "indexed")
         term = Terminal([], tmp_path / "config")
         try:
             term.wait_for("Publisher")  # the library's table is up

@@ -2,12 +2,12 @@
 
 Layers, top to bottom (a package imports only from packages below it, or from itself)::
 
-    cli > ui > export | editing | reading | importing | termbase > corpus | dictionary
+    cli > ui > export | editing | reading | importing | termbase | index > corpus | dictionary
         > formats > lang
 
-``export``, ``editing``, ``reading``, ``importing`` and ``termbase`` are siblings on one
-layer and do not import each other; so are ``corpus`` and ``dictionary``. ``textual`` is
-imported in ``ui`` only. Imports inside functions and ``TYPE_CHECKING`` blocks count like
+``export``, ``editing``, ``reading``, ``importing``, ``termbase`` and ``index`` are siblings
+on one layer and do not import each other; so are ``corpus`` and ``dictionary``. ``textual``
+is imported in ``ui`` only. Imports inside functions and ``TYPE_CHECKING`` blocks count like
 any other.
 """
 
@@ -27,6 +27,7 @@ RANKS = {
     "export": 3,
     "importing": 3,
     "termbase": 3,
+    "index": 3,
     "ui": 4,
     "cli": 5,
 }

@@ -386,3 +386,65 @@ async def test_problems_empty() -> None:
         await pilot.pause()
         assert "No problems" in screen_text(app)
         assert not app.screen.query(OptionList)
+
+
+async def test_results_of_a_common_word_show_at_once_and_the_count_follows(
+    make_corpus: MakeCorpus,
+) -> None:
+    from nda_reader.ui.screens import search_results
+
+    body = "The market grew. " * 30
+    texts: dict[str, str | bytes] = {
+        f"texts/t{i:02d}.md": text_file(f"t{i:02d}", body, date=f"2024-01-{i:02d}")
+        for i in range(1, 21)
+    }
+    big = load_corpus(make_corpus(texts))
+    hits = search_corpus(big, "market")
+    assert len(hits) == 600 > search_results.FIRST_HITS
+    app = ScreenHost()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = SearchResultsScreen(big, "market")
+        assert screen.counting and len(screen.hits) < len(hits)  # the first documents
+        app.open(screen)
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if not screen.counting:
+                break
+        text = screen_text(app)
+        assert "600 matches for “market” in 20 documents" in text and "so far" not in text
+    assert screen.hits == search_corpus(big, "market", context=80)
+
+
+async def test_a_term_and_the_text_matches_found_later_are_listed_as_a_full_search_lists_them(
+    make_corpus: MakeCorpus,
+) -> None:
+    from nda_reader.reading.term_search import search_with_terms
+
+    glossary = (
+        "layer: glossary\nversion: 1\nentries:\n"
+        "  - {id: market, kind: term, hanzi: 市场, pinyin: shìchǎng, english: market,\n"
+        "     hanzi_source: annotator}\n"
+    )
+    body = "The market grew; the supermarket too. " * 30  # our own words
+    files: dict[str, str | bytes] = {
+        f"texts/t{i:02d}.md": text_file(f"t{i:02d}", body, date=f"2024-01-{i:02d}")
+        for i in range(1, 21)
+    }
+    files["annotations/glossary.yaml"] = glossary
+    big = load_corpus(make_corpus(files))
+    full = search_with_terms(big, "market", context=80)
+    assert len(full.terms[0].hits) == 600 and len(full.text) == 600
+    app = ScreenHost()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = SearchResultsScreen(big, "market")
+        assert screen.counting  # the term at once, the text matches of the first documents
+        app.open(screen)
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if not screen.counting:
+                break
+        await pilot.pause()
+        text = screen_text(app)
+        assert "“market” is the term market: 600 occurrences" in text
+        assert "600 other matches in the text" in text and "so far" not in text
+    assert screen.hits == [h for t in full.terms for h in t.hits] + full.text

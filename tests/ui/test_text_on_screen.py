@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nda_reader.reading.line_breaking import NO_LINE_END, NO_LINE_START
 from nda_reader.reading.shown_text import shown_line
-from nda_reader.reading.wrapping import NO_LINE_END, NO_LINE_START, LineKind
+from nda_reader.reading.wrapping import LineKind
 from nda_reader.ui.screens.reading import ReadingScreen
 from tests.helpers.corpora import REPO, MakeCorpus, text_file
 from tests.helpers.pilot import make_app, pane_text, screen_text

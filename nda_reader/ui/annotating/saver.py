@@ -52,9 +52,17 @@ class AnnotationSaver:
         self.host = host
         self.ask: Ask = ask or (lambda screen, answered: host.push_screen(screen, answered))
         self.session = AnnotationSession()
-        self.session.remember(host.corpus)
         self.kept: list[KeptAction] = []
         """Actions whose edits could not be built or whose conflict waits for a choice."""
+        self._remembered = False
+
+    def remember(self) -> None:
+        """Record every layer file as loaded, to notice a change made outside the reader
+        before a save. Reading them all takes a while in a large corpus, so the app does
+        it after its first paint (and any save first makes sure it was done)."""
+        if not self._remembered:
+            self._remembered = True
+            self.session.remember(self.host.corpus)
 
     def can_annotate(self) -> bool:
         """True when there is a corpus folder to save in (else the user is told)."""
@@ -69,6 +77,7 @@ class AnnotationSaver:
         Returns True when saved; an :class:`AnnotateError` or a failed write is reported
         (a failed write, or a layer file that cannot be read now, is kept for ``ctrl+s``).
         """
+        self.remember()
         try:
             edits = make()
         except LayerUnreadable as exc:
@@ -92,15 +101,18 @@ class AnnotationSaver:
 
     def undo(self) -> None:
         """Undo the last action of this session."""
+        self.remember()
         self.report(self.session.undo())
 
     def redo(self) -> None:
         """Redo the last undone action."""
+        self.remember()
         self.report(self.session.redo())
 
     def retry(self) -> None:
         """Write the changes that could not be saved: the pending writes first, then the
         kept annotations, built again from the files as they are now."""
+        self.remember()
         pending_first = self.session.waiting or not self.kept
         if pending_first and (not self.report(self.session.retry()) or not self.kept):
             return

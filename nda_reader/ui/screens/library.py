@@ -1,4 +1,8 @@
-"""LibraryScreen: the documents of the corpus by date; a multi-part document is one row."""
+"""LibraryScreen: the documents of the corpus by date; a multi-part document is one row.
+
+Only front matter is needed here: a corpus opened from its index lists its documents
+without reading a single body.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.locations import bundled_root
@@ -18,6 +22,8 @@ from nda_reader.corpus.reload import CorpusChange
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.footer import ReaderFooter
+from nda_reader.ui.widgets.index_progress import IndexProgress
+from nda_reader.ui.widgets.library_table import Column, LibraryTable
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -33,6 +39,15 @@ def library_rows(corpus: Corpus) -> list[Document]:
             seen.add(key)
             rows.append(corpus.parts_of(doc)[0])
     return rows
+
+
+def _part_counts(corpus: Corpus) -> dict[str, int]:
+    """How many parts each multi-part document has."""
+    counts: dict[str, int] = {}
+    for doc in corpus.documents.values():
+        if doc.part_of:
+            counts[doc.part_of] = counts.get(doc.part_of, 0) + 1
+    return counts
 
 
 def count_line(corpus: Corpus, rows: list[Document]) -> str:
@@ -67,7 +82,7 @@ class LibraryScreen(Screen[None]):
         height: 1; padding: 0 1; background: $panel; color: $text;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
-    LibraryScreen DataTable { height: 1fr; }
+    LibraryScreen LibraryTable { height: 1fr; }
     LibraryScreen #library-detail {
         height: 4; padding: 0 1; color: $muted-text; border-top: hkey $panel;
     }
@@ -86,8 +101,9 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title line, the table, details of the highlighted row, footer."""
         yield Static(id="library-title")
-        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield LibraryTable(id="library-table")
         yield Static(id="library-detail")
+        yield IndexProgress()
         yield ReaderFooter()
 
     def on_mount(self) -> None:
@@ -95,7 +111,7 @@ class LibraryScreen(Screen[None]):
         self.rows = library_rows(self.reader.corpus)
         self._show_title()
         self._fill(self.app.size.width)
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
 
     def _show_title(self) -> None:
@@ -130,35 +146,32 @@ class LibraryScreen(Screen[None]):
         if width == self._width:
             return
         self._width = width
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
         wide = width >= 100
         publisher_width = 22 if wide else 0
         title_width = max(16, width - 10 - 11 - 8 - publisher_width - 10)
-        table.add_column("Date", width=10)
-        table.add_column("Kind", width=10)
-        table.add_column("Title", width=title_width)
+        columns = [Column("Date", 10), Column("Kind", 10), Column("Title", title_width)]
         if wide:
-            table.add_column("Publisher", width=publisher_width)
-        table.add_column("Parts", width=6)
+            columns.append(Column("Publisher", publisher_width))
+        columns.append(Column("Parts", 6))
         corpus = self.reader.corpus
-        for i, doc in enumerate(self.rows):
-            parts = corpus.parts_of(doc)
-            cells = [
-                doc.date,
-                doc.kind,
-                _fit(doc.part_title or doc.title, title_width),
-                *([_fit(doc.publisher or "—", publisher_width)] if wide else []),
-                str(len(parts)) if len(parts) > 1 else _pair_mark(corpus, doc),
-            ]
-            table.add_row(*cells, key=str(i))
-        if self.rows:
-            table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+        parts = _part_counts(corpus)
+        rows = []
+        for doc in self.rows:
+            count = parts.get(doc.part_of, 1) if doc.part_of else 1
+            rows.append(
+                [
+                    doc.date,
+                    doc.kind,
+                    _fit(doc.part_title or doc.title, title_width),
+                    *([_fit(doc.publisher or "—", publisher_width)] if wide else []),
+                    str(count) if count > 1 else _pair_mark(corpus, doc),
+                ]
+            )
+        self.query_one(LibraryTable).set_rows(columns, rows)
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        doc = self._doc_at(event.cursor_row)
+    @on(LibraryTable.Highlighted)
+    def _highlighted(self, event: LibraryTable.Highlighted) -> None:
+        doc = self._doc_at(event.row)
         detail = self.query_one("#library-detail", Static)
         if doc is None:
             detail.update("")
@@ -184,28 +197,35 @@ class LibraryScreen(Screen[None]):
     def _doc_at(self, row: int) -> Document | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(LibraryTable.Chosen)
+    def _chosen(self, event: LibraryTable.Chosen) -> None:
         event.stop()
         self.action_open()
 
+    @property
+    def table(self) -> LibraryTable:
+        """The list of documents."""
+        return self.query_one(LibraryTable)
+
     def action_move(self, step: int) -> None:
-        """Move the highlighted row by ``step`` (vim keys)."""
-        table = self.query_one(DataTable)
-        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+        """Move the highlighted row by ``step``."""
+        self.table.move_cursor(self.table.cursor_row + step)
+
+    def action_page(self, step: int) -> None:
+        """Move the highlighted row a page down (1) or up (-1)."""
+        self.table.move_cursor(self.table.cursor_row + step * self.table.page)
 
     def action_first(self) -> None:
         """Highlight the oldest document."""
-        self.query_one(DataTable).move_cursor(row=0)
+        self.table.move_cursor(0)
 
     def action_last(self) -> None:
         """Highlight the newest document."""
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.row_count - 1)
+        self.table.move_cursor(self.table.row_count - 1)
 
     def action_open(self) -> None:
         """Open the highlighted document."""
-        doc = self._doc_at(self.query_one(DataTable).cursor_row)
+        doc = self._doc_at(self.table.cursor_row)
         if doc is not None:
             self.reader.open_document(doc)
 
@@ -219,6 +239,6 @@ class LibraryScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export the highlighted document (asks where)."""
-        doc = self._doc_at(self.query_one(DataTable).cursor_row)
+        doc = self._doc_at(self.table.cursor_row)
         if doc is not None:
             self.reader.export_document(doc.id)

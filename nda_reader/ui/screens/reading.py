@@ -32,6 +32,7 @@ from nda_reader.ui.screens.reading_tools import ReadingTools
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
 from nda_reader.ui.widgets.footer import ReaderFooter
+from nda_reader.ui.widgets.index_progress import IndexProgress
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -92,6 +93,7 @@ class ReadingScreen(Screen[None]):
             with Container(id="docs"):
                 yield DocumentView(corpus, self.start_doc, id="main")
             yield ContextPane(corpus, id="context")
+        yield IndexProgress()
         yield ReaderFooter()
 
     def on_mount(self) -> None:

@@ -11,6 +11,8 @@ a digit opens that row at once.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from itertools import groupby
 from typing import ClassVar
 
@@ -27,7 +29,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus
-from nda_reader.reading.search import Hit
+from nda_reader.reading.search import Hit, compile_query, documents_to_search, hits_in
 from nda_reader.reading.term_search import CorpusSearch, TermHits, search_with_terms, term_hits
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.reader_list import ReaderList
@@ -41,6 +43,13 @@ Heading = tuple[str, str, int]
 
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
+
+FIRST_HITS = 60
+"""Text matches found before the list is shown (more than a screen of rows, unless that
+takes longer than :data:`FIRST_WAIT`); the rest are found while it is on screen."""
+
+FIRST_WAIT = 0.03
+"""Seconds spent finding the first text matches, once one is found."""
 
 _CONTEXT = 80
 
@@ -127,7 +136,9 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         super().__init__()
         self.corpus = corpus
         self.query_text = query
-        self.found = found or search_with_terms(corpus, query, context=_CONTEXT)
+        # The terms' occurrences now; the text matches of the documents the index names
+        # (all of them without an index) from the first ones on, the rest on screen.
+        self.found = found or search_with_terms(corpus, query, _CONTEXT, lambda c, q: [])
         self.is_concordance = False
         """One entry's occurrences (the title says so), not a search."""
         self.hits: list[Hit] = [h for t in self.found.terms for h in t.hits] + self.found.text
@@ -137,9 +148,47 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         for terms in self.found.terms:
             self._rows.append(("term", terms.entry.id, len(terms.hits)))
             self._add_hits(terms.hits)
-        if self.found.terms and self.found.text:
-            self._rows.append(("text", "", len(self.found.text)))
         self._add_hits(self.found.text)
+        self._covered: dict[str, list[tuple[int, int]]] = {}
+        for hit in self.hits:
+            self._covered.setdefault(hit.doc_id, []).append((hit.start, hit.end))
+        self._pattern = compile_query(query) if found is None else None
+        self._todo = documents_to_search(corpus, query) if self._pattern is not None else []
+        self._todo.reverse()  # popped from the end, in reading order
+        self._text_heading = -1  # the row of the "Text" heading, once there is one
+        deadline = time.perf_counter() + FIRST_WAIT
+        self._find(
+            lambda: (
+                len(self.found.text) >= FIRST_HITS
+                or (bool(self.found.text) and time.perf_counter() > deadline)
+            )
+        )
+
+    @property
+    def counting(self) -> bool:
+        """True while text matches are still being found in the remaining documents."""
+        return bool(self._todo)
+
+    def _find(self, enough: Callable[[], bool]) -> int:
+        """Find the text matches of the next documents until ``enough()``; returns how
+        many rows were added."""
+        added = len(self._rows)
+        while self._todo and not enough():
+            doc = self._todo.pop()
+            assert self._pattern is not None
+            spans = self._covered.get(doc.id, ())
+            found = [
+                hit
+                for hit in hits_in(doc, self._pattern, _CONTEXT)
+                if not any(s <= hit.start and hit.end <= e for s, e in spans)
+            ]
+            if found and self.found.terms and self._text_heading < 0:
+                self._text_heading = len(self._rows)
+                self._rows.append(("text", "", 0))
+            self.found.text.extend(found)
+            self.hits.extend(found)
+            self._add_hits(found)
+        return len(self._rows) - added
 
     @classmethod
     def concordance(cls, corpus: Corpus, entry: GlossaryEntry) -> SearchResultsScreen:
@@ -193,7 +242,9 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             summary += f" ({where})"
         else:
             summary = f"{n} match{'es' if n != 1 else ''} for “{query}” {where}"
-        if n > MAX_HITS:
+        if self.counting:
+            summary += " so far, searching…"
+        elif n > MAX_HITS:
             summary += f" (showing the first {MAX_HITS})"
         return summary
 
@@ -207,6 +258,26 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         options.focus()
         self.watch(options, "scroll_y", self._renumber, init=False)
         self.call_after_refresh(self._fit)
+        if self.counting:
+            self.set_timer(0.001, self._find_more)
+
+    def _find_more(self) -> None:
+        """Find the text matches of a few more documents and list them (between keys)."""
+        start = len(self._rows)
+        deadline = time.perf_counter() + 0.008
+        options = self.query_one(OptionList)
+        if self._find(lambda: time.perf_counter() > deadline):
+            options.add_options(
+                Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
+                for row in self._rows[start:]
+            )
+        if 0 <= self._text_heading < start:  # its count has grown
+            heading = self._rows[self._text_heading]
+            assert not isinstance(heading, Hit)
+            options.replace_option_prompt_at_index(self._text_heading, self._heading(heading))
+        self.query_one("#results-title", Label).update(self.summary())
+        if self.counting:
+            self.set_timer(0.001, self._find_more)
 
     def on_resize(self, event: Resize) -> None:
         """Re-align the rows to the new width once the layout is done."""
@@ -260,6 +331,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
                 (f"  · {count} occurrence{'s' if count != 1 else ''}, every form", "$muted-text"),
             )
         if kind == "text":
+            count = len(self.found.text)  # so far, while the search goes on
             return Content.assemble(
                 ("Text  ", "bold $accent"),
                 (f"{count} other match{'es' if count != 1 else ''}", "$muted-text"),

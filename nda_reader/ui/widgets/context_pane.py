@@ -242,8 +242,10 @@ class ContextPane(VerticalScroll):
                 there_span = (there.id, end.there_at.start, end.there_at.end)
                 options.append(self._row(row, Item(Kind.LINK, end.link.id), there_span))
         if self.entry is not None:
-            occs = self.corpus.occurrences.of_entry(self.entry.id)
-            head = Text(f"Concordance: {self.entry.english} ({len(occs)})", self._style("heading"))
+            index = self.corpus.occurrences
+            occs = index.of_entry(self.entry.id)
+            count = f"{len(occs)}" if index.complete else f"{len(occs)} so far, indexing…"
+            head = Text(f"Concordance: {self.entry.english} ({count})", self._style("heading"))
             options.append(self._heading(head))
             for occ in occs[:MAX_CONCORDANCE]:
                 other = self.corpus.documents.get(occ.doc)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from nda_reader.corpus.anchors import Anchor, Status, make_anchor, resolve
 
 BODY = (
@@ -110,3 +113,24 @@ def test_a_fixed_typo_inside_the_quote_is_found_by_its_context() -> None:
 
 def test_empty_quote_is_never_placed() -> None:
     assert not resolve(Anchor("doc", ""), BODY).placed
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("ab:\n ", max_size=40),
+    st.integers(0, 40),
+    st.integers(1, 6),
+    st.integers(0, 8),
+    st.integers(0, 8),
+)
+def test_the_quick_placement_is_the_scored_one(
+    body: str, at: int, size: int, before: int, after: int
+) -> None:
+    from nda_reader.corpus.anchors import resolve_by_scoring
+
+    at = min(at, len(body))
+    exact = body[at : at + size] or "a"
+    anchor = Anchor(
+        "d", exact, body[max(0, at - before) : at], body[at + len(exact) : at + len(exact) + after]
+    )
+    assert resolve(anchor, body) == resolve_by_scoring(anchor, body)

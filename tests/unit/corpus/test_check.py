@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -278,3 +279,26 @@ def test_hanzi_without_chinese_characters_is_an_error_at_its_line(
     assert (message in out) is not ok
     if not ok:
         assert code == 1
+
+
+def test_check_says_the_same_with_and_without_the_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.helpers.corpora import copy_bundled_corpus
+
+    root = copy_bundled_corpus(tmp_path)
+    notes = root / "annotations" / "notes.yaml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text.replace("‘vigorously developing NPFs’", "nothing like this", 1))
+    glossary = root / "annotations" / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("aliases: [", "aliases: [Nowhere Form, ", 1))
+    outputs = []
+    for args in (["check", str(root)], ["check", str(root)], ["check", "--no-cache", str(root)]):
+        code = main(args)  # the first builds the index, the second reads it
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0][0] == 1 and "orphaned note" in outputs[0][1]
+    assert "alias 'Nowhere Form'" in outputs[0][1]
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "nda-reader"
+    assert any(cache.glob("index-*.sqlite"))

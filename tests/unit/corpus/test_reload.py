@@ -114,16 +114,3 @@ def test_an_edited_text_is_seen_and_its_anchors_placed_anew(root: Path) -> None:
     assert change.texts and REPORT in change.documents and change.touches([REPORT])
     assert [o.id for o in change.corpus.orphans()] == ["rules-drafted"]
     assert _summary(change.corpus) == _summary(load_corpus(root))
-
-
-def test_a_cached_corpus_without_sources_reads_everything_once(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pickle
-
-    corpus = pickle.loads(pickle.dumps(load_corpus(root)))
-    assert corpus.sources is None
-    reads = _count_reads(monkeypatch)
-    change = reload_corpus(corpus, [root / "annotations" / "notes.yaml"])
-    assert len(reads) == 4 + 4  # every text and layer file
-    assert change.documents == frozenset()

@@ -71,3 +71,14 @@ def test_a_reading_is_suggested_word_by_word(dictionary: Dictionary) -> None:
     # For check's report of Chinese text no glossary entry covers.
     assert dictionary.suggest_reading("数据要素") == "shùjù yàosù"
     assert dictionary.suggest_reading("國家數據") == "guójiā shùjù"
+
+
+def test_headwords_kept_in_memory_give_the_same_words(dictionary: Dictionary) -> None:
+    texts = ["会议强调，国家数据局的组建", "數據要素市場化配置改革", "数据要素x", "，。", "行"]
+    kept = Dictionary(dictionary.path)  # the session's dictionary keeps querying
+    kept.keep_headwords()
+    for text in texts:
+        assert kept.words(text) == dictionary.words(text)
+        assert kept.suggest_reading(text) == dictionary.suggest_reading(text)
+    assert kept.suggest_reading("数据要素") == "shùjù yàosù"
+    kept.close()

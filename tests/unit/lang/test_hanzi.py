@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.lang.hanzi import all_han, has_han, is_chinese_text, is_han
@@ -61,3 +63,18 @@ def test_the_loader_accepts_an_entry_written_in_extension_b(make_corpus: MakeCor
 def test_pinyin_counts_an_extension_b_character_as_a_hanzi() -> None:
     problem = check_pinyin("𠮷", "jí") or ""
     assert "hanzi but" not in problem
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab 〇一二𠮷\u3400\u9fff\ua000。,"), max_size=30))
+def test_hanzi_runs_are_the_runs_of_characters_is_han_accepts(text: str) -> None:
+    from nda_reader.lang.hanzi import han_runs
+
+    runs, start = [], None
+    for i, ch in enumerate([*text, "x"]):
+        if i < len(text) and is_han(ch):
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    assert list(han_runs(text)) == runs

@@ -13,15 +13,9 @@ from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import TurnSpan
 from nda_reader.corpus.speakers import Speaker
 from nda_reader.lang.terminal_text import display_text
+from nda_reader.reading.line_breaking import NO_LINE_END, NO_LINE_START, wrap
 from nda_reader.reading.shown_text import shown_line
-from nda_reader.reading.wrapping import (
-    NO_LINE_END,
-    NO_LINE_START,
-    LineKind,
-    layout_document,
-    offset_at_cell,
-    wrap,
-)
+from nda_reader.reading.wrapping import LineKind, layout_document, offset_at_cell
 from tests.helpers.corpora import REPO
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.style import Style
-from textual import events, work
+from textual import events
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -30,13 +30,13 @@ from textual.signal import Signal
 from textual.strip import Strip
 
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.model import Corpus, TurnSpan
+from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
-from nda_reader.reading.wrapping import Layout, layout_document
+from nda_reader.reading.wrapping import Layout, LayoutBuilder
 from nda_reader.ui.widgets.document_view.painter import (
     CANVAS_CSS,
     COMPONENT_CLASSES,
@@ -45,8 +45,12 @@ from nda_reader.ui.widgets.document_view.painter import (
     Scene,
 )
 
-PROGRESSIVE_CHARS = 300_000
-"""Texts longer than this are laid out in two steps: the first screens, then the rest."""
+PROGRESSIVE_CHARS = 30_000
+"""Texts longer than this (a few screens) are laid out progressively: the first screens,
+then the rest a few passages at a time between keys."""
+
+LAYOUT_STEP = 40
+"""Passages laid out at a time (a few milliseconds of work)."""
 
 Scroll = Literal["nearest", "top", "center"]
 """Where a cursor move scrolls: just into view, a quarter from the top, to the middle."""
@@ -189,37 +193,34 @@ class DocumentCanvas(ScrollView):
             self._pending = None
             term = self.marks.occurrence_at(doc_id, offset)
             term = term if term is not None and term.start == offset else None
-            self._set_cursor(self.flow.line_at(doc_id, offset) or 0, term, scroll="top")
+            self._set_cursor(self.navigator.line_at(doc_id, offset) or 0, term, scroll="top")
 
     def _relayout(self, keep: tuple[str, int], *, force: bool = False) -> None:
         if not force and self.flow.width == self.text_width and self.flow.lines:
             return
         turns = {p.id: self.corpus.turns(p.id) for p in self.parts}
         self._layout_generation += 1
-        flow = None
+        builder = LayoutBuilder(
+            self.parts,
+            turns,
+            self.text_width,
+            only_speaker=self.only_speaker,
+            only_blocks=self.only_blocks,
+        )
         if sum(len(p.body) for p in self.parts) > PROGRESSIVE_CHARS:
-            # A big text: lay out the first screens now, the rest in a thread after paint.
-            first = layout_document(
-                self.parts,
-                turns,
-                self.text_width,
-                only_speaker=self.only_speaker,
-                only_blocks=self.only_blocks,
-                limit=4 * max(self.size.height, 40),
-            )
-            y = first.line_at(*keep)
-            if y is not None and y < len(first.lines) - 2 * max(self.size.height, 40):
-                flow = first
-                self._finish_layout(turns, self.text_width, self._layout_generation)
-        if flow is None:
-            flow = layout_document(
-                self.parts,
-                turns,
-                self.text_width,
-                only_speaker=self.only_speaker,
-                only_blocks=self.only_blocks,
-            )
-        self._show_layout(flow)
+            # A big text: the first screens (and the cursor's) now, the rest a few
+            # passages at a time between keys (see _lay_out_more); a key that goes further
+            # lays out as far as it needs first (Navigator.reach).
+            screens = 4 * max(self.size.height, 40)
+            builder.step(lines=screens)
+            builder.step(through=keep)
+            builder.step(lines=len(builder.layout.lines) + screens)
+        else:
+            builder.step()
+        self.navigator.builder = None if builder.layout.complete else builder
+        self._show_layout(builder.layout)
+        if not builder.layout.complete:
+            self.call_after_refresh(self._lay_out_more, self._layout_generation)
         y = self.flow.line_at(*keep)
         if y is not None:
             term = self.cursor.term
@@ -233,18 +234,20 @@ class DocumentCanvas(ScrollView):
         self.painter.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(flow.lines))
 
-    @work(thread=True, exclusive=True, group="layout")
-    def _finish_layout(self, turns: dict[str, list[TurnSpan]], width: int, generation: int) -> None:
-        """Lay out the whole text off the main thread, then install it (same first lines)."""
-        parts, only, blocks = list(self.parts), self.only_speaker, self.only_blocks
-        flow = layout_document(parts, turns, width, only_speaker=only, only_blocks=blocks)
-        self.app.call_from_thread(self._install_layout, flow, generation)
-
-    def _install_layout(self, flow: Layout, generation: int) -> None:
-        if generation != self._layout_generation or flow.width != self.flow.width:
-            return  # the text, width or filter changed meanwhile: a newer layout is due
-        self._show_layout(flow)
-        self.refresh()
+    def _lay_out_more(self, generation: int) -> None:
+        """Lay out a few more passages of a big text, then let keys and repaints through
+        before the next few (each step takes a few milliseconds)."""
+        builder = self.navigator.builder
+        if builder is None or generation != self._layout_generation:
+            return  # done, or the text, width or filter changed: a newer layout is under way
+        before = len(self.flow.lines)
+        builder.step(blocks=LAYOUT_STEP)
+        if builder.layout.complete:
+            self.navigator.builder = None
+        self.painter.forget_from(before - 1)  # that line may have changed, the rest are new
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.flow.lines))
+        if self.navigator.builder is not None:
+            self.set_timer(0.001, lambda: self._lay_out_more(generation))
 
     def watch_only_speaker(self) -> None:
         """Re-lay out when the speaker filter changes."""
@@ -301,7 +304,7 @@ class DocumentCanvas(ScrollView):
         if not self.flow.lines:
             self._pending = (doc_id, offset)
             return
-        y = self.flow.line_at(doc_id, offset) or 0
+        y = self.navigator.line_at(doc_id, offset) or 0
         term = self.marks.occurrence_at(doc_id, offset)
         self._set_cursor(y, term if term and term.start == offset else None, scroll="top")
 

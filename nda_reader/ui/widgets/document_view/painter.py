@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from nda_reader.corpus.term_index import Occurrence, OccurrenceIndex
+from nda_reader.corpus.term_index import Occurrence, Occurrences
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
@@ -77,7 +77,7 @@ class Scene:
 
     navigator: Navigator
     """The display lines, the parts' bodies and their link and note marks."""
-    occurrences: OccurrenceIndex
+    occurrences: Occurrences
     """The glossary occurrences, underlined."""
     cursor: CursorState
     """The cursor: its passage gets a background, its term stands out."""
@@ -94,11 +94,16 @@ class LinePainter:
     def __init__(self, style: StyleOf) -> None:
         self._style = style
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
-        self._occ_starts: dict[str, tuple[list[Occurrence], list[int]]] = {}
+        self._occ_starts: dict[str, tuple[Sequence[Occurrence], list[int]]] = {}
 
     def clear(self) -> None:
         """Forget painted lines (the lines, a highlight or the styles changed)."""
         self._cache.clear()
+
+    def forget_from(self, y: int) -> None:
+        """Forget painted lines from display line ``y`` on (the layout grew there)."""
+        for key in [k for k in list(self._cache.keys()) if k[0] >= y]:
+            self._cache.discard(key)
 
     def paint(self, y: int, scene: Scene, *, width: int, base: Style, console: Console) -> Strip:
         """Display line ``y`` of ``scene``, ``width`` cells wide on ``base`` style.
@@ -171,7 +176,7 @@ class LinePainter:
         gutter.append(" " * (GUTTER - 3))
         return gutter
 
-    def _occurrence_starts(self, occurrences: OccurrenceIndex, doc_id: str) -> list[int]:
+    def _occurrence_starts(self, occurrences: Occurrences, doc_id: str) -> list[int]:
         """Start offsets of the glossary occurrences in ``doc_id`` (cached per index)."""
         occs = occurrences.in_doc(doc_id)
         cached = self._occ_starts.get(doc_id)

@@ -177,7 +177,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
             self.only_speaker = None
         self.invalidate()
         term = self.marks.occurrence_at(doc_id, start)  # a match on a term shows the term
-        self._set_cursor(self.flow.line_at(doc_id, start) or 0, term, scroll="center")
+        self._set_cursor(self.navigator.line_at(doc_id, start) or 0, term, scroll="center")
         return True
 
     # ---------------------------------------------------------------- selecting
@@ -199,7 +199,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         was = self.selecting
         self.selection = selection
         if selection is not None:
-            y = self.flow.line_at(selection.doc_id, max(selection.start, selection.head - 1))
+            y = self.navigator.line_at(selection.doc_id, max(selection.start, selection.head - 1))
             if y is not None:
                 self._set_cursor(y, None)
         if was != self.selecting:

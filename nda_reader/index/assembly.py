@@ -1,0 +1,136 @@
+"""Assembling a corpus from what each layer file gives on its own, so that a change to one
+file costs that file, not the corpus.
+
+:func:`~nda_reader.corpus.loader.assemble` reads the layer files one after the other into
+one corpus. A :class:`LayerPiece` is what the same reading gives for one file into an empty
+corpus: its entries, speakers, links, notes, alignments and problems. Put together in path
+order they are the loader's corpus, except where a file repeats an id (or a speakers layer's
+document) of an earlier file: the loader then reports the repeat at its place and drops
+it, so such a file is read into the corpus itself, exactly as the loader does
+(:func:`assemble_pieces`). Tests compare the two on corpora with and without repeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nda_reader.corpus.loader import read_layer, validate
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.reload import annotation_keys
+from nda_reader.corpus.sources import FileResult
+from nda_reader.formats.problems import Problem
+
+
+@dataclass
+class LayerPiece:
+    """What one layer file gives read on its own (see the module docstring)."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+    """Problems of parsing the file."""
+    read: Corpus | None
+    """The file read into an empty corpus (None when it did not parse)."""
+
+    @classmethod
+    def of(cls, path: Path, result: FileResult) -> LayerPiece:
+        """The piece of ``path`` parsed as ``result``."""
+        if result.value is None:
+            return cls(path, result.problems, None)
+        alone = Corpus(root=None)
+        read_layer(alone, path, result.value)
+        return cls(path, result.problems, alone)
+
+    def documents(self) -> set[str]:
+        """The documents this file annotates."""
+        if self.read is None:
+            return set()
+        return set(annotation_keys(self.read))
+
+
+@dataclass
+class _Taken:
+    """Ids the pieces merged so far have taken."""
+
+    entries: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
+    aligned: set[str] = field(default_factory=set)
+    """Documents of the alignment layers (a text has one alignment layer)."""
+
+    def clash(self, read: Corpus) -> bool:
+        return bool(
+            self.entries & read.glossary.entries.keys()
+            or self.speakers & read.speaker_layers.keys()
+            or self.links & {ln.id for ln in read.crossrefs}
+            or self.notes & {n.id for n in read.notes}
+            or self.aligned & _aligned(read)
+        )
+
+    def take(self, corpus: Corpus) -> None:
+        self.entries = set(corpus.glossary.entries)
+        self.speakers = set(corpus.speaker_layers)
+        self.links = {ln.id for ln in corpus.crossrefs}
+        self.notes = {n.id for n in corpus.notes}
+        self.aligned = _aligned(corpus)
+
+    def add(self, read: Corpus) -> None:
+        self.entries.update(read.glossary.entries)
+        self.speakers.update(read.speaker_layers)
+        self.links.update(ln.id for ln in read.crossrefs)
+        self.notes.update(n.id for n in read.notes)
+        self.aligned.update(_aligned(read))
+
+
+def _aligned(corpus: Corpus) -> set[str]:
+    return {d for layer in corpus.alignment_layers.values() for d in layer.docs}
+
+
+def assemble_pieces(
+    root: Path,
+    texts: dict[Path, FileResult],
+    pieces: Iterable[LayerPiece],
+    reread: Callable[[Path], FileResult],
+    reuse: Corpus | None = None,
+) -> Corpus:
+    """The corpus of ``texts`` and the layer ``pieces`` (in path order), as
+    :func:`~nda_reader.corpus.loader.assemble` makes it; ``reread(path)`` parses a file
+    again where its piece cannot be merged as it is (an id repeated across files)."""
+    corpus = Corpus(root=root)
+    for result in texts.values():
+        corpus.problems.extend(result.problems)
+        if result.value is not None:
+            corpus.documents[result.value.id] = result.value
+    taken = _Taken()
+    for piece in pieces:
+        corpus.problems.extend(piece.problems)
+        read = piece.read
+        if read is None:
+            continue
+        if taken.clash(read):
+            data = reread(piece.path).value
+            if data is not None:
+                read_layer(corpus, piece.path, data)
+            taken.take(corpus)
+            continue
+        corpus.problems.extend(read.problems)
+        corpus.layer_files.extend(read.layer_files)
+        corpus.glossary.entries.update(read.glossary.entries)
+        corpus.speaker_layers.update(read.speaker_layers)
+        corpus.crossrefs.extend(read.crossrefs)
+        corpus.notes.extend(read.notes)
+        corpus.alignment_layers.update(read.alignment_layers)
+        taken.add(read)
+    if reuse is not None:
+        corpus.take_over(reuse)
+    validate(corpus)
+    return corpus
+
+
+def changed_documents(before: LayerPiece | None, after: LayerPiece | None) -> set[str]:
+    """Documents whose annotations from this file differ between two versions of it."""
+    old: dict[str, set[Hashable]] = annotation_keys(before.read) if before and before.read else {}
+    new: dict[str, set[Hashable]] = annotation_keys(after.read) if after and after.read else {}
+    return {d for d in old.keys() | new.keys() if old.get(d) != new.get(d)}

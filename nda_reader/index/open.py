@@ -1,0 +1,266 @@
+"""Opening a corpus through its index: :func:`open_corpus`.
+
+The corpus comes back at once from what the index holds (front matter of every document,
+problems; layer parts, bodies, term occurrences and placements are read when first used),
+after re-reading the files that changed. The longer work (finding the glossary terms in
+every text, folding every text for search) is left to :meth:`CorpusIndex.complete`, which
+the reader runs in a thread after its first paint and ``check`` does not need; until it is
+done, a document's terms are found when it is opened, and search reads the bodies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import sqlite3
+import threading
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
+
+from nda_reader.corpus.anchors import Anchor, Resolution
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.term_index import Occurrence, TermMatcher
+from nda_reader.formats.problems import ProblemList
+from nda_reader.index.assembly import changed_documents
+from nda_reader.index.build import (
+    Assembled,
+    Progress,
+    body_loader,
+    forms_digest,
+    index_search,
+    index_terms,
+    load_part,
+    placements,
+    update,
+)
+from nda_reader.index.files import relative
+from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
+from nda_reader.index.reloading import Writer, forms_changed, reload_layers
+from nda_reader.index.search import TextFinder
+from nda_reader.index.store import connect, open_index, prune
+
+_BROKEN = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
+"""What a damaged index raises: it is then deleted and built again."""
+
+
+def _nothing(what: str, done: int, total: int) -> None:
+    pass
+
+
+class CorpusIndex:
+    """The index of one corpus folder, and the corpus read from it."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path, root: Path) -> None:
+        self.con = con
+        self.path = path
+        self.root = root
+        self.finder = TextFinder(con)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self.corpus: Corpus = Corpus(root=root)
+        self.assembled: Assembled | None = None
+        """What the last update assembled the corpus from (None: read from the index)."""
+        self.writer = Writer(path)
+        """Writes what a save changed into the index, in a thread."""
+        self._placements: Callable[[Anchor], Resolution | None] | None = None
+
+    # ------------------------------------------------------------------ reading
+    def view(self) -> Corpus:
+        """The corpus as the index holds it, its parts read when used."""
+        con = self.con
+        corpus = Corpus(root=self.root)
+        for n, doc_id, key, meta in con.execute("SELECT n, id, path, meta FROM docs ORDER BY ord"):
+            corpus.documents[doc_id] = StoredDocument(
+                self.root / key, pickle.loads(meta), body_loader(con, doc_id), n
+            )
+        problems = load_part(con, "problems")
+        corpus.problems = problems if isinstance(problems, ProblemList) else ProblemList()
+        return corpus
+
+    def _placement(self, anchor: Anchor) -> Resolution | None:
+        with self._lock:
+            row = self.con.execute(
+                "SELECT status, start, stop, reason FROM place WHERE key = ?", (anchor_key(anchor),)
+            ).fetchone()
+        return placement(row) if row is not None else None
+
+    def _load_part(self, name: str) -> object:
+        with self._lock:
+            return load_part(self.con, name)
+
+    def _load_doc_part(self, name: str, doc_id: str) -> tuple[object] | None:
+        with self._lock:
+            row = self.con.execute(
+                "SELECT value FROM docparts WHERE doc = ? AND name = ?", (doc_id, name)
+            ).fetchone()
+        return None if row is None else (pickle.loads(row[0]),)
+
+    def attach(self, corpus: Corpus) -> Corpus:
+        """Give ``corpus`` its lazy parts from this index, and make it the current one."""
+
+        def compute(doc_id: str) -> list[Occurrence]:
+            doc = corpus.documents.get(doc_id)
+            if doc is None:
+                return []
+            return [Occurrence(doc_id, s, e, i) for s, e, i in corpus.matcher.find(doc.body)]
+
+        occurrences = StoredOccurrences(self.con, compute)
+        occurrences.complete = self.terms_done()
+        corpus.lazy(self._load_part, self._placement, occurrences, self._load_doc_part)
+        corpus.backing = self
+        self.corpus = corpus
+        return corpus
+
+    def is_complete(self) -> bool:
+        """True when terms and search are in the index for every document."""
+        return self.terms_done() and self.finder.ready()
+
+    def terms_done(self) -> bool:
+        """True when every document's term occurrences are in the index."""
+        with self._lock:
+            row = self.con.execute("SELECT count(*) FROM docs WHERE terms = 0").fetchone()
+        return not row[0]
+
+    # -------------------------------------------------------------------- search
+    def documents_with(self, query: str) -> list[str] | None:
+        """Ids of the documents containing ``query`` in corpus order; None while the
+        search index is not complete (search then reads the bodies)."""
+        if not self.finder.ready():
+            return None
+        return self.finder.documents_with(query)
+
+    def candidates(self, query: str) -> list[str] | None:
+        """Ids of the documents that may contain ``query`` (all that do, maybe a few
+        more), in corpus order, found without reading any text; None while the search
+        index is not complete."""
+        if not self.finder.ready():
+            return None
+        return self.finder.documents_with(query, exact=False)
+
+    # -------------------------------------------------------------------- memos
+    def remembered(self, kind: str, keys: Collection[str]) -> dict[str, str]:
+        """What :meth:`remember` kept of ``kind`` for ``keys`` (those it has)."""
+        wanted = set(keys)
+        with self._lock:
+            rows = self.con.execute("SELECT key, value FROM memo WHERE kind = ?", (kind,))
+            return {key: value for key, value in rows if key in wanted}
+
+    def remember(self, kind: str, values: Mapping[str, str]) -> None:
+        """Keep ``values`` (what is slow to work out from the corpus, by a key that says
+        all it depends on) in place of what was kept of ``kind`` before. Nothing is kept
+        when the index cannot be written now."""
+        rows = [(kind, key, value) for key, value in values.items()]
+        with self._lock, contextlib.suppress(sqlite3.Error), self.con:
+            self.con.execute("DELETE FROM memo WHERE kind = ?", (kind,))
+            self.con.executemany("INSERT INTO memo VALUES (?, ?, ?)", rows)
+
+    # ------------------------------------------------------------------ updating
+    def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
+        """The corpus after files changed (those written by the reader, or any other).
+        When only layer files did (a save), they are read and the corpus assembled in
+        memory, the index written in a thread, and the documents whose annotations
+        differ are told from the pieces of the files changed; otherwise the index is
+        updated first. The unchanged documents stay the same objects."""
+        del changed  # every file's stamp is compared anyway
+        old = self.corpus
+        if self._placements is None:  # every known placement at once, not one by one
+            self._placements = placements(self.con)
+        old._lookup = self._placements
+        quick = reload_layers(self.con, self.root, old, self.assembled)
+        if quick is not None:
+            self.assembled, written, before = quick
+            fresh = self.assembled.corpus
+            # New glossary forms: the index forgets every document's terms, and must
+            # have done so before the corpus reads terms from it.
+            now = forms_changed(old, fresh)
+            self.writer.write(fresh, dict(fresh._placed), written, now=now)
+            self.attach(fresh)
+            if now:
+                return fresh, None, True
+            keys = {p: relative(self.root, p) for p in self.assembled.pieces}
+            changed_files = [p for p, k in keys.items() if k in written]
+            gone = {Path(self.root, k) for k, v in written.items() if v is None}
+            documents: set[str] = set()
+            for path in [*changed_files, *gone]:
+                documents |= changed_documents(
+                    before.pieces.get(path), self.assembled.pieces.get(path)
+                )
+            glossary = any(
+                piece.read is not None and len(piece.read.glossary)
+                for path in [*changed_files, *gone]
+                for piece in (before.pieces.get(path), self.assembled.pieces.get(path))
+                if piece is not None
+            )
+            return fresh, frozenset(documents), glossary
+        reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
+        result = update(self.con, self.root, reuse=reuse)
+        if result is None:
+            return old, frozenset(), False
+        self.finder.forget()
+        self._placements = None
+        self.assembled = result
+        return self.attach(result.corpus), None, True
+
+    def complete(self, progress: Progress = _nothing, *, search: bool = True) -> bool:
+        """Do the longer work in the index (terms, and with ``search`` the search
+        indexes), in a connection of its own; False when stopped or outdated."""
+        self.writer.wait()  # the index must have the corpus before its terms
+        con = connect(self.path)
+        try:
+            forms = forms_digest(self.corpus)
+            matcher = TermMatcher.build(self.corpus.glossary.form_pairs())
+            stop = self._stop.is_set
+            done = index_terms(con, matcher, forms, progress, stop) and (
+                not search or index_search(con, progress, stop)
+            )
+        except _BROKEN:
+            return False
+        finally:
+            con.close()
+        if done:
+            occurrences = self.corpus.occurrences
+            if isinstance(occurrences, StoredOccurrences):
+                occurrences.complete = self.terms_done()
+                occurrences.forget()
+        return done
+
+    def stop(self) -> None:
+        """Ask :meth:`complete` to stop at its next batch."""
+        self._stop.set()
+
+
+def open_corpus(
+    root: Path, cache_dir: Path | None, progress: Progress = _nothing, *, defer: bool = False
+) -> tuple[Corpus, CorpusIndex | None]:
+    """The corpus in ``root`` through its index in ``cache_dir`` (brought up to date
+    first), and the index; without an index (``cache_dir`` None, or no index can be kept
+    there) the corpus is loaded from its files, as ``--no-cache`` does. With ``defer``
+    (the reader), what the index keeps of the layer files is written in a thread once the
+    corpus is assembled (see :func:`~nda_reader.index.build.update`)."""
+    if cache_dir is None or not (root / "texts").is_dir():
+        return load_corpus(root), None
+    root = root.absolute()  # the index holds paths: the same wherever it is opened from
+    for _ in range(2):
+        opened = open_index(root, cache_dir)
+        if opened is None:
+            return load_corpus(root), None
+        con, path = opened
+        index = CorpusIndex(con, path, root)
+        try:
+            result = update(con, root, progress, defer=defer)
+            corpus = index.view() if result is None else result.corpus
+            index.assembled = result
+            index.attach(corpus)
+            if result is not None and result.later is not None:
+                # The rest of the index is written in a thread (see update).
+                index.writer.write(corpus, dict(corpus._placed), result.later)
+        except _BROKEN:
+            con.close()
+            from nda_reader.index.store import remove
+
+            remove(path)
+            continue
+        prune(cache_dir)
+        return corpus, index
+    return load_corpus(root), None

@@ -1,0 +1,152 @@
+"""The corpus after a save: read the layer files written, assemble in memory, and bring the
+index up to date in a thread.
+
+A save in the reader changes a layer file or two. :func:`reload_layers` reads those (and
+any other layer file that changed meanwhile), puts the corpus together from the pieces of
+every layer file (:mod:`nda_reader.index.assembly`) with the texts as they were, and hands
+what the index must keep to a :class:`Writer`, which writes it in a thread of its own: the
+reader shows the change without waiting for the index. Should the reader stop before the
+index is written, the next start finds the file newer than the index and reads it again.
+When a text changed too, the whole update of :func:`~nda_reader.index.build.update` runs
+instead.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import threading
+from pathlib import Path
+
+from nda_reader.corpus.anchors import Anchor, Resolution
+from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.sources import FileResult, read_layer_file
+from nda_reader.index.assembly import LayerPiece, assemble_pieces
+from nda_reader.index.build import (
+    Assembled,
+    Later,
+    forms_digest,
+    known_files,
+    remember_layer,
+    store_corpus,
+)
+from nda_reader.index.files import Changes, find_changes, read_stamped, relative
+from nda_reader.index.lazy import StoredDocument
+from nda_reader.index.store import connect
+
+Written = Later
+"""Layer files to remember (by key), None for those gone."""
+
+
+def stored_assembly(
+    con: sqlite3.Connection, root: Path, changes: Changes, corpus: Corpus
+) -> Assembled:
+    """What ``corpus`` (read from the index) is made of: its documents, the problems of
+    each text, the piece of each layer file."""
+    rows = {r[0]: r[1] for r in con.execute("SELECT path, result FROM files")}
+    by_path = {d.path: d for d in corpus.documents.values() if isinstance(d, StoredDocument)}
+    texts = {}
+    for path in changes.texts:
+        stored = rows.get(relative(root, path))
+        problems = tuple(pickle.loads(stored)) if stored is not None else ()
+        texts[path] = FileResult(by_path.get(path), problems)
+    pieces = {}
+    for path in changes.layers:
+        stored = rows.get(relative(root, path))
+        piece = pickle.loads(stored) if stored is not None else None
+        if isinstance(piece, LayerPiece):
+            piece.path = path
+            pieces[path] = piece
+    return Assembled(corpus, changes, texts, pieces)
+
+
+def reload_layers(
+    con: sqlite3.Connection, root: Path, old: Corpus, assembled: Assembled | None
+) -> tuple[Assembled, Written, Assembled] | None:
+    """The corpus after layer files changed, assembled in memory, what the index must
+    remember, and what the corpus before was made of; None when a text changed as well
+    (or nothing did)."""
+    changes = find_changes(root, known_files(con))
+    texts = {relative(root, p) for p in changes.texts}
+    text_gone = any(k.startswith("texts/") for k in changes.removed)
+    if not changes or changes.changed & texts or text_gone:
+        return None
+    if assembled is None or set(assembled.texts) != set(changes.texts):
+        assembled = stored_assembly(con, root, changes, old)
+    pieces = dict(assembled.pieces)
+    written: Written = {}
+    for path in changes.layers:
+        key = relative(root, path)
+        if key in changes.changed or path not in pieces:
+            read = read_stamped(path)
+            pieces[path] = LayerPiece.of(path, read_layer_file(path))
+            if read is not None:
+                written[key] = (read[1], pieces[path])
+    for key in changes.removed:
+        written[key] = None
+    ordered = {p: pieces[p] for p in changes.layers}
+    corpus = assemble_pieces(root, assembled.texts, ordered.values(), read_layer_file, reuse=old)
+    return Assembled(corpus, changes, assembled.texts, ordered), written, assembled
+
+
+class Writer:
+    """Writes what a reload made into the index, one reload at a time, in a thread; a
+    write overtaken by a newer one is skipped."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._latest = 0
+        self._thread: threading.Thread | None = None
+
+    def write(
+        self,
+        corpus: Corpus,
+        placed: dict[Anchor, Resolution],
+        written: Written,
+        *,
+        now: bool = False,
+    ) -> None:
+        """Store ``corpus`` and the ``written`` files (``now``: before returning)."""
+        self._latest += 1
+        number = self._latest
+        if now:
+            self._write(number, corpus, placed, written)
+            return
+        thread = threading.Thread(
+            target=self._write, args=(number, corpus, placed, written), name="nda-reader save"
+        )
+        thread.daemon = True
+        thread.start()
+        self._thread = thread
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the last write to be done."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _write(
+        self, number: int, corpus: Corpus, placed: dict[Anchor, Resolution], written: Written
+    ) -> None:
+        with self._lock:
+            con = connect(self.path)
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                for key, item in written.items():
+                    if item is None:
+                        con.execute("DELETE FROM files WHERE path = ?", (key,))
+                    else:
+                        remember_layer(con, key, *item)
+                if number == self._latest:  # a newer write stores a newer corpus
+                    store_corpus(con, corpus, placed)
+                con.execute("COMMIT")
+            except sqlite3.Error:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+            finally:
+                con.close()
+
+
+def forms_changed(old: Corpus, new: Corpus) -> bool:
+    """True when the glossary forms differ (every document's terms are then found anew)."""
+    return forms_digest(old) != forms_digest(new)

@@ -1,0 +1,63 @@
+"""The pinyin drafts ``check`` compares the glossary with: kept in the corpus index between
+runs, drafted again when anything they depend on changes, the same as without an index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nda_reader.corpus import check_terms
+from nda_reader.corpus.check_terms import drafts
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.index.open import open_corpus
+from tests.helpers.corpora import MakeCorpus, text_file
+
+# Our own made-up entries: the second contains the first, whose curated pinyin it uses.
+GLOSSARY = """\
+layer: glossary
+version: 1
+entries:
+  - {id: shuju, kind: term, hanzi: 数据, pinyin: shùjù, english: data,
+     hanzi_source: annotator}
+  - {id: shuju-yaosu, kind: term, hanzi: 数据要素, pinyin: shùjù yàosù,
+     english: data element, hanzi_source: annotator}
+  - {id: zhang-san, kind: person, hanzi: 张三, pinyin: Zhāng Sān, english: Zhang San,
+     hanzi_source: annotator}
+"""
+
+
+def _drafted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    drafted: list[str] = []
+    real = check_terms._draft
+
+    def draft(entry, known):  # type: ignore[no-untyped-def]
+        drafted.append(entry.id)
+        return real(entry, known)
+
+    monkeypatch.setattr(check_terms, "_draft", draft)
+    return drafted
+
+
+def test_drafts_are_kept_in_the_index_and_made_again_when_what_they_rest_on_changes(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_corpus(
+        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
+    )
+    cache = tmp_path / "drafts-cache"
+    drafted = _drafted(monkeypatch)
+    first = drafts(open_corpus(root, cache)[0])
+    assert sorted(drafted) == ["shuju", "shuju-yaosu", "zhang-san"]
+    assert first == drafts(load_corpus(root))  # without an index: the same drafts
+    drafted.clear()
+    assert drafts(open_corpus(root, cache)[0]) == first
+    assert drafted == []  # all kept
+    # Another spelling of 数据 changes the draft of 数据要素, which is made from it.
+    glossary = root / "annotations" / "glossary.yaml"
+    glossary.write_text(GLOSSARY.replace("pinyin: shùjù,", "pinyin: shǔjū,"), encoding="utf-8")
+    drafted.clear()
+    again = drafts(open_corpus(root, cache)[0])
+    assert drafted == ["shuju-yaosu"]
+    assert again == drafts(load_corpus(root)) != first
+    assert again["shuju-yaosu"].startswith("shǔjū")
