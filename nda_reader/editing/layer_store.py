@@ -252,7 +252,7 @@ class LayerStore:
         """Refuse an edit that would make the file invalid YAML (errors the file did not
         already have; a file with one bad key can still be edited elsewhere)."""
         found = ProblemList()
-        parse_yaml(after, path, found)
+        parse_yaml(after, path, found, hand_on=True)  # the reload reads the same text
         if not found.errors:
             return
         had = ProblemList()
