@@ -36,7 +36,7 @@ from nda_reader.index.build import (
 )
 from nda_reader.index.files import relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
-from nda_reader.index.reloading import Writer, forms_changed, reload_layers
+from nda_reader.index.reloading import AFTER_SAVE, Writer, forms_changed, reload_layers
 from nda_reader.index.search import TextFinder
 from nda_reader.index.store import connect, open_index, prune
 
@@ -184,7 +184,7 @@ class CorpusIndex:
             # have done so before the corpus reads terms from it. (Forms come from
             # glossary entries only: a file without any cannot change them.)
             now = glossary and forms_changed(old, fresh)
-            self.writer.write(fresh, dict(fresh._placed), written, now=now)
+            self.writer.write(fresh, dict(fresh._placed), written, now=now, delay=AFTER_SAVE)
             self.attach(fresh)
             if now:
                 return fresh, None, True
