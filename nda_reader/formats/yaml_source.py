@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from nda_reader.formats.conflict_markers import find_conflicts, our_side
-from nda_reader.formats.problems import Problem, ProblemList
+from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
 from nda_reader.formats.yaml_guard import (
     MAX_ALIAS_CHARS,
@@ -26,6 +26,7 @@ from nda_reader.formats.yaml_guard import (
     NestedTooDeep,
     compose,
 )
+from nda_reader.formats.yaml_handoff import take
 from nda_reader.lang.terminal_text import find_control, visible_controls
 
 Pos = tuple[int, int]
@@ -286,35 +287,17 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
         return None
 
 
-_handed: tuple[Path, str, Any, tuple[Problem, ...]] | None = None
-"""The parse kept by ``parse_yaml(..., hand_on=True)`` for the next parse of the same text."""
-
-
-def parse_yaml(
-    text: str, path: Path, problems: ProblemList, *, line_offset: int = 0, hand_on: bool = False
-) -> Any:
+def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int = 0) -> Any:
     """Parse YAML ``text`` safely into plain values, ``YMap`` and ``YList``.
 
     ``line_offset`` shifts reported lines, for YAML embedded in a larger file (front matter).
-    Returns ``None`` (with a problem recorded) when the text cannot be parsed.
-
-    With ``hand_on``, the result is also kept for the next call that parses the same text
-    of the same path, which takes it instead of parsing again (a save checks the layer file
-    it writes, and the reload after it reads the same file: parsing a 300 KB layer costs
-    ~0.1 s). The first caller must not change the values.
+    Returns ``None`` (with a problem recorded) when the text cannot be parsed. A parse of
+    the same text kept by :func:`~nda_reader.formats.yaml_handoff.keep` is taken instead.
     """
-    global _handed
-    handed = _handed
-    if handed is not None and not line_offset and handed[0] == path and handed[1] == text:
-        _handed = None
-        problems.extend(handed[3])
-        return handed[2]
-    if hand_on:
-        kept = ProblemList()
-        value = parse_yaml(text, path, kept, line_offset=line_offset)
-        _handed = (path, text, value, tuple(kept))
-        problems.extend(kept)
-        return value
+    handed = take(path, text) if not line_offset else None
+    if handed is not None:
+        problems.extend(handed[1])
+        return handed[0]
     local = ProblemList()
     try:
         node = compose(text)
