@@ -41,21 +41,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _suggest_reading() -> Callable[[str], str | None]:
+class _Readings:
     """The dictionary's reading of Chinese text; the dictionary is opened (compiled, the
-    first time) only when there is something to suggest a reading for."""
-    opened: list[Dictionary | None] = []
+    first time) only when there is something to suggest a reading for, and its headwords
+    are read only when a reading is not kept in the corpus index already."""
 
-    def suggest(text: str) -> str | None:
-        if not opened:
-            opened.append(_open_dictionary())
-            if opened[0] is not None:  # readings for thousands of spans, maybe
-                opened[0].keep_headwords()
-        dictionary = opened[0]
-        reading = dictionary.suggest_reading(text) if dictionary is not None else ""
+    def __init__(self) -> None:
+        self._opened: list[Dictionary | None] = []
+        self._kept = False
+
+    def _dictionary(self) -> Dictionary | None:
+        if not self._opened:
+            self._opened.append(_open_dictionary())
+        return self._opened[0]
+
+    def source(self) -> str:
+        """The compiled dictionary the readings come from (its data and format)."""
+        dictionary = self._dictionary()
+        return dictionary.path.name if dictionary is not None else ""
+
+    def __call__(self, text: str) -> str | None:
+        dictionary = self._dictionary()
+        if dictionary is None:
+            return None
+        if not self._kept:  # readings for thousands of spans, maybe
+            self._kept = True
+            dictionary.keep_headwords()
+        reading = dictionary.suggest_reading(text)
         return f"{reading} (CC-CEDICT)" if reading else None
 
-    return suggest
+
+def _suggest_reading() -> Callable[[str], str | None]:
+    """The dictionary's reading of Chinese text (see :class:`_Readings`)."""
+    return _Readings()
 
 
 def _open_dictionary() -> Dictionary | None:

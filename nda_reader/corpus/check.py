@@ -8,6 +8,7 @@ not one search per form.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from nda_reader.corpus.check_terms import (
     check_pinyin_form,
     check_uncovered_chinese,
     check_unreadable,
+    digest_of,
     drafts,
 )
 from nda_reader.corpus.loader import load_corpus
@@ -129,6 +131,23 @@ def _found_exact(keys: set[str], text: str) -> set[str]:
     return found | found_in(keys - wide, [text])
 
 
+def _kept_found(
+    corpus: Corpus, kind: str, keys: set[str], text: str, find: Callable[[set[str], str], set[str]]
+) -> set[str]:
+    """``find(keys, text)``; through the corpus index, kept by the digests of the keys and
+    of the text (all the answer rests on), so a second ``check`` need not look again."""
+    backing = corpus.backing
+    if backing is None:
+        return find(keys, text)
+    memo = json.dumps([digest_of(sorted(keys)), digest_of(text)])
+    kept = backing.remembered(kind, [memo])
+    if memo in kept:
+        return set(json.loads(kept[memo]))
+    found = find(keys, text)
+    backing.remember(kind, {memo: json.dumps(sorted(found), ensure_ascii=False)})
+    return found
+
+
 def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progress) -> None:
     """Forms claimed twice, aliases the texts never use, and hanzi_source claims."""
     claimed: dict[str, str] = {}
@@ -143,11 +162,12 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progr
 
     # The texts as one, as before: a form may run from the end of one into the next.
     joined = "\n".join(bodies()) if docs else ""
-    aliases = _found_folded({form_key(a) for e in entries for a in e.aliases}, joined)
+    alias_keys = {form_key(a) for e in entries for a in e.aliases}
+    aliases = _kept_found(corpus, "aliases-found", alias_keys, joined, _found_folded)
     # hanzi_source: text means the hanzi is in a *published* text. The annotators' own
     # translation (origin: annotators) holds their choice of hanzi, not evidence of it.
     published = "\n".join(d.body for d in docs if d.origin != "annotators")
-    hanzi = _found_exact({e.hanzi for e in entries}, published)
+    hanzi = _kept_found(corpus, "hanzi-found", {e.hanzi for e in entries}, published, _found_exact)
     progress("Looking for glossary forms", len(docs), len(docs))
     for entry in entries:
         for form in entry.forms:

@@ -15,15 +15,16 @@ reader opens a corpus.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry, known_words
 from nda_reader.corpus.model import Corpus
-from nda_reader.corpus.term_index import form_key
+from nda_reader.corpus.term_index import Occurrence, form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
 
@@ -183,17 +184,92 @@ def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
     for doc in corpus.ordered_documents():
         if written_in_chinese(doc):
             continue
-        covered = bytearray(len(doc.body))
-        for occ in corpus.occurrences.in_doc(doc.id):
-            covered[occ.start : occ.end] = b"\1" * (occ.end - occ.start)
-        for run_start, run_end in han_runs(doc.body):
-            start = None
-            for i in range(run_start, run_end + 1):
-                if i < run_end and not covered[i]:
-                    start = i if start is None else start
-                elif start is not None:
-                    yield UncoveredSpan(doc.id, start, i, doc.body[start:i])
-                    start = None
+        for start, end in uncovered_in(doc.body, corpus.occurrences.in_doc(doc.id)):
+            yield UncoveredSpan(doc.id, start, end, doc.body[start:end])
+
+
+def uncovered_in(body: str, occurrences: Iterable[Occurrence]) -> list[tuple[int, int]]:
+    """The (start, end) of each run of hanzi in ``body`` outside ``occurrences``, in
+    order: each run less the occurrences' spans, merged, that overlap it."""
+    covered = sorted((o.start, o.end) for o in occurrences)
+    out: list[tuple[int, int]] = []
+    i = 0
+    for run_start, run_end in han_runs(body):
+        while i < len(covered) and covered[i][1] <= run_start:
+            i += 1
+        at = run_start
+        j = i
+        while j < len(covered) and covered[j][0] < run_end:
+            start, end = covered[j]
+            if start > at:
+                out.append((at, start))
+            at = max(at, end)
+            j += 1
+        if at < run_end:
+            out.append((at, run_end))
+    return out
+
+
+@runtime_checkable
+class KeptSuggest(Protocol):
+    """A :data:`Suggest` whose answers the corpus index may keep for the next ``check``:
+    ``source()`` names all they rest on (e.g. the dictionary's data and format)."""
+
+    def __call__(self, text: str) -> str | None: ...
+
+    def source(self) -> str:
+        """What the suggestions rest on."""
+        ...
+
+
+def digest_of(value: object) -> str:
+    """A short digest of a text, or of a value JSON can write (a key for the index's memo)."""
+    data = value.encode("utf-8") if isinstance(value, str) else json.dumps(value).encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def uncovered_spans(corpus: Corpus) -> list[UncoveredSpan]:
+    """:func:`uncovered_chinese` as a list; through the corpus index, each text's spans
+    are kept by the digests of its body and of the glossary forms (all they rest on), so a
+    second ``check`` neither reads a text's terms nor scans its Chinese again."""
+    backing = corpus.backing
+    if backing is None:
+        return list(uncovered_chinese(corpus))
+    forms = digest_of(corpus.glossary.form_pairs())
+    docs = [d for d in corpus.ordered_documents() if not written_in_chinese(d)]
+    keys = {d.id: json.dumps([forms, digest_of(d.body)]) for d in docs}
+    kept = backing.remembered("uncovered", keys.values())
+    out: list[UncoveredSpan] = []
+    values: dict[str, str] = {}
+    for doc in docs:
+        key = keys[doc.id]
+        found = kept.get(key)
+        if found is None:
+            spans = uncovered_in(doc.body, corpus.occurrences.in_doc(doc.id))
+            found = json.dumps(spans)
+        else:
+            spans = [(a, b) for a, b in json.loads(found)]
+        values[key] = found
+        out.extend(UncoveredSpan(doc.id, a, b, doc.body[a:b]) for a, b in spans)
+    if len(kept) < len(docs):
+        backing.remember("uncovered", values)
+    return out
+
+
+def suggestions(corpus: Corpus, texts: Iterable[str], suggest: Suggest) -> dict[str, str]:
+    """``suggest``'s answer for each of ``texts`` ("" for none); kept in the corpus index
+    by text and :meth:`KeptSuggest.source` when ``suggest`` names one."""
+    wanted = list(dict.fromkeys(texts))
+    backing = corpus.backing
+    if backing is None or not isinstance(suggest, KeptSuggest) or not wanted:
+        return {t: suggest(t) or "" for t in wanted}
+    source = suggest.source()
+    keys = {t: json.dumps([source, t], ensure_ascii=False) for t in wanted}
+    kept = backing.remembered("suggested", keys.values())
+    out = {t: kept[k] if k in kept else suggest(t) or "" for t, k in keys.items()}
+    if len(kept) < len(wanted):
+        backing.remember("suggested", {keys[t]: out[t] for t in wanted})
+    return out
 
 
 def check_uncovered_chinese(
@@ -203,9 +279,11 @@ def check_uncovered_chinese(
 
     ``suggest`` may add a reading (a dictionary's, once the corpus has one) to each message.
     """
-    for span in uncovered_chinese(corpus):
+    spans = uncovered_spans(corpus)
+    hints = suggestions(corpus, (s.text for s in spans), suggest) if suggest else {}
+    for span in spans:
         doc = corpus.documents[span.doc]
-        hint = suggest(span.text) if suggest is not None else None
+        hint = hints.get(span.text)
         problems.warning(
             doc.path,
             *doc.file_position(span.start),

@@ -105,6 +105,19 @@ def _indent(path: Path, key: str) -> int:
         return 2
 
 
+def prepare(path: Path, key: str) -> None:
+    """Read and compose the layer file ``path`` ahead of an edit of its ``key`` list (a
+    form is open): composing a large layer file takes a tenth of a second or more, and
+    the save then finds it composed (:func:`~nda_reader.formats.yaml_guard.compose` keeps
+    the last few). Safe to call from a thread; a file that cannot be read is left alone."""
+    _indent(path, key)
+
+
+def notes_file(corpus: Corpus) -> Path:
+    """The layer file new notes go to."""
+    return _root(corpus) / "notes.yaml"
+
+
 def _insert(path: Path, key: str, item: dict[str, Any], header: str, description: str) -> Edit:
     """A new ``item`` for the list ``key`` of ``path`` (it goes to its stable place when
     saved), indented as that file indents it."""
@@ -228,7 +241,7 @@ def _link_block(corpus: Corpus, link_id: str) -> tuple[CrossRef, str]:
 
 def add_note(corpus: Corpus, anchor: Anchor, text: str, tags: list[str], created: str = "") -> Edit:
     """A note on ``anchor``."""
-    path = _root(corpus) / "notes.yaml"
+    path = notes_file(corpus)
     ident = slugify("note " + " ".join(text.split()[:5]), {n.id for n in corpus.notes})
     item: dict[str, Any] = {"id": ident, "anchor": anchor_dict(anchor), "text": text}
     if tags:

@@ -27,6 +27,7 @@ from nda_reader.formats.atomic import ReadOnlyFile, atomic_write, remove
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import read_file
 from nda_reader.formats.yaml_edit import EntryGone, FileNotEditable
+from nda_reader.formats.yaml_handoff import keep
 from nda_reader.formats.yaml_source import parse_yaml
 
 __all__ = [
@@ -252,7 +253,8 @@ class LayerStore:
         """Refuse an edit that would make the file invalid YAML (errors the file did not
         already have; a file with one bad key can still be edited elsewhere)."""
         found = ProblemList()
-        parse_yaml(after, path, found)
+        value = parse_yaml(after, path, found)
+        keep(path, after, value, tuple(found))  # the reload after the save parses the same text
         if not found.errors:
             return
         had = ProblemList()

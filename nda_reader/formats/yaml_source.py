@@ -26,6 +26,7 @@ from nda_reader.formats.yaml_guard import (
     NestedTooDeep,
     compose,
 )
+from nda_reader.formats.yaml_handoff import take
 from nda_reader.lang.terminal_text import find_control, visible_controls
 
 Pos = tuple[int, int]
@@ -290,8 +291,13 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
     """Parse YAML ``text`` safely into plain values, ``YMap`` and ``YList``.
 
     ``line_offset`` shifts reported lines, for YAML embedded in a larger file (front matter).
-    Returns ``None`` (with a problem recorded) when the text cannot be parsed.
+    Returns ``None`` (with a problem recorded) when the text cannot be parsed. A parse of
+    the same text kept by :func:`~nda_reader.formats.yaml_handoff.keep` is taken instead.
     """
+    handed = take(path, text) if not line_offset else None
+    if handed is not None:
+        problems.extend(handed[1])
+        return handed[0]
     local = ProblemList()
     try:
         node = compose(text)

@@ -36,7 +36,7 @@ from nda_reader.index.build import (
 )
 from nda_reader.index.files import relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
-from nda_reader.index.reloading import Writer, forms_changed, reload_layers
+from nda_reader.index.reloading import AFTER_SAVE, Writer, forms_changed, reload_layers
 from nda_reader.index.search import TextFinder
 from nda_reader.index.store import connect, open_index, prune
 
@@ -171,27 +171,28 @@ class CorpusIndex:
         if quick is not None:
             self.assembled, written, before = quick
             fresh = self.assembled.corpus
-            # New glossary forms: the index forgets every document's terms, and must
-            # have done so before the corpus reads terms from it.
-            now = forms_changed(old, fresh)
-            self.writer.write(fresh, dict(fresh._placed), written, now=now)
-            self.attach(fresh)
-            if now:
-                return fresh, None, True
             keys = {p: relative(self.root, p) for p in self.assembled.pieces}
             changed_files = [p for p, k in keys.items() if k in written]
             gone = {Path(self.root, k) for k, v in written.items() if v is None}
-            documents: set[str] = set()
-            for path in [*changed_files, *gone]:
-                documents |= changed_documents(
-                    before.pieces.get(path), self.assembled.pieces.get(path)
-                )
             glossary = any(
                 piece.read is not None and len(piece.read.glossary)
                 for path in [*changed_files, *gone]
                 for piece in (before.pieces.get(path), self.assembled.pieces.get(path))
                 if piece is not None
             )
+            # New glossary forms: the index forgets every document's terms, and must
+            # have done so before the corpus reads terms from it. (Forms come from
+            # glossary entries only: a file without any cannot change them.)
+            now = glossary and forms_changed(old, fresh)
+            self.writer.write(fresh, dict(fresh._placed), written, now=now, delay=AFTER_SAVE)
+            self.attach(fresh)
+            if now:
+                return fresh, None, True
+            documents: set[str] = set()
+            for path in [*changed_files, *gone]:
+                documents |= changed_documents(
+                    before.pieces.get(path), self.assembled.pieces.get(path)
+                )
             return fresh, frozenset(documents), glossary
         reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
         result = update(self.con, self.root, reuse=reuse)

@@ -89,6 +89,11 @@ def reload_layers(
     return Assembled(corpus, changes, assembled.texts, ordered), written, assembled
 
 
+AFTER_SAVE = 1.0
+"""Seconds between a save and writing the index: storing a large corpus takes a few tenths
+of a second of Python in a thread, which would hold back the repaint that shows the save."""
+
+
 class Writer:
     """Writes what a reload made into the index, one reload at a time, in a thread; a
     write overtaken by a newer one is skipped."""
@@ -106,16 +111,22 @@ class Writer:
         written: Written,
         *,
         now: bool = False,
+        delay: float = 0.0,
     ) -> None:
-        """Store ``corpus`` and the ``written`` files (``now``: before returning)."""
+        """Store ``corpus`` and the ``written`` files (``now``: before returning; else in
+        a thread, started ``delay`` seconds from now)."""
         self._latest += 1
         number = self._latest
         if now:
             self._write(number, corpus, placed, written)
             return
-        thread = threading.Thread(
-            target=self._write, args=(number, corpus, placed, written), name="nda-reader save"
+        args = (number, corpus, placed, written)
+        thread = (
+            threading.Timer(delay, self._write, args)
+            if delay > 0
+            else threading.Thread(target=self._write, args=args)
         )
+        thread.name = "nda-reader save"
         thread.daemon = True
         thread.start()
         self._thread = thread

@@ -69,6 +69,8 @@ def safe_line(text: str) -> str:
     """``text`` safe for one line of a terminal: every control character, line breaks and
     tabs included, shown as a visible stand-in (newline -> "␊", ESC -> "␛"), so that a file
     name or a message can neither send escape sequences nor break the line."""
+    if text.isprintable():  # no control character at all (the common case, quick in C)
+        return text
     return text.translate(_EVERY_CONTROL)
 
 

@@ -136,6 +136,7 @@ class AnnotationController:
             ):
                 done()
 
+        self.saver.prepare(actions.notes_file(self.corpus), "notes")
         self._ask(NoteForm(quote(anchor.exact)), saved)
 
     def turn_anchor(self, doc_id: str, start: int, end: int | None = None) -> Anchor | None:

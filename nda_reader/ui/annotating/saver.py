@@ -13,13 +13,15 @@ while the user changed it is shown in both versions for the user to choose
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
 
-from nda_reader.editing.actions import AnnotateError, LayerUnreadable
+from nda_reader.editing.actions import AnnotateError, LayerUnreadable, prepare
 from nda_reader.editing.layer_store import Edit
 from nda_reader.editing.session import AnnotationSession, Conflict, Outcome
 from nda_reader.ui.host import AnnotationHost
@@ -63,6 +65,13 @@ class AnnotationSaver:
         if not self._remembered:
             self._remembered = True
             self.session.remember(self.host.corpus)
+
+    def prepare(self, path: Path, key: str) -> None:
+        """Compose the layer file ``path`` in a thread while a form is open, so that the
+        save does not wait for it (see :func:`~nda_reader.editing.actions.prepare`)."""
+        thread = threading.Thread(target=prepare, args=(path, key), name="nda-reader prepare")
+        thread.daemon = True
+        thread.start()
 
     def can_annotate(self) -> bool:
         """True when there is a corpus folder to save in (else the user is told)."""
