@@ -129,9 +129,12 @@ def scale() -> list[Scenario]:
                     Step(("Enter",), "Saved", timed=True),
                 ),
             ),
-            page_down(SAVE_CORPUS / "texts" / "gen-0001.md", OPENING, PAGE_TWO, cache="cache-save"),
+            # The settled corpus's page down: on the copy saved to, each run's reader was
+            # stopped before it wrote its index, so the next one re-read notes.yaml and
+            # rewrote the index while its page down was timed (120-290 ms instead of ~20).
+            pd,
             3.0,
-            ref_name="page down",
+            ref_name="page down (the corpus not saved to)",
         ),
     ]
 
