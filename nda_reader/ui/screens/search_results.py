@@ -258,8 +258,8 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         options.focus()
         self.watch(options, "scroll_y", self._renumber, init=False)
         self.call_after_refresh(self._fit)
-        if self.counting:
-            self.set_timer(0.001, self._find_more)
+        if self.counting:  # once the first matches are on screen
+            self.call_after_refresh(self.set_timer, 0.001, self._find_more)
 
     def _find_more(self) -> None:
         """Find the text matches of a few more documents and list them (between keys)."""
