@@ -23,7 +23,7 @@ from typing import ClassVar, Literal
 
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.signal import Signal
@@ -187,6 +187,16 @@ class DocumentCanvas(ScrollView):
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap the text to the new width, keeping the cursor on its passage."""
+        self._fit_width()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop``, the text first laid out if it is not yet: a new screen
+        is painted before its resize events arrive, so its first frames showed no text."""
+        if not self.flow.lines and self.size.width and self.is_mounted:
+            self._fit_width()
+        return super().render_lines(crop)
+
+    def _fit_width(self) -> None:
         self._relayout(self._pending or self.position(), force=self._pending is not None)
         if self._pending is not None:
             doc_id, offset = self._pending
