@@ -32,6 +32,18 @@ def make_corpus(tmp_path: Path) -> MakeCorpus:
 
 
 @pytest.fixture(scope="session")
-def dictionary() -> Dictionary:
-    """The real CC-CEDICT, compiled once for every test process and run."""
-    return Dictionary(shared_index())
+def _compiled_dictionary() -> Path:
+    """The real CC-CEDICT's index, compiled once for every test process and run."""
+    return shared_index()
+
+
+@pytest.fixture
+def dictionary(_compiled_dictionary: Path) -> Dictionary:
+    """The real CC-CEDICT; a reader started by the test finds it in its cache folder (a
+    link to the shared index) instead of compiling it for a few seconds in a thread."""
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "nda-reader"
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / _compiled_dictionary.name
+    if not link.exists():
+        link.symlink_to(_compiled_dictionary)
+    return Dictionary(_compiled_dictionary)
