@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import Glossary, GlossaryEntry
@@ -29,11 +30,15 @@ TextSearch = Callable[[Corpus, str], list[Hit]]
 _JOINERS = re.compile(r"[\s'’‘\-‐]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def search_key(text: str) -> str:
-    """How a form or a query is compared: lowercase, one space between words, no tones."""
+    """How a form or a query is compared: lowercase, one space between words, no tones.
+    Kept for the glossary's forms: a corpus search compares the query with every form
+    of every entry (~17,000 for 2,000 entries: 0.1 s to work out each time)."""
     return " ".join(toneless(text.replace("’", "'")).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def compact_key(text: str) -> str:
     """:func:`search_key` without spaces, apostrophes or hyphens ("guojiashujuju")."""
     return _JOINERS.sub("", search_key(text))

@@ -35,7 +35,6 @@ from nda_reader.ui.exporting import ask_export, default_export_dir
 from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.places import PlaceBook, Places, document_key
-from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
 
@@ -46,6 +45,14 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from nda_reader.ui.annotating.controller import AnnotationController
+    from nda_reader.ui.screens.reading import ReadingScreen
+
+
+def _reading_screen() -> type[ReadingScreen]:
+    """The reading screen, imported when first used (or after the first paint)."""
+    from nda_reader.ui.screens.reading import ReadingScreen
+
+    return ReadingScreen
 
 
 def _reader_commands() -> type[Provider]:
@@ -167,7 +174,7 @@ class ReaderApp(App[None]):
         if self.document is not None:
             # The library is built only when asked for: a document opened from the command
             # line paints sooner without it.
-            self.push_screen(ReadingScreen(*self.places.place_of(self.document)))
+            self.push_screen(_reading_screen()(*self.places.place_of(self.document)))
         else:
             from nda_reader.ui.screens.library import LibraryScreen
 
@@ -183,6 +190,7 @@ class ReaderApp(App[None]):
             gc.enable()
         self.annotations.saver.remember()
         self.index_work.start(self.corpus)
+        _reading_screen()  # imported now, so that the first document opens sooner
 
     def on_unmount(self) -> None:
         """Stop the index work (it goes on at the next start)."""
@@ -201,11 +209,11 @@ class ReaderApp(App[None]):
             self.history.push(left)
         if offset is None:
             doc, offset = self.places.place_of(doc)
-        self.push_screen(ReadingScreen(doc, offset, end))
+        self.push_screen(_reading_screen()(doc, offset, end))
 
     def keep_place(self) -> None:
         """Remember where the open document's main view is, for the next time it opens."""
-        screen = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
+        screen = next((s for s in self.screen_stack if isinstance(s, _reading_screen())), None)
         if screen is None or not screen.is_mounted:
             return
         doc_id, offset = screen.main.position()
@@ -238,12 +246,11 @@ class ReaderApp(App[None]):
         if target is None:
             return
         screen = self.screen
-        if isinstance(screen, ReadingScreen):
+        if isinstance(screen, _reading_screen()):
             self.history.push(screen.location())
             await screen.open_split(*target)
             return
-        doc = self.corpus.documents.get(target[0])
-        if doc is not None:
+        if (doc := self.corpus.documents.get(target[0])) is not None:
             self.open_document(doc, target[1], target[2])
 
     def corpus_search(self) -> None:
@@ -323,7 +330,7 @@ class ReaderApp(App[None]):
             self.notify(f"Nothing to go {what} to", timeout=2)
             return
         screen = self.screen
-        if not isinstance(screen, ReadingScreen):
+        if not isinstance(screen, _reading_screen()):
             doc = self.corpus.documents.get(where.doc_id)
             if doc is None:
                 return
@@ -334,21 +341,17 @@ class ReaderApp(App[None]):
 
     def _here(self) -> Location | None:
         screen = self.screen
-        return screen.location() if isinstance(screen, ReadingScreen) else None
+        return screen.location() if isinstance(screen, _reading_screen()) else None
 
     async def action_back(self) -> None:
         """Go back to where the last jump started (ctrl+o or [)."""
-        here = self._here()
-        if here is None:
-            return
-        await self._jump(self.history.back(here), "back")
+        if (here := self._here()) is not None:
+            await self._jump(self.history.back(here), "back")
 
     async def action_forward(self) -> None:
         """Go forward again after going back (]; ctrl+i arrives as tab in terminals)."""
-        here = self._here()
-        if here is None:
-            return
-        await self._jump(self.history.forward(here), "forward")
+        if (here := self._here()) is not None:
+            await self._jump(self.history.forward(here), "forward")
 
     # ------------------------------------------------------------- annotations
     @cached_property
@@ -393,5 +396,5 @@ class ReaderApp(App[None]):
     def action_orphans(self) -> None:
         """List annotations that cannot be placed; re-attach one to the selection, or delete."""
         screen = self.screen
-        selection = screen.selected_anchor() if isinstance(screen, ReadingScreen) else None
+        selection = screen.selected_anchor() if isinstance(screen, _reading_screen()) else None
         self.annotations.orphans(selection)

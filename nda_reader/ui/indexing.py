@@ -95,13 +95,22 @@ class IndexWork:
                 screen.context.redraw()
 
     def prefetch_search(self, corpus: Corpus) -> None:
-        """Read the folded texts corpus search needs, in a thread, while the user types
-        the query (they are read once, on the first search of a session)."""
+        """Read what corpus search needs, in a thread, while the user types the query:
+        the glossary's forms as search compares them, and the folded texts (each read
+        once, on the first search of a session)."""
         index = corpus.backing
-        if isinstance(index, CorpusIndex) and index.finder.ready():
-            threading.Thread(
-                target=index.finder.load, name="nda-reader search", daemon=True
-            ).start()
+        load = (
+            index.finder.load if isinstance(index, CorpusIndex) and index.finder.ready() else None
+        )
+
+        def prefetch() -> None:
+            from nda_reader.reading.term_search import entries_named
+
+            entries_named(corpus.glossary, "-")  # works out (and keeps) every form's key
+            if load is not None:
+                load()
+
+        threading.Thread(target=prefetch, name="nda-reader search", daemon=True).start()
 
     def stop(self) -> None:
         """Ask the work to stop at its next batch."""

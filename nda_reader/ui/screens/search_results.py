@@ -44,11 +44,11 @@ Heading = tuple[str, str, int]
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
 
-FIRST_HITS = 60
-"""Text matches found before the list is shown (more than a screen of rows, unless that
+FIRST_HITS = 36
+"""Text matches found before the list is shown (a screen of rows at 40 lines, unless that
 takes longer than :data:`FIRST_WAIT`); the rest are found while it is on screen."""
 
-FIRST_WAIT = 0.03
+FIRST_WAIT = 0.01
 """Seconds spent finding the first text matches, once one is found."""
 
 _CONTEXT = 80
@@ -258,8 +258,8 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         options.focus()
         self.watch(options, "scroll_y", self._renumber, init=False)
         self.call_after_refresh(self._fit)
-        if self.counting:
-            self.set_timer(0.001, self._find_more)
+        if self.counting:  # once the first matches are on screen
+            self.call_after_refresh(self.set_timer, 0.001, self._find_more)
 
     def _find_more(self) -> None:
         """Find the text matches of a few more documents and list them (between keys)."""

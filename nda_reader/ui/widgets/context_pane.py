@@ -25,6 +25,7 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import AnnotationKind as Kind
 from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
+from nda_reader.corpus.term_index import Occurrence
 from nda_reader.lang.hanzi import is_han
 from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.doc_index import DocMarks
@@ -43,6 +44,10 @@ Target = tuple[str, int, int]
 Item = AnnotationRef
 """The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
 MAX_CONCORDANCE = 40
+FIRST_CONCORDANCE = 12
+"""Concordance rows shown at once (a pane's height of them); the rest, up to
+:data:`MAX_CONCORDANCE`, are added once the pane is painted: each row reads its document's
+text for the snippet and the list lays out every row, which made ``t`` wait."""
 ROLE_WINDOW = 40
 """How far before a person's name the pane looks for a role the text names."""
 
@@ -106,6 +111,8 @@ class ContextPane(VerticalScroll):
         self.entry: GlossaryEntry | None = None
         self._last: tuple[str, int, str | None, int] | None = None
         self._marks: DocMarks | None = None
+        self._fills = 0
+        """How many times the list was filled (rows added later go to the same filling)."""
         self.brief = False
         """Short form for small terminals: long glossary notes are cut."""
         self.zoom_key = "z"
@@ -210,10 +217,37 @@ class ContextPane(VerticalScroll):
             return self._numbered(text, target)
         return Option(Text("  ") + text, id=f"item-{len(self.items) - 1}")
 
+    def _concordance_rows(self, occs: list[Occurrence], doc_id: str, offset: int) -> list[Option]:
+        assert self.entry is not None
+        options = []
+        for occ in occs:
+            other = self.corpus.documents.get(occ.doc)
+            if other is None:
+                continue
+            here = occ.doc == doc_id and occ.start <= offset < occ.end
+            row = Text(
+                f"{other.date} {short_title(other)}{'  (here)' if here else ''}\n",
+                self._style("muted"),
+            )
+            row.append(snippet(other.body, occ.start, occ.end, 50))
+            item = Item(Kind.TERM, self.entry.id)
+            options.append(self._row(row, item, (occ.doc, occ.start, occ.end)))
+        return options
+
+    def _more_concordance(
+        self, fill: int, rest: list[Occurrence], doc_id: str, offset: int
+    ) -> None:
+        """Add the concordance rows after the first, unless the list was filled again."""
+        if fill == self._fills:
+            options = self._concordance_rows(rest, doc_id, offset)
+            self.query_one("#ctx-jumps", OptionList).add_options(options)
+
     def _fill_jumps(self, marks: DocMarks, doc: Document, offset: int, block: int) -> None:
         jumps = self.query_one("#ctx-jumps", OptionList)
         was = self.highlighted_item()
         options: list[Option] = []
+        rest: list[Occurrence] = []
+        self._fills += 1
         self.targets = []
         self.items = []
         span = self._turn_at(doc.id, offset)
@@ -247,24 +281,17 @@ class ContextPane(VerticalScroll):
             count = f"{len(occs)}" if index.complete else f"{len(occs)} so far, indexing…"
             head = Text(f"Concordance: {self.entry.english} ({count})", self._style("heading"))
             options.append(self._heading(head))
-            for occ in occs[:MAX_CONCORDANCE]:
-                other = self.corpus.documents.get(occ.doc)
-                if other is None:
-                    continue
-                here = occ.doc == doc.id and occ.start <= offset < occ.end
-                row = Text(
-                    f"{other.date} {short_title(other)}{'  (here)' if here else ''}\n",
-                    self._style("muted"),
-                )
-                row.append(snippet(other.body, occ.start, occ.end, 50))
-                item = Item(Kind.TERM, self.entry.id)
-                options.append(self._row(row, item, (occ.doc, occ.start, occ.end)))
+            rows = list(occs[:MAX_CONCORDANCE])
+            rest = rows[FIRST_CONCORDANCE:]
+            options += self._concordance_rows(rows[:FIRST_CONCORDANCE], doc.id, offset)
         jumps.set_options(options)
         jumps.display = bool(options)
         if was is not None and was in self.items:
             jumps.highlighted = self.items.index(was)
         elif jumps.has_focus:
             self.on_descendant_focus()
+        if rest:
+            self.call_after_refresh(self._more_concordance, self._fills, rest, doc.id, offset)
 
     def _heading(self, text: Text) -> Option:
         self.items.append(None)

@@ -26,6 +26,9 @@ COMPACT_BELOW = 100
 Shown = tuple[Binding, bool, str]
 """A binding on show, whether it is enabled, its tooltip."""
 
+Planned = tuple[str, str, str, str, str, bool, str]
+"""A footer key to show: key, its display, description, action, classes, disabled, tooltip."""
+
 
 def ranked(bindings: Iterable[Shown]) -> list[Shown]:
     """One binding per action (its first), in the key table's footer order."""
@@ -45,13 +48,14 @@ def key_width(key: str, description: str, compact: bool) -> int:
 class ReaderFooter(Footer):
     """A footer that shows the most important keys first and never cuts one."""
 
-    def compose(self) -> ComposeResult:
-        """The keys that fit, in rank order, then the palette key docked on the right."""
-        if not self._bindings_ready:
-            return
+    _planned: tuple[bool, list[Planned]] | None = None
+    """The keys last composed (see :meth:`recompose`)."""
+
+    def _plan(self) -> tuple[bool, list[Planned]]:
+        """Whether compact, and the keys that fit: ``FooterKey`` arguments, in rank order,
+        then the palette key docked on the right."""
         width = self.app.size.width
         compact = width < COMPACT_BELOW
-        self.compact = compact
         active = self.screen.active_bindings
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         show_palette = self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE
@@ -61,26 +65,52 @@ class ReaderFooter(Footer):
             display = self.app.get_key_display(binding)
             room -= key_width(display, binding.description, compact) + (0 if compact else 1)
         shown = [(b, enabled, tip) for (_, b, enabled, tip) in active.values() if b.show]
+        keys: list[Planned] = []
         for binding, enabled, tooltip in ranked(shown):
             display = self.app.get_key_display(binding)
             room -= key_width(display, binding.description, compact)
             if room < 0:
                 break
-            yield FooterKey(
-                binding.key, display, binding.description, binding.action,
-                disabled=not enabled, tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)  # fmt: skip
+            keys.append((binding.key, display, binding.description, binding.action, "",
+                         not enabled, tooltip))  # fmt: skip
         if palette is not None and show_palette:
             _node, binding, enabled, tooltip = palette
-            yield FooterKey(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                classes="-command-palette",
-                disabled=not enabled,
-                tooltip=binding.tooltip or binding.description,
-            )
+            keys.append((binding.key, self.app.get_key_display(binding), binding.description,
+                         binding.action, "-command-palette", not enabled,
+                         binding.tooltip or binding.description))  # fmt: skip
+        return compact, keys
+
+    def compose(self) -> ComposeResult:
+        """The keys that fit, in rank order, then the palette key docked on the right."""
+        if not self._bindings_ready:
+            return
+        compact, keys = self._plan()
+        self.compact = compact
+        self._planned = (compact, keys)
+        for key, display, description, action, classes, disabled, tooltip in keys:
+            footer_key = FooterKey(
+                key, display, description, action,
+                classes=classes, disabled=disabled, tooltip=tooltip,
+            )  # fmt: skip
+            # Born with its style (the palette key always compact, as Textual has it;
+            # the others bound to the footer's): otherwise each key is restyled twice as
+            # it mounts, compact by default and then the footer's value, which cost more
+            # than the rest of the footer's first paint.
+            key_compact = compact or bool(classes)
+            footer_key.set_reactive(FooterKey.compact, key_compact)
+            footer_key.set_class(key_compact, "-compact", update=False)
+            if not classes:
+                footer_key.data_bind(compact=Footer.compact)
+            yield footer_key
+
+    async def recompose(self) -> None:
+        """Compose again only when the keys to show changed (a focus change, a resize
+        and new bindings all ask; most change nothing here)."""
+        if self._planned is not None and self._bindings_ready and self.is_attached:
+            compact, keys = self._plan()
+            if (compact, keys) == self._planned:
+                return
+        await super().recompose()
 
     def on_resize(self) -> None:
         """Show what fits the new width."""

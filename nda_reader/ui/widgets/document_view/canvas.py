@@ -23,7 +23,7 @@ from typing import ClassVar, Literal
 
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.signal import Signal
@@ -94,18 +94,15 @@ class DocumentCanvas(ScrollView):
         """The cursor: a display line, and the term on it the reader went to (if any)."""
         self.matches: list[DocSpan] = []
         """The matches of the last search, highlighted."""
-        self.match_index = -1
-        """The index of the current match (-1: none yet)."""
-        self.search_query = ""
-        """What was searched for last."""
+        self.match_index = -1  # the current match (-1: none yet)
+        self.search_query = ""  # what was searched for last
         self.target: DocSpan | None = None
         """The span a jump went to, highlighted."""
         self.selection: Selection | None = None
         """The text selected (None: not selecting)."""
         self.only_blocks: dict[str, frozenset[int]] | None = None
         """A filter (``&``): the passages shown, by part id (None: every passage)."""
-        self.filter_query = ""
-        """What the filter looks for ("" when there is none)."""
+        self.filter_query = ""  # what the filter looks for ("" when there is none)
         self.echo: Echo = NO_ECHO
         """Passages and terms highlighted for the cursor of a view beside this one."""
         self.part_view: Callable[[Document], Document] = _as_is
@@ -185,7 +182,14 @@ class DocumentCanvas(ScrollView):
         """Cells available to text on a line."""
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
 
-    def on_resize(self, event: events.Resize) -> None:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in ``crop``, laid out first if need be: a new screen is painted before
+        its resize events arrive, so its first frames showed no text."""
+        if not self.flow.lines and self.size.width and self.is_mounted:
+            self.on_resize()
+        return super().render_lines(crop)
+
+    def on_resize(self, event: events.Resize | None = None) -> None:
         """Re-wrap the text to the new width, keeping the cursor on its passage."""
         self._relayout(self._pending or self.position(), force=self._pending is not None)
         if self._pending is not None:
