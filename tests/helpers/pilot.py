@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +61,13 @@ async def workers_done(app: App[Any]) -> None:
             await app.workers.wait_for_complete()
         except WorkerCancelled:
             continue
+
+
+async def until(pilot: Pilot[Any], ready: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Let the app run until ``ready()`` holds; fail after ``timeout`` seconds (a bound
+    for a loaded machine, never a speed the test asserts)."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not ready after {timeout:.0f} s")
+        await pilot.pause(0.01)

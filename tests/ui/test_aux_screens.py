@@ -22,7 +22,7 @@ from nda_reader.ui.screens.problems import ProblemsScreen
 from nda_reader.ui.screens.search_results import SearchResultsScreen
 from nda_reader.ui.theming import load_themes, theme_variable_defaults
 from tests.helpers.corpora import REPO, MakeCorpus, text_file
-from tests.helpers.pilot import screen_text
+from tests.helpers.pilot import screen_text, until
 
 SCIO = "scio-nda-briefing-2024-p1"
 
@@ -406,10 +406,7 @@ async def test_results_of_a_common_word_show_at_once_and_the_count_follows(
         screen = SearchResultsScreen(big, "market")
         assert screen.counting and len(screen.hits) < len(hits)  # the first documents
         app.open(screen)
-        for _ in range(100):
-            await pilot.pause(0.01)
-            if not screen.counting:
-                break
+        await until(pilot, lambda: not screen.counting)
         text = screen_text(app)
         assert "600 matches for “market” in 20 documents" in text and "so far" not in text
     assert screen.hits == search_corpus(big, "market", context=80)
@@ -439,10 +436,7 @@ async def test_a_term_and_the_text_matches_found_later_are_listed_as_a_full_sear
         screen = SearchResultsScreen(big, "market")
         assert screen.counting  # the term at once, the text matches of the first documents
         app.open(screen)
-        for _ in range(300):
-            await pilot.pause(0.01)
-            if not screen.counting:
-                break
+        await until(pilot, lambda: not screen.counting)
         await pilot.pause()
         text = screen_text(app)
         assert "“market” is the term market: 600 occurrences" in text

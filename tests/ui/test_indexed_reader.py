@@ -3,9 +3,11 @@ shows how far it is, and a save goes through the index as well."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import CorpusIndex, open_corpus
@@ -17,19 +19,15 @@ from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.index_progress import IndexProgress, progress_text
 from tests.helpers.annotating import BRIEFING, MEETING, copy_corpus, select, type_text
 from tests.helpers.index import corpus_summary
-from tests.helpers.pilot import open_from_library
+from tests.helpers.pilot import open_from_library, until
 
 
 def _indexed_app(root: Path, tmp_path: Path) -> ReaderApp:
     return create_app(root, config_dir=tmp_path / "config", cache_dir=tmp_path / "cache")
 
 
-async def _until(pilot: object, ready: object) -> None:
-    for _ in range(300):
-        if ready():  # type: ignore[operator]
-            return
-        await pilot.pause(0.02)  # type: ignore[attr-defined]
-    raise AssertionError("not ready in time")
+async def _until(pilot: Pilot[None], ready: Callable[[], bool]) -> None:
+    await until(pilot, ready)
 
 
 def test_the_progress_line_says_what_and_how_far() -> None:
