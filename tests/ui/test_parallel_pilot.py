@@ -61,6 +61,26 @@ async def test_the_counterpart_scrolls_in_step_and_shows_the_pair(tmp_path: Path
         assert "Pair 14/25 1–1 confirmed" in str(screen.query_one("#parallel-status").render())
 
 
+async def _turn_wheel(pilot: Pilot[None], view: DocumentView, turns: int) -> None:
+    """``turns`` turns of the wheel over ``view`` (down if positive), then let it settle."""
+    for _ in range(abs(turns)):
+        _wheel(view, down=turns > 0)
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def _level(screen: ParallelScreen, side: int) -> bool:
+    """The pair of the first passage starting on ``side``'s screen starts on the same row
+    on both sides."""
+    view = screen.views()[side]
+    shown = next(
+        ln.block for ln in view.flow.lines[view.scroll_offset.y :] if ln.block >= 0 and ln.first
+    )
+    pair = screen.parallel.pair_at(side, shown)
+    assert pair is not None
+    return _row(screen.main, pair.blocks(0).start) == _row(screen.counterpart, pair.blocks(1).start)
+
+
 async def test_the_mouse_wheel_scrolls_both_sides_in_step(tmp_path: Path) -> None:
     root = copy_bundled_corpus(tmp_path)
     app = make_app(tmp_path / "config", root / "texts" / f"{EN}.md")
@@ -68,33 +88,12 @@ async def test_the_mouse_wheel_scrolls_both_sides_in_step(tmp_path: Path) -> Non
         screen = await _parallel(pilot)
         english, chinese = screen.main, screen.counterpart
         cursor = english.cursor
-        for _ in range(6):  # the wheel over the Chinese side, the cursor stays put
-            _wheel(chinese, down=True)
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
+        await _turn_wheel(pilot, chinese, 6)  # over the Chinese side; the cursor stays put
         assert chinese.scroll_offset.y > 0 and english.scroll_offset.y > 0
         assert english.cursor == cursor
-        shown = next(
-            ln.block
-            for ln in chinese.flow.lines[chinese.scroll_offset.y :]
-            if ln.block >= 0 and ln.first
-        )
-        # the pair of the first passage starting on screen starts on the same row on both sides
-        pair = screen.parallel.pair_at(1, shown)
-        assert pair is not None
-        assert _row(english, pair.blocks(0).start) == _row(chinese, pair.blocks(1).start)
-        for _ in range(3):  # and back up, over the English side
-            _wheel(english, down=False)
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
-        shown = next(
-            ln.block
-            for ln in english.flow.lines[english.scroll_offset.y :]
-            if ln.block >= 0 and ln.first
-        )
-        pair = screen.parallel.pair_at(0, shown)
-        assert pair is not None
-        assert _row(english, pair.blocks(0).start) == _row(chinese, pair.blocks(1).start)
+        assert _level(screen, 1)
+        await _turn_wheel(pilot, english, -3)  # and back up, over the English side
+        assert _level(screen, 0)
 
 
 async def test_a_pair_of_two_passages_is_highlighted_whole_on_both_sides(tmp_path: Path) -> None:
