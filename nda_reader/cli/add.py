@@ -80,6 +80,9 @@ def _show(planned: Planned, prepared: Prepared, out: TextIO, dry_run: bool) -> N
         print(f"  {mark} {item.path.relative_to(prepared.root)}", file=out)
     for path in planned.kept:
         print(f"  = {path.relative_to(prepared.root)} kept as it is", file=out)
+    for path, n in planned.turns_added.items():
+        turns = "turn" if n == 1 else "turns"
+        print(f"    {path.relative_to(prepared.root)}: kept, {n} new {turns} added", file=out)
     for line in document_report(doc, corpus.glossary, corpus.matcher):
         print(line, file=out)
     if dry_run and planned.ok:

@@ -3,7 +3,8 @@ writing itself, all files of a document or none.
 
 A source added again (same digest, or same URL) is noticed: it is refused with a message
 unless an update is asked for, which replaces the text in place under its id (a speakers
-layer already there is kept: it may hold the user's own work).
+layer already there is kept, as it may hold the user's own work; the turns found in the new
+text that it lacks are added to it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from nda_reader.corpus.document import Document
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.formats import atomic
+from nda_reader.formats.safe_read import read_file
 from nda_reader.importing.draft import Draft, make_draft
 from nda_reader.importing.rules import Rules, load_rules
 from nda_reader.importing.sources import Source, SourceError
@@ -36,6 +38,9 @@ class FileWrite:
     path: Path
     text: str
     replaces: bool = False
+    base: bytes | None = None
+    """What the file held when the import was planned (a layer it adds to): if it changed
+    since, nothing is written."""
 
 
 @dataclass
@@ -46,6 +51,8 @@ class Planned:
     writes: list[FileWrite] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
     """Files left as they are (a speakers layer of an updated text)."""
+    turns_added: dict[Path, int] = field(default_factory=dict)
+    """Kept speakers layers the turns found in the updated text are added to, and how many."""
     problems: list[str] = field(default_factory=list)
     same_source: str = ""
     """The id of the document this source was added as before, if any."""
@@ -122,10 +129,30 @@ def _plan(root: Path, corpus: Corpus, doc: NewDocument, update: bool, taken: set
         layer = part.speakers_file()
         target = speakers / f"{part.id}.yaml"
         if layer is not None and target.exists():
-            planned.kept.append(target)
+            added = _added_turns(target, part)
+            if added is None:
+                planned.kept.append(target)
+            else:
+                planned.writes.append(FileWrite(target, added[0], True, added[1]))
+                planned.turns_added[target] = added[2]
         elif layer is not None:
             planned.writes.append(FileWrite(target, layer))
     return planned
+
+
+def _added_turns(target: Path, part: NewText) -> tuple[str, bytes, int] | None:
+    """The kept speakers layer ``target`` with the turns of ``part`` it lacks (its text,
+    the bytes it was made from, the number added); None when nothing is to be added."""
+    from nda_reader.importing.update import updated_layer
+
+    try:
+        base = read_file(target)
+        updated = updated_layer(base.decode("utf-8"), target, part)
+    except (OSError, UnicodeDecodeError):
+        return None
+    if updated is None or updated[1] == 0:
+        return None
+    return updated[0], base, updated[1]
 
 
 def prepare(
@@ -185,6 +212,8 @@ def write(planned: Planned) -> list[Path]:
     created: list[Path] = []
     try:
         for item in planned.writes:
+            if item.base is not None and read_file(item.path) != item.base:
+                raise OSError(f"{item.path} changed since the import was prepared; add again")
             item.path.parent.mkdir(parents=True, exist_ok=True)
             staged.append(atomic.stage(item.path, item.text.encode("utf-8")))
         created = [w.path for w in planned.writes if not w.path.exists()]

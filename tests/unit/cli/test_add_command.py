@@ -170,6 +170,51 @@ def test_the_same_source_again_is_refused_unless_updated(tmp_path: Path, capsys:
     assert _files(root) == before
 
 
+def test_an_update_adds_the_new_turns_to_the_kept_speakers_layer(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    root = tmp_path / "corpus"
+    page = tmp_path / "briefing.html"
+    html = BRIEFING_HTML.read_text(encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
+    assert main(["add", str(page), "--corpus", str(root)]) == 0
+    doc_id = "press-briefing-binhai-data-office-2025"
+    layer = root / "annotations" / "speakers" / f"{doc_id}.yaml"
+    layer.write_text(layer.read_text(encoding="utf-8") + "# my own remark\n", encoding="utf-8")
+    turns_before = load_corpus(root).turns(doc_id)
+    # The page as published again (same URL), with one more question from a new outlet
+    # (our own words).
+    more = (
+        "<p>港口时报：数据目录何时上线？</p>\n"
+        "<p>Port Times: When will the data catalogue go online?</p>\n"
+        "<p>周文涛：年底前上线。</p>\n"
+        "<p>Zhou Wentao: Before the end of the year.</p>\n"
+    )
+    closing = "<p>林晓梅：今天的发布会到此结束，谢谢大家。</p>"
+    assert closing in html
+    page.write_text(html.replace(closing, more + closing), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["add", str(page), "--corpus", str(root), "--update"]) == 0
+    out = capsys.readouterr().out
+    # a Chinese label and its English partner are one turn
+    assert f"annotations/speakers/{doc_id}.yaml: kept, 2 new turns added" in out
+    kept = layer.read_text(encoding="utf-8")
+    assert "# my own remark\n" in kept  # the user's lines stay
+    corpus = load_corpus(root)
+    assert not corpus.orphans()
+    body = corpus.documents[doc_id].body
+    turns = corpus.turns(doc_id)
+    assert len(turns) == len(turns_before) + 2
+    said = [(t.speaker.id, body[t.start : t.label_end]) for t in turns]
+    assert said[-3:] == [
+        ("port-times", "港口时报："),  # a new speaker, added to the layer with its turn
+        ("zhou-wentao", "周文涛："),  # a speaker the layer has
+        ("lin-xiaomei", "林晓梅："),  # the closing turn, kept: not added twice
+    ]
+    assert "id: port-times" in kept
+    assert main(["check", str(root), "--no-pinyin"]) == 0
+
+
 def test_an_import_writes_all_its_files_or_none(
     tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -217,3 +262,31 @@ def test_one_id_for_several_documents_is_refused(tmp_path: Path, capsys: Capture
     assert main(["add", str(note), str(BRIEFING_TXT), "--id", "one", "--corpus", str(root)]) == 1
     assert "--id names one document, but the sources make 2" in capsys.readouterr().err
     assert not (root / "texts").exists() or _files(root) == []
+
+
+def test_an_update_writes_nothing_if_the_kept_layer_changed_after_it_was_planned(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    # In the reader the review dialog sits between planning and writing: a layer edited
+    # meanwhile is never overwritten with the version the plan was made from.
+    from nda_reader.importing.plan import prepare, write
+    from nda_reader.importing.sources import read_source
+
+    root = tmp_path / "corpus"
+    page = tmp_path / "briefing.html"
+    html = BRIEFING_HTML.read_text(encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
+    assert main(["add", str(page), "--corpus", str(root)]) == 0
+    closing = "<p>林晓梅：今天的发布会到此结束，谢谢大家。</p>"
+    more = "<p>港口时报：何时？</p>\n<p>Port Times: When?</p>\n"  # our own words
+    page.write_text(html.replace(closing, more + closing), encoding="utf-8")
+    planned = prepare([read_source(page)], root, update=True).documents[0]
+    assert planned.turns_added
+    layer = next(iter(planned.turns_added))
+    text = root / "texts" / f"{layer.stem}.md"
+    before = {p: p.read_bytes() for p in (layer, text)}
+    layer.write_text(layer.read_text(encoding="utf-8") + "# edited meanwhile\n", "utf-8")
+    before[layer] = layer.read_bytes()
+    with pytest.raises(OSError, match="changed since the import was prepared"):
+        write(planned)
+    assert {p: p.read_bytes() for p in (layer, text)} == before
