@@ -15,7 +15,8 @@ it. Fixes (join, split, move a boundary, confirm) are saved like every annotatio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -174,33 +175,18 @@ class ParallelScreen(ReadingScreen):
     def _level_by_top(self, view: DocumentView) -> None:
         """The other view puts the pair of the first passage that starts on ``view``'s
         screen level with it."""
-        side = 0 if view is self.main else 1
-        lines = view.flow.lines
         top = round(view.scroll_offset.y)
-        shown = next((ln for ln in lines[top : top + 50] if ln.block >= 0 and ln.first), None)
-        doc_id, block = (shown.doc_id, shown.block) if shown else ("", -1)
-        pair = self.parallel.pair_at(side, block) if block >= 0 else None
-        start = self.parallel.counterpart_start(side, block) if pair else None
-        own = pair.blocks(side) if pair else range(0)
-        first = self.parallel.sides[side].block_by_index(own.start) if own else None
-        if start is None or first is None:
-            return
-        line = view.flow.line_at(doc_id, first.start)
-        other = self.views()[1 - side]
-        target = other.flow.line_at(*start)
-        if line is None or target is None:
-            return
-        height = max(1, other.scrollable_content_region.height)
-        self._leading = True
-        try:
-            other.scroll_top_to(level_top(line, top, target, len(other.flow.lines), height))
-        finally:
-            self._leading = False
+        lines = view.flow.lines[top : top + 50]
+        shown = next((ln for ln in lines if ln.block >= 0 and ln.first), None)
+        place = self._counterpart_place(view, shown.doc_id, shown.block) if shown else None
+        if place is not None:
+            with self._lead():
+                self._other(view).scroll_top_to(place[1])
 
     def _keep_level(self, view: DocumentView) -> None:
         """The other view answers ``view``'s cursor: passage, scroll and highlights."""
         side = 0 if view is self.main else 1
-        other = self.views()[1 - side]
+        other = self._other(view)
         doc_id, block = view.current_block()
         term = view.cursor.term
         occurrences = self.reader.corpus.occurrences.in_doc(self.parallel.sides[1 - side].id)
@@ -209,22 +195,47 @@ class ParallelScreen(ReadingScreen):
         )
         view.show_echo(mine)
         other.show_echo(theirs)
+        place = self._counterpart_place(view, doc_id, block)
+        if place is not None:
+            with self._lead():
+                other.follow(*place)
+        pair = self.parallel.pair_at(side, block)
+        self._show_status(pair.index if pair else None)
+
+    def _counterpart_place(
+        self, view: DocumentView, doc_id: str, block: int
+    ) -> tuple[int, int] | None:
+        """For passage ``block`` of ``view``: the other view's line where its pair starts,
+        and the other view's top line that puts that start level with the pair's start in
+        ``view`` (None where either is not laid out, or there is no pair)."""
+        side = 0 if view is self.main else 1
         pair = self.parallel.pair_at(side, block)
         start = self.parallel.counterpart_start(side, block)
-        if pair is not None and start is not None:
-            own = pair.blocks(side)
-            first = self.parallel.sides[side].block_by_index(own.start) if own else None
-            line = view.flow.line_at(doc_id, first.start) if first else None
-            target = other.flow.line_at(*start)
-            if line is not None and target is not None:
-                height = max(1, other.scrollable_content_region.height)
-                top = level_top(line, view.scroll_offset.y, target, len(other.flow.lines), height)
-                self._leading = True
-                try:
-                    other.follow(target, top)
-                finally:
-                    self._leading = False
-        self._show_status(pair.index if pair else None)
+        if pair is None or start is None:
+            return None
+        own = pair.blocks(side)
+        first = self.parallel.sides[side].block_by_index(own.start) if own else None
+        line = view.flow.line_at(doc_id, first.start) if first else None
+        other = self._other(view)
+        target = other.flow.line_at(*start)
+        if line is None or target is None:
+            return None
+        height = max(1, other.scrollable_content_region.height)
+        top = level_top(line, view.scroll_offset.y, target, len(other.flow.lines), height)
+        return target, top
+
+    def _other(self, view: DocumentView) -> DocumentView:
+        """The view beside ``view``."""
+        return self.counterpart if view is self.main else self.main
+
+    @contextmanager
+    def _lead(self) -> Iterator[None]:
+        """While this screen scrolls a view itself (its scroll is not followed back)."""
+        self._leading = True
+        try:
+            yield
+        finally:
+            self._leading = False
 
     def _show_status(self, index: int | None) -> None:
         alignment = self.parallel.alignment
