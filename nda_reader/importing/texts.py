@@ -71,14 +71,13 @@ class NewText:
             f"layer: speakers\nversion: 1\ndoc: {self.id}\nspeakers:\n"
         )
         speakers = "".join(render_block(s.as_yaml(), 2) for s in self.speakers)
-        turns = "".join(
-            render_block(
-                {"speaker": t.speaker, "anchor": unique_anchor(self.id, self.body, t.start, t.end)},
-                2,
-            )
-            for t in self.turns
-        )
+        turns = "".join(self.turn_block(t) for t in self.turns)
         return head + speakers + "turns:\n" + turns
+
+    def turn_block(self, turn: TurnDraft) -> str:
+        """``turn`` as an item of the speakers layer's ``turns`` list."""
+        anchor = unique_anchor(self.id, self.body, turn.start, turn.end)
+        return render_block({"speaker": turn.speaker, "anchor": anchor}, 2)
 
 
 @dataclass

@@ -16,7 +16,6 @@ from nda_reader.corpus.speakers import read_speakers
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_edit import insert_block, render_block
 from nda_reader.formats.yaml_source import YMap, parse_yaml
-from nda_reader.importing.speakers import unique_anchor
 from nda_reader.importing.texts import NewText
 
 
@@ -41,8 +40,5 @@ def updated_layer(existing: str, path: Path, part: NewText) -> tuple[str, int] |
         if speaker.id in wanted and speaker.id not in layer.speakers:
             text = insert_block(text, "speakers", render_block(speaker.as_yaml(), 2))
     for turn in new:
-        anchor = unique_anchor(part.id, part.body, turn.start, turn.end)
-        text = insert_block(
-            text, "turns", render_block({"speaker": turn.speaker, "anchor": anchor}, 2)
-        )
+        text = insert_block(text, "turns", part.turn_block(turn))
     return text, len(new)

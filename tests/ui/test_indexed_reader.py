@@ -3,11 +3,9 @@ shows how far it is, and a save goes through the index as well."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import CorpusIndex, open_corpus
@@ -26,10 +24,6 @@ def _indexed_app(root: Path, tmp_path: Path) -> ReaderApp:
     return create_app(root, config_dir=tmp_path / "config", cache_dir=tmp_path / "cache")
 
 
-async def _until(pilot: Pilot[None], ready: Callable[[], bool]) -> None:
-    await until(pilot, ready)
-
-
 def test_the_progress_line_says_what_and_how_far() -> None:
     text = progress_text(("Finding glossary terms", 25, 100)).plain
     assert text.startswith("Finding glossary terms █████") and "25%" in text
@@ -41,7 +35,7 @@ async def test_a_new_term_is_found_everywhere_through_the_index(tmp_path: Path) 
     index = app.corpus.backing
     assert isinstance(index, CorpusIndex)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _until(pilot, lambda: index.is_complete())  # completed after the first paint
+        await until(pilot, lambda: index.is_complete())  # completed after the first paint
         screen = await open_from_library(pilot, MEETING)
         await select(pilot, "data circulation")
         await pilot.press("g")
@@ -52,7 +46,7 @@ async def test_a_new_term_is_found_everywhere_through_the_index(tmp_path: Path) 
         assert isinstance(app.screen, ReadingScreen) and app.screen is screen
         assert any(o.entry_id == "data-circulation" for o in screen.main.marks.occurrences)
         # The other documents' terms are found again in the index, in the background.
-        await _until(pilot, lambda: app.corpus.occurrences.complete)
+        await until(pilot, lambda: app.corpus.occurrences.complete)
         found = {o.doc for o in app.corpus.occurrences.of_entry("data-circulation")}
         assert found >= {MEETING, BRIEFING}
     index.writer.wait()
@@ -76,7 +70,7 @@ async def test_the_library_shows_the_index_work_and_hides_the_line_when_it_is_do
 
     monkeypatch.setattr(IndexProgress, "_show", show_and_look)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _until(pilot, lambda: len(shown) > 1 and shown[-1][0] is None)
+        await until(pilot, lambda: len(shown) > 1 and shown[-1][0] is None)
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one(IndexProgress).display is False
     working = [(step, display, text) for step, display, text in shown if step is not None]
