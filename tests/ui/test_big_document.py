@@ -3,7 +3,6 @@ keys; a key that goes further than what is laid out lays out just as far first."
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.document_view import DocumentView, canvas
 from nda_reader.ui.widgets.document_view.canvas import PROGRESSIVE_CHARS
 from tests.helpers.corpora import MakeCorpus, text_file
+from tests.helpers.pilot import until
 
 GLOSSARY = """\
 layer: glossary
@@ -60,9 +60,7 @@ async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
     app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _first_screens(pilot, app)
-        deadline = time.monotonic() + 120  # a generous bound for a loaded machine, not a speed
-        while not view.flow.complete and time.monotonic() < deadline:
-            await pilot.pause(0.01)
+        await until(pilot, lambda: view.flow.complete)
         assert view.flow.complete  # the rest came by itself, step by step
         assert view.flow.lines == layout_document(view.parts, {}, view.text_width).lines
         last_line = view.flow.lines[-1]
