@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 
 from nda_reader.reading.places import Place, place_at, relocate
 from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
@@ -112,6 +113,15 @@ async def test_places_and_marks_are_kept_across_launches(
         assert "No mark b in this document" in messages(again)
 
 
+async def _typed_at_once(pilot: Pilot[None], *keys: tuple[str, str]) -> None:
+    """Keys (name, character) that arrive before the first is handled, as when typed fast
+    or sent by tmux at once; then let the app handle them."""
+    for key, char in keys:
+        pilot.app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def test_a_letter_typed_straight_after_m_names_the_mark(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
@@ -125,23 +135,14 @@ async def test_a_letter_typed_straight_after_m_names_the_mark(
         screen = await _reading(pilot)
         screen.main.go_to(TRANSCRIPT, marked)
         await pilot.pause()
-        for key in ("m", "a"):
-            app.post_message(events.Key(key, key))
-        await pilot.pause()
-        await pilot.pause()
+        await _typed_at_once(pilot, ("m", "m"), ("a", "a"))
         assert not isinstance(app.screen, LetterPrompt)
         assert "Mark a set: ' a comes back here" in messages(app)
-        for key in ("m", "q"):  # q quits elsewhere; here it names a mark
-            app.post_message(events.Key(key, key))
-        await pilot.pause()
-        await pilot.pause()
+        await _typed_at_once(pilot, ("m", "m"), ("q", "q"))  # q quits elsewhere
         assert app.is_running and "Mark q set: ' q comes back here" in messages(app)
         screen.main.go_to(TRANSCRIPT, 0)
         await pilot.pause()
-        for key in ("apostrophe", "a"):
-            app.post_message(events.Key(key, "'" if key == "apostrophe" else key))
-        await pilot.pause()
-        await pilot.pause()
+        await _typed_at_once(pilot, ("apostrophe", "'"), ("a", "a"))
         assert screen.main.position() == (TRANSCRIPT, marked)
 
 
