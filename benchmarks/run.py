@@ -1,6 +1,7 @@
 """Measure nda-reader against the targets of issue 11, each beside its reference.
 
-    python benchmarks/run.py [--runs N] [--only small|scale|inprocess] [--write docs/benchmarks.md]
+    python benchmarks/run.py [--runs N] [--only small|scale|inprocess] [--match TEXT]
+                             [--write docs/benchmarks.md]
 
 ``small``: the bundled corpus (first paint against a one-line Textual app) and the 1 MB
 document (keys pressed 0.3 s after the first paint against the same keys 3 s after).
@@ -144,16 +145,25 @@ def main() -> int:
     parser.add_argument("--only", choices=("small", "scale", "inprocess"))
     parser.add_argument("--write", type=Path)
     parser.add_argument("--no-prepare", action="store_true", help="reuse benchmarks/out")
+    parser.add_argument(
+        "--match", default="", help="only the terminal measurements whose name contains this"
+    )
     args = parser.parse_args()
     if not args.no_prepare:
         prepare()
+
+    def pick(scenarios: list[Scenario]) -> list[Scenario]:
+        return [s for s in scenarios if args.match in s.name]
+
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     rows: list[str] = []
     if args.only in (None, "small"):
-        rows += ["### Bundled corpus and the 1 MB document", "", *terminal_rows(small(), args.runs)]
+        rows += ["### Bundled corpus and the 1 MB document", ""]
+        rows += terminal_rows(pick(small()), args.runs)
     if args.only in (None, "scale"):
-        rows += ["", "### 1,000 documents (~50 MB)", "", *terminal_rows(scale(), args.runs)]
-        rows += memory_rows(max(1, args.runs // 2))
+        rows += ["", "### 1,000 documents (~50 MB)", "", *terminal_rows(pick(scale()), args.runs)]
+        if not args.match:
+            rows += memory_rows(max(1, args.runs // 2))
     if args.only in (None, "inprocess"):
         rows += inprocess_rows(args.runs)
     after = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
