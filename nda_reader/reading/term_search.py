@@ -13,6 +13,7 @@ The same keys filter the glossary browser (:func:`entry_matches`) and find the p
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,18 +54,44 @@ def entry_keys(entry: GlossaryEntry) -> Iterator[str]:
             yield compact_key(form)
 
 
+class _Names:
+    """Every search key of a glossary's entries, with the entries that have it (in
+    glossary order): the last glossary asked about, kept with its entries."""
+
+    entries: tuple[GlossaryEntry, ...] = ()
+    by_key: dict[str, list[GlossaryEntry]] = {}  # noqa: RUF012 - replaced whole, never mutated
+    lock = threading.Lock()
+
+    @classmethod
+    def of(cls, glossary: Glossary) -> dict[str, list[GlossaryEntry]]:
+        """The keys of ``glossary``, worked out again when its entries are other objects."""
+        entries = tuple(glossary.entries.values())
+        with cls.lock:
+            if len(entries) == len(cls.entries) and all(
+                a is b for a, b in zip(entries, cls.entries, strict=True)
+            ):
+                return cls.by_key
+        by_key: dict[str, list[GlossaryEntry]] = {}
+        for entry in entries:
+            for k in dict.fromkeys(entry_keys(entry)):
+                by_key.setdefault(k, []).append(entry)
+        with cls.lock:
+            cls.entries, cls.by_key = entries, by_key
+        return by_key
+
+
 def entries_named(glossary: Glossary, query: str) -> list[GlossaryEntry]:
     """The entries one of whose forms *is* ``query`` (compared by :func:`search_key`, or
-    without spaces: pinyin is often typed run together)."""
+    without spaces: pinyin is often typed run together), in glossary order."""
     key, compact = search_key(query), compact_key(query)
     if not key:
         return []
-    named = []
-    for entry in glossary.entries.values():
-        keys = set(entry_keys(entry))
-        if key in keys or compact in keys:
-            named.append(entry)
-    return named
+    names = _Names.of(glossary)
+    found = {id(e): e for e in (*names.get(key, ()), *names.get(compact, ()))}
+    if len(found) < 2:
+        return list(found.values())
+    order = {id(e): i for i, e in enumerate(glossary.entries.values())}
+    return sorted(found.values(), key=lambda e: order[id(e)])
 
 
 def entry_matches(entry: GlossaryEntry, text: str) -> bool:

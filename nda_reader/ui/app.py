@@ -37,6 +37,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
+from nda_reader.ui.warm_styles import later_screens, warm_styles
 
 Target = tuple[str, int, int]
 """A span to show: (document id, start offset, end offset)."""
@@ -116,8 +117,7 @@ class ReaderApp(App[None]):
             self.register_theme(theme)
             self.reader_themes.append(theme.name)
         fallback = self.reader_themes[0] if self.reader_themes else self.theme
-        wanted = self.settings.theme
-        self.theme = wanted if wanted in self.available_themes else fallback
+        self.theme = t if (t := self.settings.theme) in self.available_themes else fallback
 
     def notify(
         self,
@@ -190,7 +190,7 @@ class ReaderApp(App[None]):
             gc.enable()
         self.annotations.saver.remember()
         self.index_work.start(self.corpus)
-        _reading_screen()  # imported now, so that the first document opens sooner
+        warm_styles(self, later_screens())  # so that the first document and search open sooner
 
     def on_unmount(self) -> None:
         """Stop the index work (it goes on at the next start)."""

@@ -88,3 +88,24 @@ def test_a_hanzi_typed_in_the_term_search_of_a_corpus_without_glossary(tmp_path:
     empty = load_corpus(tmp_path)
     found = search_with_terms(empty, "国家数据局")
     assert found.terms == [] and found.text == []
+
+
+def test_a_reloaded_glossary_is_searched_as_it_is_now() -> None:
+    """The keys of the last glossary searched are kept; a glossary whose entries changed
+    (a save, a reload) is never answered from the old one's."""
+    from nda_reader.corpus.glossary import Glossary, GlossaryEntry
+
+    def glossary(*entries: GlossaryEntry) -> Glossary:
+        return Glossary({e.id: e for e in entries})
+
+    nda = GlossaryEntry("org-1", "org", "国家数据局", "Guójiā Shùjùjú", "NDA")
+    before = glossary(nda)
+    assert entries_named(before, "NDA") == [nda]
+    renamed = GlossaryEntry("org-1", "org", "国家数据局", "Guójiā Shùjùjú", "National Data Admin")
+    other = GlossaryEntry("org-2", "org", "数据局", "Shùjùjú", "NDA")
+    after = glossary(other, renamed)
+    assert entries_named(after, "NDA") == [other]
+    assert entries_named(after, "national data admin") == [renamed]
+    both = glossary(other, nda)
+    assert entries_named(both, "nda") == [other, nda]  # glossary order
+    assert entries_named(before, "NDA") == [nda]

@@ -1,0 +1,68 @@
+"""Parsing the styles of screens not shown yet, while the reader is idle.
+
+Textual parses a widget class's ``DEFAULT_CSS`` when its first instance is mounted, and
+parses the whole stylesheet again for each new class: the first document opened from the
+library, and the first corpus search, spent ~5 ms of their first frame on it. After the
+first paint, :func:`warm_styles` adds the default CSS of the classes those screens mount,
+exactly as mounting them would (same sources, so mounting adds nothing), and parses once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App
+from textual.dom import DOMNode
+
+
+def later_screens() -> list[type[DOMNode]]:
+    """The classes the reading screen, the search box and the corpus search results
+    mount."""
+    from textual.containers import Container, Vertical
+    from textual.widgets import Input, Label, Static
+
+    from nda_reader.ui.dialogs.search_input import SearchInput
+    from nda_reader.ui.screens.reading import ReadingScreen
+    from nda_reader.ui.screens.search_results import SearchResultsScreen
+    from nda_reader.ui.widgets.context_pane import ContextPane
+    from nda_reader.ui.widgets.document_view.canvas import DocumentCanvas
+    from nda_reader.ui.widgets.document_view.widget import DocumentView
+    from nda_reader.ui.widgets.footer import ReaderFooter
+    from nda_reader.ui.widgets.index_progress import IndexProgress
+    from nda_reader.ui.widgets.reader_list import ReaderList
+
+    return [
+        ReadingScreen,
+        DocumentView,
+        DocumentCanvas,
+        ContextPane,
+        ReaderList,
+        ReaderFooter,
+        IndexProgress,
+        SearchInput,
+        Input,
+        SearchResultsScreen,
+        Container,
+        Vertical,
+        Label,
+        Static,
+    ]
+
+
+def warm_styles(app: App[Any], classes: Iterable[type[DOMNode]]) -> None:
+    """Add the default CSS of ``classes`` to ``app``'s stylesheet and parse it now."""
+    stylesheet = app.stylesheet
+    for cls in classes:
+        # The sources are what the class's first instance would add when mounted; an
+        # instance that is never initialised is enough to ask (they depend on its class).
+        blank = object.__new__(cls)
+        for read_from, css, tie_breaker, scope in blank._get_default_css():
+            stylesheet.add_source(
+                css,
+                read_from=read_from,
+                is_default_css=True,
+                tie_breaker=tie_breaker,
+                scope=scope,
+            )
+    stylesheet.parse()
