@@ -216,3 +216,29 @@ async def test_the_notes_browser_filters_by_tag_or_text_and_jumps(
         split = screen.split
         assert split is not None and split.position()[0] == TRANSCRIPT
         assert "Small firms first" in pane_text(screen)
+
+
+async def test_results_longer_than_the_screen_list_every_row_in_order(tmp_path: Path) -> None:
+    """The first screen of rows is listed at once and the rest just after: in the end the
+    list holds every row, in order, each fitted to the list's width."""
+    from tests.helpers.corpora import REPO
+    from tests.helpers.pilot import until
+
+    app = make_app(tmp_path / "config", REPO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("f")
+        await type_text(pilot, "data")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SearchResultsScreen))
+        results = app.screen
+        assert isinstance(results, SearchResultsScreen)
+        options = results.query_one(OptionList)
+        await until(pilot, lambda: not results.counting)
+        await pilot.pause()
+        assert len(results._rows) > 24
+        assert options.option_count == len(results._rows)
+        width = options.scrollable_content_region.width
+        expected = [str(o.prompt)[2:] for o in results._build_options(width)]
+        shown = [str(options.get_option_at_index(i).prompt)[2:] for i in range(len(expected))]
+        assert shown == expected  # the rows' first two cells hold the digits 1-9

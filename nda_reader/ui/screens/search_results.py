@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus
+from nda_reader.reading.kwic import fit_left, fit_right
 from nda_reader.reading.search import Hit, compile_query, documents_to_search, hits_in
 from nda_reader.reading.term_search import CorpusSearch, TermHits, search_with_terms, term_hits
 from nda_reader.ui.keys import Scope, bindings_for
@@ -52,29 +53,6 @@ FIRST_WAIT = 0.01
 """Seconds spent finding the first text matches, once one is found."""
 
 _CONTEXT = 80
-
-
-def fit_left(text: str, cells: int) -> str:
-    """The end of ``text`` that fits in ``cells`` cells, padded on the left to exactly that."""
-    out: list[str] = []
-    used = 0
-    for ch in reversed(text):
-        w = cell_len(ch)
-        if used + w > cells:
-            break
-        out.append(ch)
-        used += w
-    return " " * (cells - used) + "".join(reversed(out))
-
-
-def fit_right(text: str, cells: int) -> str:
-    """The start of ``text`` that fits in ``cells`` cells (not padded)."""
-    used = 0
-    for i, ch in enumerate(text):
-        used += cell_len(ch)
-        if used > cells:
-            return text[:i]
-    return text
 
 
 class SearchResultsScreen(ModalScreen[Target | None]):
@@ -253,10 +231,15 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         if not self.hits:
             return
         options = self.query_one(OptionList)
-        options.add_options(self._build_options(self.app.size.width - 8))
+        # The first screen's rows now, the others once it is painted (a concordance has
+        # hundreds, each fitted to the width).
+        first = self.app.size.height
+        options.add_options(self._build_options(self.app.size.width - 8, first))
         options.highlighted = next(i for i, r in enumerate(self._rows) if isinstance(r, Hit))
         options.focus()
         self.watch(options, "scroll_y", self._renumber, init=False)
+        if len(self._rows) > first:
+            self.call_after_refresh(self._add_options, first, len(self._rows))
         self.call_after_refresh(self._fit)
         if self.counting:  # once the first matches are on screen
             self.call_after_refresh(self.set_timer, 0.001, self._find_more)
@@ -267,10 +250,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         deadline = time.perf_counter() + 0.008
         options = self.query_one(OptionList)
         if self._find(lambda: time.perf_counter() > deadline):
-            options.add_options(
-                Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
-                for row in self._rows[start:]
-            )
+            self._add_options(start, len(self._rows))
         if 0 <= self._text_heading < start:  # its count has grown
             heading = self._rows[self._text_heading]
             assert not isinstance(heading, Hit)
@@ -295,11 +275,20 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             self._numbers = {}
         self._renumber()
 
-    def _build_options(self, width: int) -> list[Option]:
+    def _build_options(self, width: int, upto: int | None = None) -> list[Option]:
+        """The options of the rows (the first ``upto``), fitted to ``width``."""
         self._width = width
         return [
-            Option(self._prompt(row, None), disabled=not isinstance(row, Hit)) for row in self._rows
+            Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
+            for row in self._rows[:upto]
         ]
+
+    def _add_options(self, start: int, stop: int) -> None:
+        """List rows ``start`` to ``stop`` (found or built after the list was shown)."""
+        self.query_one(OptionList).add_options(
+            Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
+            for row in self._rows[start:stop]
+        )
 
     def _prompt(self, row: Hit | Heading, number: int | None) -> Content:
         """One row: a heading, or a numbered KWIC line."""
