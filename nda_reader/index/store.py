@@ -38,7 +38,8 @@ CREATE TABLE docs(
 );
 CREATE TABLE occ(doc INT, start INT, stop INT, entry TEXT);
 CREATE INDEX occ_doc ON occ(doc, start);
-CREATE INDEX occ_entry ON occ(entry);
+-- A concordance's first rows come from this index alone (no row of occ is read).
+CREATE INDEX occ_entry ON occ(entry, doc, start, stop);
 CREATE TABLE place(key BLOB PRIMARY KEY, doc TEXT, status TEXT, start INT, stop INT, reason TEXT);
 CREATE INDEX place_doc ON place(doc);
 CREATE TABLE parts(name TEXT PRIMARY KEY, value BLOB);
