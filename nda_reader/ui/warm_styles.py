@@ -51,8 +51,10 @@ def later_screens() -> list[type[DOMNode]]:
 
 
 def warm_styles(app: App[Any], classes: Iterable[type[DOMNode]]) -> None:
-    """Add the default CSS of ``classes`` to ``app``'s stylesheet and parse it now."""
+    """Add the default CSS of ``classes`` to ``app``'s stylesheet and parse it now (if any
+    was new)."""
     stylesheet = app.stylesheet
+    known = len(stylesheet.source)
     for cls in classes:
         # The sources are what the class's first instance would add when mounted; an
         # instance that is never initialised is enough to ask (they depend on its class).
@@ -65,4 +67,5 @@ def warm_styles(app: App[Any], classes: Iterable[type[DOMNode]]) -> None:
                 tie_breaker=tie_breaker,
                 scope=scope,
             )
-    stylesheet.parse()
+    if len(stylesheet.source) > known:
+        stylesheet.parse()

@@ -212,13 +212,12 @@ class DocumentCanvas(ScrollView):
             only_blocks=self.only_blocks,
         )
         if sum(len(p.body) for p in self.parts) > PROGRESSIVE_CHARS:
-            # A big text: the first screens (and the cursor's) now, the rest a few
+            # A big text: the first two screens (and the cursor's) now, the rest a few
             # passages at a time between keys (see _lay_out_more); a key that goes further
             # lays out as far as it needs first (Navigator.reach).
-            screens = 4 * max(self.size.height, 40)
+            screens = 2 * max(self.size.height, 40)
             builder.step(lines=screens)
             builder.step(through=keep)
-            builder.step(lines=len(builder.layout.lines) + screens)
         else:
             builder.step()
         self.navigator.builder = None if builder.layout.complete else builder
