@@ -107,6 +107,8 @@ class TextFinder:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self._folded: dict[int, bytes] | None = None
+        self._order: dict[int, tuple[int, str]] | None = None
+        """Each document's place in corpus order and id, by number (read with the texts)."""
         self._lock = threading.Lock()
 
     def ready(self) -> bool:
@@ -123,12 +125,15 @@ class TextFinder:
                     "SELECT f.n, f.text FROM folded f JOIN docs d ON d.n = f.n"
                 ).fetchall()
                 self._folded = dict(rows)
+                order = self.con.execute("SELECT n, ord, id FROM docs").fetchall()
+                self._order = {n: (place, doc_id) for n, place, doc_id in order}
             return self._folded
 
     def forget(self) -> None:
         """Drop the folded bodies (the index changed)."""
         with self._lock:
             self._folded = None
+            self._order = None
 
     def _query(self, table: str, match: str) -> list[int]:
         with self._lock:
@@ -192,6 +197,9 @@ class TextFinder:
         if not found:
             return []
         with self._lock:
+            order = self._order
+            if order is not None and all(n in order for n in found):
+                return [order[n][1] for n in sorted(found, key=lambda n: order[n])]
             marks = ",".join("?" * len(found))
             rows = self.con.execute(
                 f"SELECT id FROM docs WHERE n IN ({marks}) ORDER BY ord", found

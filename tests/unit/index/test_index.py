@@ -271,3 +271,23 @@ def test_the_reader_gets_its_corpus_before_the_index_has_written_the_rest(
     reads = count_reads(monkeypatch)
     again, _ = open_corpus(root, cache)
     assert reads == [] and corpus_summary(again) == corpus_summary(load_corpus(root))
+
+
+def test_search_in_a_session_follows_a_text_moved_in_corpus_order(
+    root: Path, tmp_path: Path
+) -> None:
+    """The order of the documents is kept with the texts search has read; a text whose
+    date changed during the session (now the earliest) is listed first from then on."""
+    _, index = _open(root, tmp_path / "cache")
+    index.finder.load()
+    before = index.documents_with("data")
+    assert before == [d.id for d in index.corpus.ordered_documents() if d.id in before]
+    last = root / "texts" / f"{before[-1]}.md"
+    text = last.read_text(encoding="utf-8")
+    date = next(line for line in text.splitlines() if line.startswith("date:"))
+    last.write_text(text.replace(date, "date: 1999-01-01", 1), encoding="utf-8")
+    fresh, _, _ = index.reload({last})
+    assert index.complete()  # as the reader does in a thread
+    found = index.documents_with("data")
+    assert found == [d.id for d in fresh.ordered_documents() if d.id in found]
+    assert found[0] == before[-1] and sorted(found) == sorted(before)
