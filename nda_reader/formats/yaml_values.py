@@ -148,7 +148,7 @@ class Builder:
             return None
         self.count += 1
         if not shared:  # most values of most files: text, taken as it is
-            if self.clean and node.tag in _TEXT_TAGS and node.__class__ is ScalarNode:
+            if self.clean and _is_text(node):
                 return node.value
             self.depth += 1
             value = self._build(node)
@@ -240,10 +240,20 @@ class Builder:
         out.span = (node.start_mark.index, node.end_mark.index)
         out.key_pos = {}
         out.value_pos = {}
+        # What build() does for a text value of a file without anchors or controls, here
+        # without a call for each key and value (most of a layer file's values).
+        quick = not self.shared and self.clean and self.depth < MAX_DEPTH
+        text, tags, limit = ScalarNode, _TEXT_TAGS, MAX_VALUES
         for key_node, value_node in node.value:
-            key = self.build(key_node)
             if self.stopped:
                 break
+            if quick and key_node.__class__ is text and key_node.tag in tags and self.count < limit:
+                self.count += 1
+                key = key_node.value
+            else:
+                key = self.build(key_node)
+                if self.stopped:
+                    break
             mark = key_node.start_mark
             line, col = mark.line + 1, mark.column + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -263,11 +273,20 @@ class Builder:
                     f"duplicate key {key!r} (first given at line {first[0]}); keep only one",
                 )
                 continue
-            out[key] = self.build(value_node)
+            value = value_node
+            if quick and value.__class__ is text and value.tag in tags and self.count < limit:
+                self.count += 1
+                out[key] = value.value
+            else:
+                out[key] = self.build(value_node)
             out.key_pos[key] = (line, col)
             mark = value_node.start_mark
             out.value_pos[key] = (mark.line + 1, mark.column + 1)
         return out
+
+
+def _is_text(node: Node) -> bool:
+    return node.__class__ is ScalarNode and node.tag in _TEXT_TAGS
 
 
 _UNSAFE_ESCAPE = re.compile(r'\\[^nt"\\/ \n]')
