@@ -115,8 +115,9 @@ def _read_text(
         "INSERT INTO docs(id, path, ord, meta, body) VALUES (?, ?, 0, ?, ?)",
         (doc.id, key, _dumps(meta), doc.body),
     )
-    row = cursor.lastrowid or 0
-    return FileResult(StoredDocument(path, meta, body_loader(con, doc.id), row), problems)
+    stored = StoredDocument(path, meta, body_loader(con, doc.id), cursor.lastrowid or 0)
+    stored.body = doc.body  # in hand: placing its anchors need not read it back
+    return FileResult(stored, problems)
 
 
 def _stored_text(
