@@ -201,8 +201,8 @@ def update(
     are used again for unchanged texts, so that an unchanged text stays the same object.
 
     With ``defer``, the texts and the corpus order are written now and the rest (layer
-    files, assembled parts, problems, placements) is left in :attr:`Assembled.later`
-    for the caller to write in a thread: a first launch shows its library sooner."""
+    files, parts, problems, anchor places: :attr:`Corpus.checking`) is left to the caller
+    (:attr:`Assembled.later`), to do in a thread: a first launch shows its library sooner."""
     changes = find_changes(root, known_files(con))
     for key, known in changes.recheck.items():
         con.execute(
@@ -263,10 +263,10 @@ def _update(
         if i % 20 == 0:
             progress("Reading annotations", len(changes.texts) + i, total)
     progress("Checking anchors", total, total)
-    previous = Corpus(root=root)
-    lookup = placements(con)
-    previous._lookup = lookup
-    corpus = assemble_pieces(root, texts, layers.values(), read_layer_file, reuse=previous)
+    previous = Corpus(root=root, _lookup=placements(con))
+    corpus = assemble_pieces(  # the reader (``later``) places the anchors after its first paint
+        root, texts, layers.values(), read_layer_file, previous, anchors=later is None
+    )
     if later is None:
         store_corpus(con, corpus, dict(corpus._placed))
     else:

@@ -1,0 +1,86 @@
+"""The reader's first launch leaves the anchors to place after its first paint: the corpus
+says it is checking, and once checked it has the problems of a full load, in their order,
+and so does the index it writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.formats.problems import ProblemList
+from nda_reader.index.open import open_corpus
+from tests.helpers.corpora import copy_bundled_corpus
+from tests.helpers.index import corpus_summary, count_reads
+
+ORPHANS = """\
+layer: notes
+version: 1
+notes:
+  - id: gone
+    anchor:
+      doc: nda-work-conference-2024
+      exact: "a passage no text has"
+    text: "orphaned"
+  - id: nowhere
+    anchor:
+      doc: no-such-text
+      exact: "anything"
+    text: "orphaned too"
+"""
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    root = copy_bundled_corpus(tmp_path).absolute()
+    (root / "annotations" / "orphans.yaml").write_text(ORPHANS, encoding="utf-8")
+    return root
+
+
+def _problems(problems: ProblemList) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_the_problems_of_the_anchors_come_with_the_check(root: Path, tmp_path: Path) -> None:
+    want = _problems(load_corpus(root).problems)
+    assert sum("orphaned note" in p for p in want) == 2
+    corpus, index = open_corpus(root, tmp_path / "cache", defer=True)
+    assert index is not None and corpus.checking and not index.is_complete()
+    assert not any("orphaned" in p for p in _problems(corpus.problems))
+    # The reader adds problems of its own (its keymap, its themes) after the open.
+    corpus.problems.error(tmp_path / "keymap.yaml", 1, 1, "a keymap problem")
+    assert index.check()
+    assert not corpus.checking and not index.check()
+    *checked, last = corpus.problems
+    assert _problems(ProblemList(checked)) == want and last.message == "a keymap problem"
+
+
+def test_the_index_a_checked_launch_writes_is_the_corpus_of_its_files(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    first, index = open_corpus(root, cache, defer=True)
+    assert index is not None
+    assert index.complete()  # checks the anchors first
+    want = corpus_summary(load_corpus(root))
+    assert corpus_summary(first) == want
+    index.writer.wait()
+    reads = count_reads(monkeypatch)
+    again, _ = open_corpus(root, cache)
+    assert reads == [] and corpus_summary(again) == want
+    assert not again.checking
+
+
+def test_a_reload_before_the_check_checks_first(root: Path, tmp_path: Path) -> None:
+    corpus, index = open_corpus(root, tmp_path / "cache", defer=True)
+    assert index is not None and corpus.checking
+    notes = root / "annotations" / "orphans.yaml"
+    notes.write_text(ORPHANS.replace('text: "orphaned"', 'text: "still orphaned"'), "utf-8")
+    fresh, _, _ = index.reload([notes])
+    assert not corpus.checking and not fresh.checking
+    assert _problems(fresh.problems) == _problems(load_corpus(root).problems)
+    index.writer.wait()
+    again, _ = open_corpus(root, tmp_path / "cache")
+    unfinished = {"concordance": None}  # the terms are found by complete(), not here
+    assert corpus_summary(again) | unfinished == corpus_summary(load_corpus(root)) | unfinished
