@@ -7,7 +7,6 @@ reader can open a corpus with errors and show them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Status
@@ -262,18 +261,12 @@ def _validate(corpus: Corpus, *, anchors: bool = True) -> None:
         corpus.checking = True
 
 
-def anchor_problems(
-    corpus: Corpus, progress: Callable[[str, int, int], None] | None = None
-) -> list[Problem]:
+def anchor_problems(corpus: Corpus) -> list[Problem]:
     """Place every anchor of ``corpus``: the problems of those that cannot be placed
-    (orphans), then the warnings of those placed with an edited quote. ``progress`` hears
-    how many are placed."""
+    (orphans), then the warnings of those placed with an edited quote."""
     orphans: list[Problem] = []
     fuzzy: list[Problem] = []
-    every = list(corpus.anchored())  # a large corpus has tens of thousands
-    for n, anchored in enumerate(every):
-        if progress is not None and n % 500 == 0:
-            progress("Checking the annotations", n, len(every))
+    for anchored in corpus.anchored():  # one pass: a large corpus has tens of thousands
         anchor = anchored.anchor
         at = corpus.place(anchor)
         if not at.placed:

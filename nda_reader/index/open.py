@@ -130,10 +130,11 @@ class CorpusIndex:
         self._later = later
         self._problems_at = len(self.corpus.problems)
 
-    def check(self, progress: Progress = _nothing) -> bool:
+    def check(self) -> bool:
         """Place the anchors an open left unplaced (the reader paints its library first),
         put their problems where a full load has them, then have the rest of the index
-        written; False when there was nothing left to do."""
+        written; False when there was nothing left to do. A reload on the app's thread
+        waits for a check under way in another: so nothing here waits for the app."""
         with self._check_lock:
             later, self._later = self._later, None
             if later is None:
@@ -141,7 +142,7 @@ class CorpusIndex:
             corpus = self.corpus
             with self._lock:  # every known placement at once, not one by one
                 corpus._lookup = placements(self.con)
-            found = anchor_problems(corpus, progress)
+            found = anchor_problems(corpus)
             corpus.problems[self._problems_at : self._problems_at] = found
             corpus.checking = False
             self.writer.write(corpus, dict(corpus._placed), later)
@@ -239,7 +240,7 @@ class CorpusIndex:
         """Do the longer work in the index (terms, and with ``search`` the search
         indexes), in a connection of its own; False when stopped or outdated. Anchors
         an open left unplaced are placed first (:meth:`check`)."""
-        self.check(progress)
+        self.check()
         self.writer.wait()  # the index must have the corpus before its terms
         con = connect(self.path)
         try:

@@ -64,7 +64,7 @@ class IndexWork:
 
         def run() -> None:
             if corpus.checking:  # (a save may check it first: said all the same)
-                index.check(self._report)
+                index.check()
                 self._call(self.checked.publish, corpus)
             finished = index.complete(self._report)
             self._call(self._finished, finished, done)

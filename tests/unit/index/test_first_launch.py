@@ -4,12 +4,14 @@ and so does the index it writes."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
 from nda_reader.corpus.loader import load_corpus
-from nda_reader.formats.problems import ProblemList
+from nda_reader.corpus.model import Corpus
+from nda_reader.formats.problems import Problem, ProblemList
 from nda_reader.index.open import open_corpus
 from tests.helpers.corpora import copy_bundled_corpus
 from tests.helpers.index import corpus_summary, count_reads
@@ -83,4 +85,37 @@ def test_a_reload_before_the_check_checks_first(root: Path, tmp_path: Path) -> N
     index.writer.wait()
     again, _ = open_corpus(root, tmp_path / "cache")
     unfinished = {"concordance": None}  # the terms are found by complete(), not here
+    assert corpus_summary(again) | unfinished == corpus_summary(load_corpus(root)) | unfinished
+
+
+def test_a_reload_during_the_check_waits_for_it(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nda_reader.index.open as opening
+
+    started, gate = threading.Event(), threading.Event()
+    real = opening.anchor_problems
+
+    def slow(corpus: Corpus) -> list[Problem]:
+        started.set()
+        gate.wait(30)
+        return real(corpus)
+
+    monkeypatch.setattr(opening, "anchor_problems", slow)
+    corpus, index = open_corpus(root, tmp_path / "cache", defer=True)
+    assert index is not None
+    checking = threading.Thread(target=index.check)
+    checking.start()
+    assert started.wait(30)
+    notes = root / "annotations" / "orphans.yaml"
+    notes.write_text(ORPHANS.replace('text: "orphaned"', 'text: "still orphaned"'), "utf-8")
+    threading.Timer(0.2, gate.set).start()
+    fresh, _, _ = index.reload([notes])  # waits for the check under way
+    checking.join(30)
+    assert not corpus.checking and not fresh.checking
+    assert _problems(corpus.problems) == _problems(fresh.problems)
+    assert _problems(fresh.problems) == _problems(load_corpus(root).problems)
+    index.writer.wait()
+    again, _ = open_corpus(root, tmp_path / "cache")
+    unfinished = {"concordance": None}
     assert corpus_summary(again) | unfinished == corpus_summary(load_corpus(root)) | unfinished
