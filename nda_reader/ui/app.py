@@ -302,6 +302,8 @@ class ReaderApp(App[None]):
         from nda_reader.ui.screens.problems import ProblemsScreen
 
         self.push_screen(ProblemsScreen(self.corpus.problems, base=self.corpus.root))
+        if self.corpus.checking:
+            self.notify("The annotations are still being checked: not all problems are listed")
 
     def action_cycle_theme(self) -> None:
         """Switch to the next reader theme (remembered for next time)."""

@@ -42,6 +42,14 @@ async def test_the_library_says_it_is_checking_then_counts_the_problems(
         assert "checking the annotations for problems…" in title()
         assert "problems (press !)" not in title()
         assert not list(app._notifications)
+        await pilot.press("exclamation_mark")  # the problems so far, and a word about the rest
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [
+            "The annotations are still being checked: not all problems are listed"
+        ]
+        await pilot.press("escape")
+        app.clear_notifications()
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
         gate.set()
         await until(pilot, lambda: "2 problems (press !)" in title())
         assert "checking" not in title()
