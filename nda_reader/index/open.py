@@ -129,6 +129,8 @@ class CorpusIndex:
         the index is yet to keep (``later``: see :func:`~nda_reader.index.build.update`)."""
         self._later = later
         self._problems_at = len(self.corpus.problems)
+        with self._lock:  # until the check stores them: a reader stopped before it left none
+            self.con.execute("DELETE FROM parts WHERE name = 'problems'")
 
     def check(self) -> bool:
         """Place the anchors an open left unplaced (the reader paints its library first),

@@ -119,3 +119,22 @@ def test_a_reload_during_the_check_waits_for_it(
     again, _ = open_corpus(root, tmp_path / "cache")
     unfinished = {"concordance": None}
     assert corpus_summary(again) | unfinished == corpus_summary(load_corpus(root)) | unfinished
+
+
+def test_a_launch_stopped_before_its_check_is_checked_at_the_next(
+    root: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    _, index = open_corpus(root, cache)
+    assert index is not None and index.complete()
+    index.writer.wait()
+    text = root / "texts" / "nda-work-conference-2024.md"
+    edited = text.read_text("utf-8").replace("‘vigorously developing NPFs’", "(a new passage)")
+    text.write_text(edited, "utf-8")
+    first, index = open_corpus(root, cache, defer=True)
+    assert index is not None and first.checking
+    index.con.close()  # the reader stops before the check
+    again, _ = open_corpus(root, cache)
+    want = _problems(load_corpus(root).problems)
+    assert any("orphaned note 'npf-vigorously-developing'" in p for p in want)
+    assert _problems(again.problems) == want
