@@ -262,7 +262,7 @@ def _update(
         layers[path] = _layer(con, path, key, key in changes.changed, later)
         if i % 20 == 0:
             progress("Reading annotations", len(changes.texts) + i, total)
-    progress("Checking anchors", total, total)
+    progress("Checking anchors" if later is None else "Assembling the corpus", total, total)
     previous = Corpus(root=root, _lookup=placements(con))
     corpus = assemble_pieces(  # the reader (``later``) places the anchors after its first paint
         root, texts, layers.values(), read_layer_file, previous, anchors=later is None
