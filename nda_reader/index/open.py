@@ -11,6 +11,7 @@ done, a document's terms are found when it is opened, and search reads the bodie
 from __future__ import annotations
 
 import contextlib
+import copy
 import pickle
 import sqlite3
 import threading
@@ -145,9 +146,13 @@ class CorpusIndex:
             with self._lock:  # every known placement at once, not one by one
                 corpus._lookup = placements(self.con)
             found = anchor_problems(corpus)
-            corpus.problems[self._problems_at : self._problems_at] = found
+            at = self._problems_at
+            corpus.problems[at:at] = found
             corpus.checking = False
-            self.writer.write(corpus, dict(corpus._placed), later)
+            # The index keeps the corpus's problems, not those the reader added (keymap).
+            stored = copy.copy(corpus)
+            stored.problems = ProblemList(corpus.problems[: at + len(found)])
+            self.writer.write(stored, dict(corpus._placed), later)
             return True
 
     def terms_done(self) -> bool:

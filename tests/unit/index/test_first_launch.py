@@ -56,6 +56,9 @@ def test_the_problems_of_the_anchors_come_with_the_check(root: Path, tmp_path: P
     assert not corpus.checking and not index.check()
     *checked, last = corpus.problems
     assert _problems(ProblemList(checked)) == want and last.message == "a keymap problem"
+    index.writer.wait()  # the index keeps the corpus's problems, not the reader's own
+    again, _ = open_corpus(root, tmp_path / "cache")
+    assert _problems(again.problems) == want
 
 
 def test_the_index_a_checked_launch_writes_is_the_corpus_of_its_files(
