@@ -11,6 +11,8 @@ is an orphan with a reason, so that nothing is silently attached to a wrong pass
 from __future__ import annotations
 
 import difflib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -131,13 +133,58 @@ def resolve(anchor: Anchor, body: str) -> Resolution:
         return Resolution(Status.MISSING, reason="the quote is empty")
     if anchor.prefix or anchor.suffix:
         whole = anchor.prefix + anchor.exact + anchor.suffix
-        k = body.find(whole)
-        if k != -1 and body.find(whole, k + 1) == -1:
-            start = k + len(anchor.prefix)
-            once = body.find(anchor.exact) == start and body.find(anchor.exact, start + 1) == -1
-            status = Status.EXACT if once else Status.CONTEXT
-            return Resolution(status, start, start + len(anchor.exact))
+        hits = _occurrences(body, anchor.exact)
+        if hits is None:  # a quote found all over the text: look for the whole instead
+            k = body.find(whole)
+            if k != -1 and body.find(whole, k + 1) == -1:
+                start = k + len(anchor.prefix)
+                once = body.find(anchor.exact) == start
+                once = once and body.find(anchor.exact, start + 1) == -1
+                status = Status.EXACT if once else Status.CONTEXT
+                return Resolution(status, start, start + len(anchor.exact))
+        else:
+            # The whole occurs where the quote does with the context around it.
+            before = len(anchor.prefix)
+            at = [h for h in hits if h >= before and body.startswith(whole, h - before)]
+            if len(at) == 1:
+                status = Status.EXACT if len(hits) == 1 else Status.CONTEXT
+                return Resolution(status, at[0], at[0] + len(anchor.exact))
     return resolve_by_scoring(anchor, body)
+
+
+_MANY = 64
+"""Occurrences of a quote beyond which :func:`_occurrences` stops listing them."""
+_KEPT = 8
+_kept: OrderedDict[tuple[int, str], tuple[str, list[int] | None]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _occurrences(body: str, exact: str) -> list[int] | None:
+    """Where ``exact`` occurs in ``body`` (None: more than :data:`_MANY` places).
+
+    The lists for the last few quotes are kept: the anchors of a text are placed one after
+    the other and many share a quote (every turn of a speaker has the same label), so the
+    text is searched once for them all rather than once or twice an anchor.
+    """
+    key = (id(body), exact)  # the entry holds ``body``: its id is not reused meanwhile
+    with _kept_lock:
+        entry = _kept.get(key)
+        if entry is not None and entry[0] is body:
+            _kept.move_to_end(key)
+            return entry[1]
+    found: list[int] | None = []
+    i = body.find(exact)
+    while i != -1 and found is not None:
+        if len(found) == _MANY:
+            found = None
+        else:
+            found.append(i)
+            i = body.find(exact, i + 1)
+    with _kept_lock:
+        _kept[key] = (body, found)
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
+    return found
 
 
 def resolve_by_scoring(anchor: Anchor, body: str) -> Resolution:

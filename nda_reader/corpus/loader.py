@@ -221,8 +221,10 @@ def _front_matter_pos(path: Path, key: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _validate(corpus: Corpus) -> None:
-    """Cross-file checks: references to documents, terms and speakers; orphans."""
+def _validate(corpus: Corpus, *, anchors: bool = True) -> None:
+    """Cross-file checks: references to documents, terms and speakers; orphans. Without
+    ``anchors`` the anchors are left unplaced (:attr:`Corpus.checking`): their problems
+    come last, from :func:`anchor_problems`."""
     problems = corpus.problems
     _link_counterparts(corpus)
     for layer in corpus.speaker_layers.values():
@@ -253,12 +255,22 @@ def _validate(corpus: Corpus) -> None:
                     f"role organisation {org!r} of {entry.id!r} looks like an id "
                     "but is not in the glossary",
                 )
+    if anchors:
+        problems.extend(anchor_problems(corpus))
+    else:
+        corpus.checking = True
+
+
+def anchor_problems(corpus: Corpus) -> list[Problem]:
+    """Place every anchor of ``corpus``: the problems of those that cannot be placed
+    (orphans), then the warnings of those placed with an edited quote."""
+    orphans: list[Problem] = []
     fuzzy: list[Problem] = []
     for anchored in corpus.anchored():  # one pass: a large corpus has tens of thousands
         anchor = anchored.anchor
         at = corpus.place(anchor)
         if not at.placed:
-            problems.append(
+            orphans.append(
                 Problem(
                     anchor.path,
                     anchor.line,
@@ -278,7 +290,7 @@ def _validate(corpus: Corpus) -> None:
                     Severity.WARNING,
                 )
             )
-    problems.extend(fuzzy)  # after every orphan, as before
+    return orphans + fuzzy  # the warnings after every orphan, as before
 
 
 read_layer = _read_layer

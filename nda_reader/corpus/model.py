@@ -135,6 +135,9 @@ class Corpus:
     _lookup: Callable[[Anchor], Resolution | None] | None = field(default=None, repr=False)
     backing: Backing | None = field(default=None, repr=False)
     """The index the corpus was read from (None: read from its files)."""
+    checking: bool = False
+    """True while its anchors are yet to be placed and their problems are not yet in
+    :attr:`problems` (the reader's first launch shows its library first)."""
 
     def lazy(
         self,

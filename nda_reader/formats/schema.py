@@ -78,39 +78,39 @@ def read_fields(
     ok = True
     for key, value in entry.items():
         field = schema.get(key)
-        line, col = entry.key_pos[key]
         if field is None:
+            line, col = entry.key_pos[key]
             close = difflib.get_close_matches(key, list(schema), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(schema)}"
             problems.error(path, line, col, f"unknown field {key!r} in {what}{hint}")
             continue
-        vline, vcol = entry.where(key)
         if value is None and not field.required:
             continue
-        if not _type_ok(value, field.kind):
-            problems.error(
+        kind = field.kind
+        text = kind is str and value.__class__ is str  # the common case, checked first
+        if not text and not _type_ok(value, kind):
+            problems.error_at(
                 path,
-                vline,
-                vcol,
-                f"{key!r} in {what} must be {_TYPE_NAMES.get(field.kind, field.kind.__name__)}, "
+                entry.where(key),
+                f"{key!r} in {what} must be {_TYPE_NAMES.get(kind, kind.__name__)}, "
                 f"not {_describe(value)}",
             )
             ok = ok and not field.required
             continue
-        if field.kind is str:
-            value = str(value)
+        if kind is str:
+            if not text:
+                value = str(value)
             if field.choices and value not in field.choices:
-                problems.error(
+                problems.error_at(
                     path,
-                    vline,
-                    vcol,
+                    entry.where(key),
                     f"{key!r} in {what} is {value!r}; use one of: {', '.join(field.choices)}",
                 )
                 ok = ok and not field.required
                 continue
             if field.pattern is not None and not field.pattern.match(value):
-                problems.error(
-                    path, vline, vcol, f"{key!r} in {what} is {value!r}; {field.pattern_hint}"
+                problems.error_at(
+                    path, entry.where(key), f"{key!r} in {what} is {value!r}; {field.pattern_hint}"
                 )
                 ok = ok and not field.required
                 continue

@@ -8,11 +8,13 @@ builds values; docs/annotation-format.md states them all.
 
 from __future__ import annotations
 
+import operator
 import threading
 from collections import OrderedDict
+from typing import Any
 
 import yaml
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 MAX_VALUES = 200_000
 """The most values a YAML file may hold, every use of an alias counted in full."""
@@ -22,7 +24,42 @@ MAX_DEPTH = 100
 """The deepest nesting of lists and mappings read."""
 
 # The C loader composes the same nodes (with marks) several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAGS: dict[str, str] = {}
+"""The tag of recent short plain values: a layer file repeats its keys and numbers."""
+_TAGS_KEPT = 4096
+_TEXT = "tag:yaml.org,2002:str"
+
+
+class _Loader(_SAFE):  # type: ignore[misc,valid-type]
+    """The safe loader, doing less per value (the parser asks the loader for every node).
+
+    A plain value's tag depends on its text alone (the safe loader has no path
+    resolvers), so that of a short value is kept; and with no path resolvers, descending
+    into and out of a node does nothing: builtins that take the same arguments stand for
+    those calls.
+    """
+
+    descend_resolver = operator.is_
+    ascend_resolver = tuple
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:  # quoted, or tagged "!": text
+                return _TEXT
+            if len(value) <= 64:
+                known = _TAGS.get(value)
+                if known is None:
+                    known = super().resolve(kind, value, implicit)
+                    if len(_TAGS) >= _TAGS_KEPT:
+                        _TAGS.clear()
+                    _TAGS[value] = known
+                return known
+        tag: str = super().resolve(kind, value, implicit)
+        return tag
+
+
+_LOADER = _Loader
 
 
 class NestedTooDeep(yaml.YAMLError):

@@ -9,252 +9,19 @@ kept as the strings the user wrote. Only plain YAML is read: any explicit tag su
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from nda_reader.formats.conflict_markers import find_conflicts, our_side
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
-from nda_reader.formats.yaml_guard import (
-    MAX_ALIAS_CHARS,
-    MAX_DEPTH,
-    MAX_VALUES,
-    NestedTooDeep,
-    compose,
-)
+from nda_reader.formats.yaml_guard import NestedTooDeep, compose
 from nda_reader.formats.yaml_handoff import take
-from nda_reader.lang.terminal_text import find_control, visible_controls
-
-Pos = tuple[int, int]
-"""A 1-based (line, column) position."""
-
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-
-
-class YMap(dict[str, Any]):
-    """A YAML mapping that remembers the position of itself, its keys and its values."""
-
-    pos: Pos
-    span: tuple[int, int]
-    key_pos: dict[str, Pos]
-    value_pos: dict[str, Pos]
-
-    def where(self, key: str | None = None) -> Pos:
-        """Position of ``key``'s value if present, else of the key, else of the mapping."""
-        if key is not None:
-            if key in self.value_pos:
-                return self.value_pos[key]
-            if key in self.key_pos:
-                return self.key_pos[key]
-        return self.pos
-
-
-class YList(list[Any]):
-    """A YAML sequence that remembers the position of itself and of each item."""
-
-    pos: Pos
-    item_pos: list[Pos]
-
-    def where(self, index: int) -> Pos:
-        """Position of item ``index``."""
-        return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
-
-
-def _pos(node: Node) -> Pos:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-@dataclass(slots=True)
-class _Built:
-    """A node already built: its value, and how many values and characters it holds."""
-
-    value: Any
-    values: int
-    chars: int
-
-
-@dataclass
-class _Builder:
-    path: Path
-    problems: ProblemList
-    count: int = 0
-    """Values built so far, counting every use of an alias in full."""
-    chars: int = 0
-    """Characters of text built so far, counting every use of an alias in full."""
-    alias_chars: int = 0
-    """Characters of text repeated by aliases."""
-    depth: int = 0
-    seen_error: set[str] = field(default_factory=set)
-    built: dict[int, _Built] = field(default_factory=dict)
-    """Nodes already built, by identity: an alias is the same node again."""
-    building: set[int] = field(default_factory=set)
-    """Nodes being built now (an alias to one of them is a value containing itself)."""
-    constructor: yaml.constructor.SafeConstructor = field(
-        default_factory=yaml.constructor.SafeConstructor
-    )
-
-    def _once(self, kind: str, node: Node, message: str) -> None:
-        if kind not in self.seen_error:
-            self.seen_error.add(kind)
-            self.problems.error_at(self.path, _pos(node), message)
-
-    @property
-    def stopped(self) -> bool:
-        """True once a limit was reached or a value contains itself: nothing more is built
-        and the file is not used (one problem is enough)."""
-        return bool(self.seen_error & {"size", "aliases", "recursive", "depth"})
-
-    def build(self, node: Node) -> Any:
-        if self.stopped:
-            return None
-        key = id(node)
-        if key in self.building:
-            self._once(
-                "recursive",
-                node,
-                "a YAML alias here refers to the value that contains it (a recursive alias); "
-                "remove the alias",
-            )
-            return None
-        done = self.built.get(key)
-        if done is not None:
-            return self._alias(node, done)
-        if self.count >= MAX_VALUES:
-            self._once(
-                "size",
-                node,
-                f"document is too large (over {MAX_VALUES:,} values, aliases counted in full); "
-                "split it",
-            )
-            return None
-        if self.depth >= MAX_DEPTH:
-            self._once("depth", node, f"values are nested more than {MAX_DEPTH} levels deep")
-            return None
-        self.count += 1
-        before_count, before_chars = self.count, self.chars
-        self.building.add(key)
-        self.depth += 1
-        try:
-            value = self._build(node)
-        finally:
-            self.depth -= 1
-            self.building.discard(key)
-        self.built[key] = _Built(value, self.count - before_count + 1, self.chars - before_chars)
-        return value
-
-    def _alias(self, node: Node, done: _Built) -> Any:
-        """Another use of a node already built (a YAML alias): counted, not built again."""
-        self.count += done.values
-        self.chars += done.chars
-        self.alias_chars += done.chars
-        if self.alias_chars > MAX_ALIAS_CHARS or self.count > MAX_VALUES:
-            self._once(
-                "aliases",
-                node,
-                f"the value anchored here is repeated by aliases beyond the limit "
-                f"({MAX_ALIAS_CHARS:,} characters or {MAX_VALUES:,} values in all); "
-                "write the values out or remove the aliases",
-            )
-            return None
-        return done.value
-
-    def _build(self, node: Node) -> Any:
-        if node.tag not in _PLAIN_TAGS:
-            line, col = _pos(node)
-            self.problems.error(
-                self.path,
-                line,
-                col,
-                f"YAML tag {_short_tag(node.tag)} is not allowed: layer files hold plain values; "
-                "remove the tag",
-            )
-            return None
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, SequenceNode):
-            out = YList()
-            out.pos = _pos(node)
-            out.item_pos = []
-            for child in node.value:
-                out.append(self.build(child))
-                out.item_pos.append(_pos(child))
-            return out
-        if isinstance(node, MappingNode):
-            return self._mapping(node)
-        return None  # pragma: no cover - compose only yields the three node kinds
-
-    def _scalar(self, node: ScalarNode) -> Any:
-        if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
-            # Dates stay the strings the user wrote.
-            value: str = node.value
-            control = find_control(value)
-            if control is not None:
-                shown = visible_controls(control)
-                self.problems.warning_at(
-                    self.path,
-                    _pos(node),
-                    f"control character U+{ord(control):04X} in a value; it is shown as "
-                    f"{shown!r} and never sent to the terminal — remove it",
-                )
-                value = visible_controls(value)
-            self.chars += len(value)
-            return value
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except ValueError:  # Python refuses to read an integer of over 4,300 digits
-            self.problems.error_at(
-                self.path,
-                _pos(node),
-                f"number {node.value[:20]}… is too long ({len(node.value):,} characters); "
-                "write a number that fits",
-            )
-            return None
-
-    def _mapping(self, node: MappingNode) -> YMap:
-        out = YMap()
-        out.pos = _pos(node)
-        out.span = (node.start_mark.index, node.end_mark.index)
-        out.key_pos = {}
-        out.value_pos = {}
-        for key_node, value_node in node.value:
-            key = self.build(key_node)
-            if self.stopped:
-                break
-            line, col = _pos(key_node)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.error(self.path, line, col, "YAML merge keys (<<) are not supported")
-                continue
-            if not isinstance(key, str):
-                self.problems.error(
-                    self.path, line, col, f"keys must be text, found {type(key).__name__} {key!r}"
-                )
-                continue
-            if key in out:
-                first = out.key_pos[key]
-                self.problems.error(
-                    self.path,
-                    line,
-                    col,
-                    f"duplicate key {key!r} (first given at line {first[0]}); keep only one",
-                )
-                continue
-            out[key] = self.build(value_node)
-            out.key_pos[key] = (line, col)
-            out.value_pos[key] = _pos(value_node)
-        return out
+from nda_reader.formats.yaml_values import Builder, Pos, clean
+from nda_reader.formats.yaml_values import YList as YList
+from nda_reader.formats.yaml_values import YMap as YMap
 
 
 def read_text(path: Path, problems: ProblemList) -> str | None:
@@ -332,7 +99,8 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
         return None
     if node is None:
         return None
-    builder = _Builder(path, local)
+    # Without "&" there is no anchor, so no alias.
+    builder = Builder(path, local, "&" in text, clean(text))
     value = builder.build(node)
     if builder.stopped:
         value = None
@@ -390,7 +158,3 @@ def load_yaml(path: Path, problems: ProblemList) -> Any:
             "again; until then the reader shows the first side",
         )
     return parse_yaml(our_side(text) if conflicts else text, path, problems)
-
-
-def _short_tag(tag: str) -> str:
-    return tag.replace("tag:yaml.org,2002:", "!!")

@@ -94,10 +94,13 @@ def assemble_pieces(
     pieces: Iterable[LayerPiece],
     reread: Callable[[Path], FileResult],
     reuse: Corpus | None = None,
+    *,
+    anchors: bool = True,
 ) -> Corpus:
     """The corpus of ``texts`` and the layer ``pieces`` (in path order), as
     :func:`~nda_reader.corpus.loader.assemble` makes it; ``reread(path)`` parses a file
-    again where its piece cannot be merged as it is (an id repeated across files)."""
+    again where its piece cannot be merged as it is (an id repeated across files).
+    Without ``anchors`` the anchors are left to place (see ``validate``)."""
     corpus = Corpus(root=root)
     for result in texts.values():
         corpus.problems.extend(result.problems)
@@ -125,7 +128,7 @@ def assemble_pieces(
         taken.add(read)
     if reuse is not None:
         corpus.take_over(reuse)
-    validate(corpus)
+    validate(corpus, anchors=anchors)
     return corpus
 
 

@@ -115,8 +115,9 @@ def _read_text(
         "INSERT INTO docs(id, path, ord, meta, body) VALUES (?, ?, 0, ?, ?)",
         (doc.id, key, _dumps(meta), doc.body),
     )
-    row = cursor.lastrowid or 0
-    return FileResult(StoredDocument(path, meta, body_loader(con, doc.id), row), problems)
+    stored = StoredDocument(path, meta, body_loader(con, doc.id), cursor.lastrowid or 0)
+    stored.body = doc.body  # in hand: placing its anchors need not read it back
+    return FileResult(stored, problems)
 
 
 def _stored_text(
@@ -200,8 +201,8 @@ def update(
     are used again for unchanged texts, so that an unchanged text stays the same object.
 
     With ``defer``, the texts and the corpus order are written now and the rest (layer
-    files, assembled parts, problems, placements) is left in :attr:`Assembled.later`
-    for the caller to write in a thread: a first launch shows its library sooner."""
+    files, parts, problems, anchor places: :attr:`Corpus.checking`) is left to the caller
+    (:attr:`Assembled.later`), to do in a thread: a first launch shows its library sooner."""
     changes = find_changes(root, known_files(con))
     for key, known in changes.recheck.items():
         con.execute(
@@ -261,11 +262,11 @@ def _update(
         layers[path] = _layer(con, path, key, key in changes.changed, later)
         if i % 20 == 0:
             progress("Reading annotations", len(changes.texts) + i, total)
-    progress("Checking anchors", total, total)
-    previous = Corpus(root=root)
-    lookup = placements(con)
-    previous._lookup = lookup
-    corpus = assemble_pieces(root, texts, layers.values(), read_layer_file, reuse=previous)
+    progress("Checking anchors" if later is None else "Assembling the corpus", total, total)
+    previous = Corpus(root=root, _lookup=placements(con))
+    corpus = assemble_pieces(  # the reader (``later``) places the anchors after its first paint
+        root, texts, layers.values(), read_layer_file, previous, anchors=later is None
+    )
     if later is None:
         store_corpus(con, corpus, dict(corpus._placed))
     else:

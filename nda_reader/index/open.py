@@ -11,6 +11,7 @@ done, a document's terms are found when it is opened, and search reads the bodie
 from __future__ import annotations
 
 import contextlib
+import copy
 import pickle
 import sqlite3
 import threading
@@ -18,13 +19,14 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
-from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.loader import anchor_problems, load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, TermMatcher
 from nda_reader.formats.problems import ProblemList
 from nda_reader.index.assembly import changed_documents
 from nda_reader.index.build import (
     Assembled,
+    Later,
     Progress,
     body_loader,
     forms_digest,
@@ -64,6 +66,12 @@ class CorpusIndex:
         self.writer = Writer(path)
         """Writes what a save changed into the index, in a thread."""
         self._placements: Callable[[Anchor], Resolution | None] | None = None
+        self._later: Later | None = None
+        """What :func:`open_corpus` left to write once the anchors are placed."""
+        self._problems_at = 0
+        """Where in the problems those of the anchors go (before any added after the
+        open, as a full load has them)."""
+        self._check_lock = threading.Lock()
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -113,8 +121,39 @@ class CorpusIndex:
         return corpus
 
     def is_complete(self) -> bool:
-        """True when terms and search are in the index for every document."""
-        return self.terms_done() and self.finder.ready()
+        """True when the anchors are checked and terms and search are in the index for
+        every document."""
+        return self._later is None and self.terms_done() and self.finder.ready()
+
+    def leave_check(self, later: Later) -> None:
+        """Leave the anchors of the corpus just opened to :meth:`check`, and with them what
+        the index is yet to keep (``later``: see :func:`~nda_reader.index.build.update`)."""
+        self._later = later
+        self._problems_at = len(self.corpus.problems)
+        with self._lock:  # until the check stores them: a reader stopped before it left none
+            self.con.execute("DELETE FROM parts WHERE name = 'problems'")
+
+    def check(self) -> bool:
+        """Place the anchors an open left unplaced (the reader paints its library first),
+        put their problems where a full load has them, then have the rest of the index
+        written; False when there was nothing left to do. A reload on the app's thread
+        waits for a check under way in another: so nothing here waits for the app."""
+        with self._check_lock:
+            later, self._later = self._later, None
+            if later is None:
+                return False
+            corpus = self.corpus
+            with self._lock:  # every known placement at once, not one by one
+                corpus._lookup = placements(self.con)
+            found = anchor_problems(corpus)
+            at = self._problems_at
+            corpus.problems[at:at] = found
+            corpus.checking = False
+            # The index keeps the corpus's problems, not those the reader added (keymap).
+            stored = copy.copy(corpus)
+            stored.problems = ProblemList(corpus.problems[: at + len(found)])
+            self.writer.write(stored, dict(corpus._placed), later)
+            return True
 
     def terms_done(self) -> bool:
         """True when every document's term occurrences are in the index."""
@@ -163,6 +202,7 @@ class CorpusIndex:
         differ are told from the pieces of the files changed; otherwise the index is
         updated first. The unchanged documents stay the same objects."""
         del changed  # every file's stamp is compared anyway
+        self.check()  # what the open left is written before what the reload changes
         old = self.corpus
         if self._placements is None:  # every known placement at once, not one by one
             self._placements = placements(self.con)
@@ -205,7 +245,9 @@ class CorpusIndex:
 
     def complete(self, progress: Progress = _nothing, *, search: bool = True) -> bool:
         """Do the longer work in the index (terms, and with ``search`` the search
-        indexes), in a connection of its own; False when stopped or outdated."""
+        indexes), in a connection of its own; False when stopped or outdated. Anchors
+        an open left unplaced are placed first (:meth:`check`)."""
+        self.check()
         self.writer.wait()  # the index must have the corpus before its terms
         con = connect(self.path)
         try:
@@ -237,8 +279,9 @@ def open_corpus(
     """The corpus in ``root`` through its index in ``cache_dir`` (brought up to date
     first), and the index; without an index (``cache_dir`` None, or no index can be kept
     there) the corpus is loaded from its files, as ``--no-cache`` does. With ``defer``
-    (the reader), what the index keeps of the layer files is written in a thread once the
-    corpus is assembled (see :func:`~nda_reader.index.build.update`)."""
+    (the reader), the anchors are left unplaced and what the index keeps of the layer
+    files unwritten until :meth:`CorpusIndex.check` (see
+    :func:`~nda_reader.index.build.update`)."""
     if cache_dir is None or not (root / "texts").is_dir():
         return load_corpus(root), None
     root = root.absolute()  # the index holds paths: the same wherever it is opened from
@@ -254,8 +297,8 @@ def open_corpus(
             index.assembled = result
             index.attach(corpus)
             if result is not None and result.later is not None:
-                # The rest of the index is written in a thread (see update).
-                index.writer.write(corpus, dict(corpus._placed), result.later)
+                # The anchors are placed, and the rest of the index written, later.
+                index.leave_check(result.later)
         except _BROKEN:
             con.close()
             from nda_reader.index.store import remove

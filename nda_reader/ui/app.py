@@ -160,14 +160,7 @@ class ReaderApp(App[None]):
         # is rendered once for nothing (Textual holds repaints until start-up ends), which
         # cost ~20 ms before the first paint.
         self.call_later(self._open_first_screen)
-        errors = self.corpus.problems.errors
-        if errors:
-            n = len(errors)
-            self.notify(
-                f"{n} problem{'s' if n != 1 else ''} — press ! to list them",
-                severity="warning",
-                timeout=8,
-            )
+        self.index_work.tell_problems(self.corpus)
 
     # ------------------------------------------------------------------ screens
     def _open_first_screen(self) -> None:
@@ -309,6 +302,8 @@ class ReaderApp(App[None]):
         from nda_reader.ui.screens.problems import ProblemsScreen
 
         self.push_screen(ProblemsScreen(self.corpus.problems, base=self.corpus.root))
+        if self.corpus.checking:
+            self.notify("The annotations are still being checked: not all problems are listed")
 
     def action_cycle_theme(self) -> None:
         """Switch to the next reader theme (remembered for next time)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 
 from textual.app import App
 from textual.signal import Signal
@@ -31,6 +32,9 @@ class IndexWork:
         self.app = app
         self.changed: Signal[Step | None] = Signal(app, "index-progress")
         """Published with each step, and with None when the work is done."""
+        self.checked: Signal[Corpus] = Signal(app, "annotations-checked")
+        """Published with the corpus once the anchors a first launch left are placed and
+        their problems added (see :meth:`CorpusIndex.check`)."""
         self.step: Step | None = None
         self._index: CorpusIndex | None = None
         self._thread: threading.Thread | None = None
@@ -59,16 +63,39 @@ class IndexWork:
         self._index = index
 
         def run() -> None:
+            if corpus.checking:  # (a save may check it first: said all the same)
+                index.check()
+                self._call(self.checked.publish, corpus)
             finished = index.complete(self._report)
             self._call(self._finished, finished, done)
 
         self._thread = threading.Thread(target=run, name="nda-reader index", daemon=True)
         self._thread.start()
 
+    def tell_problems(self, corpus: Corpus) -> None:
+        """Say how many errors ``corpus`` has, if any: now, or on a first launch once its
+        anchors are checked (their problems come then)."""
+        if corpus.checking:
+            self.checked.subscribe(self.app, self._tell)
+        else:
+            self._tell(corpus)
+
+    def _tell(self, corpus: Corpus) -> None:
+        index = corpus.backing
+        if isinstance(index, CorpusIndex) and index.corpus is not corpus:
+            return  # reloaded meanwhile: not the corpus shown
+        errors = len(corpus.problems.errors)
+        if errors:
+            self.app.notify(
+                f"{errors} problem{'s' if errors != 1 else ''} — press ! to list them",
+                severity="warning",
+                timeout=8,
+            )
+
     def _call(self, callback: Callable[..., None], *args: object) -> None:
         try:
             self.app.call_from_thread(callback, *args)
-        except RuntimeError:  # the app has stopped
+        except (RuntimeError, CancelledError):  # the app has stopped (or is stopping)
             if self._index is not None:
                 self._index.stop()
 

@@ -113,6 +113,7 @@ class LibraryScreen(Screen[None]):
         self._fill(self.app.size.width)
         self.query_one(LibraryTable).focus()
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
+        self.reader.index_work.checked.subscribe(self, lambda _: self._show_title())
 
     def _show_title(self) -> None:
         corpus = self.reader.corpus
@@ -125,7 +126,9 @@ class LibraryScreen(Screen[None]):
         # What matters first: a long corpus path comes last, cut at the edge.
         title = f"nda-reader · {count_line(corpus, self.rows)}"
         errors = len(corpus.problems.errors)
-        if errors:
+        if corpus.checking:
+            title += " · checking the annotations for problems…"
+        elif errors:
             title += f" · {errors} problem{'s' if errors != 1 else ''} (press !)"
         title += f" · enter opens · A adds a text · {display_text(where)}"
         self.query_one("#library-title", Static).update(Text(title))

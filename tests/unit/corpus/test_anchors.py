@@ -134,3 +134,37 @@ def test_the_quick_placement_is_the_scored_one(
         "d", exact, body[max(0, at - before) : at], body[at + len(exact) : at + len(exact) + after]
     )
     assert resolve(anchor, body) == resolve_by_scoring(anchor, body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("ab:\n ", max_size=40), min_size=1, max_size=3),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6), st.integers(0, 8)), max_size=6),
+    st.sampled_from([1, 2, 64]),
+)
+def test_placing_many_anchors_in_turn_gives_the_scored_places(
+    bodies: list[str], spans: list[tuple[int, int, int]], many: int
+) -> None:
+    """Quotes found in a text are kept for the next anchor (and a quote found too often is
+    not listed): several texts and anchors, some with a place hint, in one run."""
+    import nda_reader.corpus.anchors as anchors
+
+    old = anchors._MANY
+    anchors._MANY = many
+    try:
+        for n, (at, size, context) in enumerate(spans):
+            body = bodies[n % len(bodies)]
+            at = min(at, len(body))
+            exact = body[at : at + size] or "b"
+            end = at + len(exact)
+            anchor = Anchor(
+                "d",
+                exact,
+                body[max(0, at - context) : at],
+                body[end : end + context + n % 2],
+                pos=at if n % 3 else None,
+            )
+            for text in (body, "".join(reversed(body)), body):
+                assert anchors.resolve(anchor, text) == anchors.resolve_by_scoring(anchor, text)
+    finally:
+        anchors._MANY = old
