@@ -225,13 +225,19 @@ class Builder:
             return value
         try:
             return self.constructor.construct_object(node, deep=True)
-        except ValueError:  # Python refuses to read an integer of over 4,300 digits
-            self.problems.error_at(
-                self.path,
-                _pos(node),
-                f"number {node.value[:20]}… is too long ({len(node.value):,} characters); "
-                "write a number that fits",
-            )
+        except (ValueError, KeyError, yaml.YAMLError):
+            if node.tag == "tag:yaml.org,2002:int" and len(node.value) > 4300:
+                # Python refuses to read an integer of over 4,300 digits.
+                message = (
+                    f"number {node.value[:20]}… is too long ({len(node.value):,} characters); "
+                    "write a number that fits"
+                )
+            else:  # an explicit !!int, !!bool ... whose value is not one
+                message = (
+                    f"{node.value[:40]!r} is not a {_short_tag(node.tag)} value; write one, "
+                    "or remove the tag"
+                )
+            self.problems.error_at(self.path, _pos(node), message)
             return None
 
     def _mapping(self, node: MappingNode) -> YMap:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_source import YMap, load_yaml, parse_yaml
 
@@ -87,3 +89,21 @@ def test_control_characters_in_values_are_made_visible_and_reported() -> None:
         "layer.yaml:1:7: warning: control character U+001B in a value; it is shown as '␛' "
         "and never sent to the terminal — remove it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("!!bool maybe", "'maybe' is not a !!bool value"),
+        ("!!int 0x", "'0x' is not a !!int value"),
+        ("!!int twelve", "'twelve' is not a !!int value"),
+        ("!!float abc", "'abc' is not a !!float value"),
+        ("!!int " + "9" * 5000, "number 99999999999999999999… is too long (5,000 characters)"),
+    ],
+)
+def test_a_tagged_value_that_is_not_of_its_type_is_reported_where_it_is(
+    written: str, message: str
+) -> None:
+    value, problems = _parse(f"a: {written}\nb: ok\n")
+    assert isinstance(value, YMap) and value["b"] == "ok" and value["a"] is None
+    assert len(problems) == 1 and problems[0].startswith(f"layer.yaml:1:4: error: {message}")
