@@ -79,11 +79,17 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     used = 0
     space = 0
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token[0].isspace() and token[0] != "\xa0":
-            space = _gap(text, match.start(), match.end())
+        start, end = match.span()
+        first = text[start]
+        if first == " " and end - start == 1:  # the common gap, measured without a call
+            space = 1
             continue
-        for i, j, word in _pieces(token, match.start()):
+        if first.isspace() and first != "\xa0":
+            space = _gap(text, start, end)
+            continue
+        token = text[start:end]
+        pieces = ((start, end, end - start),) if token.isascii() else _pieces(token, start)
+        for i, j, word in pieces:
             gap = space if line else 0
             space = 0
             if line and used + gap + word > width:
