@@ -400,7 +400,7 @@ async def test_results_of_a_common_word_show_at_once_and_the_count_follows(
     }
     big = load_corpus(make_corpus(texts))
     hits = search_corpus(big, "market")
-    assert len(hits) == 600 > search_results.FIRST_HITS
+    assert len(hits) == 600 > search_results.FIRST_ROWS
     app = ScreenHost()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = SearchResultsScreen(big, "market")

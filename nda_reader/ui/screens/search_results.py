@@ -45,9 +45,10 @@ Heading = tuple[str, str, int]
 MAX_HITS = 5000
 """At most this many matches are listed (the count still says how many there are)."""
 
-FIRST_HITS = 36
-"""Text matches found before the list is shown (a screen of rows at 40 lines, unless that
-takes longer than :data:`FIRST_WAIT`); the rest are found while it is on screen."""
+FIRST_ROWS = 40
+"""Rows (matches and their documents' headings) found before the list is shown: a screen
+at 40 lines, unless that takes longer than :data:`FIRST_WAIT`; the rest are found while it
+is on screen."""
 
 FIRST_WAIT = 0.01
 """Seconds spent finding the first text matches, once one is found."""
@@ -137,7 +138,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         deadline = time.perf_counter() + FIRST_WAIT
         self._find(
             lambda: (
-                len(self.found.text) >= FIRST_HITS
+                len(self._rows) >= FIRST_ROWS
                 or (bool(self.found.text) and time.perf_counter() > deadline)
             )
         )
