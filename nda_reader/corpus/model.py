@@ -26,6 +26,7 @@ from nda_reader.formats.problems import ProblemList
 
 if TYPE_CHECKING:  # imported where used: a corpus without counterparts never needs them
     from nda_reader.corpus.alignments import Alignment, AlignmentLayer
+    from nda_reader.corpus.checked import Checked
 
 
 class AnnotationKind(StrEnum):
@@ -135,6 +136,8 @@ class Corpus:
     _lookup: Callable[[Anchor], Resolution | None] | None = field(default=None, repr=False)
     backing: Backing | None = field(default=None, repr=False)
     """The index the corpus was read from (None: read from its files)."""
+    checked: Checked | None = field(default=None, repr=False, compare=False)
+    """What the anchor checks found, for a reload to keep what it did not change."""
 
     def lazy(
         self,
@@ -249,10 +252,10 @@ class Corpus:
             self.matcher, ((d.id, d.body) for d in self.ordered_documents())
         )
 
-    def take_over(self, previous: Corpus) -> None:
+    def take_over(self, previous: Corpus, *, same_forms: bool = False) -> None:
         """Reuse what ``previous`` worked out that still holds here: where its anchors in
         unchanged texts were placed, and its term index when the texts and the glossary's
-        forms are the same."""
+        forms are the same (``same_forms``: the caller knows they are)."""
         for ident, doc in self.documents.items():
             old = previous.documents.get(ident)
             if old is not None and old is not doc and old == doc:
@@ -262,7 +265,7 @@ class Corpus:
         if self._lookup is None:
             self._lookup = previous._lookup  # the index: what it places still holds
         if same == set(self.documents) == set(previous.documents) and (
-            self.glossary.form_pairs() == previous.glossary.form_pairs()
+            same_forms or self.glossary.form_pairs() == previous.glossary.form_pairs()
         ):
             for name in ("matcher", "occurrences"):
                 if name in previous.__dict__:
@@ -330,16 +333,22 @@ class Corpus:
                 out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
         return out
 
-    def anchored(self) -> Iterator[Anchored]:
-        """Every anchor of every annotation (turns, both ends of links, notes)."""
-        for layer in self.speaker_layers.values():
-            for turn in layer.turns:
-                yield Anchored(AnnotationKind.TURN, turn.speaker, turn.anchor)
-        for link in self.crossrefs:
-            yield Anchored(AnnotationKind.LINK, link.id, link.source, "source")
-            yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
-        for note in self.notes:
-            yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
+    def anchored(self, kind: AnnotationKind | None = None) -> Iterator[Anchored]:
+        """Every anchor of every annotation (turns, both ends of links, notes, pairs), or
+        of the annotations of ``kind``."""
+        if kind in (None, AnnotationKind.TURN):
+            for layer in self.speaker_layers.values():
+                for turn in layer.turns:
+                    yield Anchored(AnnotationKind.TURN, turn.speaker, turn.anchor)
+        if kind in (None, AnnotationKind.LINK):
+            for link in self.crossrefs:
+                yield Anchored(AnnotationKind.LINK, link.id, link.source, "source")
+                yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
+        if kind in (None, AnnotationKind.NOTE):
+            for note in self.notes:
+                yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
+        if kind not in (None, AnnotationKind.PAIR):
+            return
         for doc_id, aligned in self.alignment_layers.items():
             for i, pair in enumerate(aligned.pairs):
                 for end in ("doc", "counterpart"):

@@ -36,7 +36,13 @@ from nda_reader.index.build import (
 )
 from nda_reader.index.files import relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
-from nda_reader.index.reloading import AFTER_SAVE, Writer, forms_changed, reload_layers
+from nda_reader.index.reloading import (
+    AFTER_SAVE,
+    Writer,
+    assemble_stored,
+    forms_changed,
+    reload_layers,
+)
 from nda_reader.index.search import TextFinder
 from nda_reader.index.store import connect, open_index, prune
 
@@ -64,6 +70,8 @@ class CorpusIndex:
         self.writer = Writer(path)
         """Writes what a save changed into the index, in a thread."""
         self._placements: Callable[[Anchor], Resolution | None] | None = None
+        self._reloading = threading.Lock()
+        """Held by a reload and by :meth:`prepare`, which makes what a reload needs."""
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -156,7 +164,34 @@ class CorpusIndex:
             self.con.executemany("INSERT INTO memo VALUES (?, ?, ?)", rows)
 
     # ------------------------------------------------------------------ updating
+    def prepare(self) -> None:
+        """Get ready for the reload after a save (in a thread, while a form is open): read
+        every known placement, and the pieces of every layer file from the index, and
+        assemble the corpus from them with its anchors checked, so that the reload reads
+        and checks again only what the save changed. Nothing to do after an update or a
+        reload: they leave what they assembled."""
+        with self._reloading:
+            ready = self.assembled is not None and self.assembled.corpus.checked is not None
+            if ready and self._placements is not None:
+                return
+            con = connect(self.path)
+            try:
+                if self._placements is None:
+                    self._placements = placements(con)
+                if not ready:
+                    self.assembled = assemble_stored(con, self.root, self.corpus, self._placements)
+            except _BROKEN:
+                return  # the reload reads the index itself
+            finally:
+                con.close()
+
     def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
+        """The corpus after files changed (see :meth:`_reload`); waits for :meth:`prepare`
+        if it is running, rather than doing the same work beside it."""
+        with self._reloading:
+            return self._reload(changed)
+
+    def _reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
         """The corpus after files changed (those written by the reader, or any other).
         When only layer files did (a save), they are read and the corpus assembled in
         memory, the index written in a thread, and the documents whose annotations

@@ -16,12 +16,13 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.sources import FileResult, read_layer_file
-from nda_reader.index.assembly import LayerPiece, assemble_pieces
+from nda_reader.index.assembly import Before, LayerPiece, assemble_pieces
 from nda_reader.index.build import (
     Assembled,
     Later,
@@ -60,6 +61,23 @@ def stored_assembly(
     return Assembled(corpus, changes, texts, pieces)
 
 
+def assemble_stored(
+    con: sqlite3.Connection,
+    root: Path,
+    corpus: Corpus,
+    lookup: Callable[[Anchor], Resolution | None],
+) -> Assembled:
+    """``corpus`` (read from the index) assembled again from the pieces the index keeps,
+    its anchors checked (placed by ``lookup``): what a reload after a save starts from,
+    made ahead of it (see :meth:`~nda_reader.index.open.CorpusIndex.prepare`)."""
+    stored = stored_assembly(con, root, find_changes(root, known_files(con)), corpus)
+    previous = Corpus(root=root)
+    previous._lookup = lookup
+    pieces = stored.pieces.values()
+    assembled = assemble_pieces(root, stored.texts, pieces, read_layer_file, reuse=previous)
+    return Assembled(assembled, stored.changes, stored.texts, stored.pieces)
+
+
 def reload_layers(
     con: sqlite3.Connection, root: Path, old: Corpus, assembled: Assembled | None
 ) -> tuple[Assembled, Written, Assembled] | None:
@@ -85,7 +103,10 @@ def reload_layers(
     for key in changes.removed:
         written[key] = None
     ordered = {p: pieces[p] for p in changes.layers}
-    corpus = assemble_pieces(root, assembled.texts, ordered.values(), read_layer_file, reuse=old)
+    before = Before(assembled.corpus, assembled.pieces)
+    corpus = assemble_pieces(
+        root, assembled.texts, ordered.values(), read_layer_file, reuse=old, before=before
+    )
     return Assembled(corpus, changes, assembled.texts, ordered), written, assembled
 
 

@@ -67,9 +67,17 @@ class AnnotationSaver:
             self.session.remember(self.host.corpus)
 
     def prepare(self, path: Path, key: str) -> None:
-        """Compose the layer file ``path`` in a thread while a form is open, so that the
-        save does not wait for it (see :func:`~nda_reader.editing.actions.prepare`)."""
-        thread = threading.Thread(target=prepare, args=(path, key), name="nda-reader prepare")
+        """Read the layer file ``path`` in a thread while a form is open, and get the
+        corpus index ready for the reload, so that the save does not wait for either (see
+        :func:`~nda_reader.editing.actions.prepare` and the index's ``prepare``)."""
+        backing = self.host.corpus.backing
+
+        def run() -> None:
+            prepare(path, key)
+            if backing is not None:
+                backing.prepare()
+
+        thread = threading.Thread(target=run, name="nda-reader prepare")
         thread.daemon = True
         thread.start()
 
