@@ -5,6 +5,9 @@ dates into ``datetime`` objects. Layer files need all three handled: ``check`` r
 ``path:line:col``, a duplicate key is a mistake a user wants to hear about, and dates are
 kept as the strings the user wrote. Only plain YAML is read: any explicit tag such as
 ``!!python/object`` is refused, never constructed.
+
+The values come as :class:`~nda_reader.formats.yaml_values.YMap` and
+:class:`~nda_reader.formats.yaml_values.YList` (also importable from here).
 """
 
 from __future__ import annotations
@@ -27,10 +30,10 @@ from nda_reader.formats.yaml_guard import (
     compose,
 )
 from nda_reader.formats.yaml_handoff import take
+from nda_reader.formats.yaml_values import Pos, shift
+from nda_reader.formats.yaml_values import YList as YList
+from nda_reader.formats.yaml_values import YMap as YMap
 from nda_reader.lang.terminal_text import find_control, visible_controls
-
-Pos = tuple[int, int]
-"""A 1-based (line, column) position."""
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -42,35 +45,6 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-
-
-class YMap(dict[str, Any]):
-    """A YAML mapping that remembers the position of itself, its keys and its values."""
-
-    pos: Pos
-    span: tuple[int, int]
-    key_pos: dict[str, Pos]
-    value_pos: dict[str, Pos]
-
-    def where(self, key: str | None = None) -> Pos:
-        """Position of ``key``'s value if present, else of the key, else of the mapping."""
-        if key is not None:
-            if key in self.value_pos:
-                return self.value_pos[key]
-            if key in self.key_pos:
-                return self.key_pos[key]
-        return self.pos
-
-
-class YList(list[Any]):
-    """A YAML sequence that remembers the position of itself and of each item."""
-
-    pos: Pos
-    item_pos: list[Pos]
-
-    def where(self, index: int) -> Pos:
-        """Position of item ``index``."""
-        return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
 
 
 def _pos(node: Node) -> Pos:
@@ -97,6 +71,9 @@ class _Builder:
     alias_chars: int = 0
     """Characters of text repeated by aliases."""
     depth: int = 0
+    deepest: int = 0
+    repeats: int = 0
+    """Uses of an alias."""
     seen_error: set[str] = field(default_factory=set)
     built: dict[int, _Built] = field(default_factory=dict)
     """Nodes already built, by identity: an alias is the same node again."""
@@ -147,6 +124,7 @@ class _Builder:
         before_count, before_chars = self.count, self.chars
         self.building.add(key)
         self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
         try:
             value = self._build(node)
         finally:
@@ -158,6 +136,7 @@ class _Builder:
     def _alias(self, node: Node, done: _Built) -> Any:
         """Another use of a node already built (a YAML alias): counted, not built again."""
         self.count += done.values
+        self.repeats += 1
         self.chars += done.chars
         self.alias_chars += done.chars
         if self.alias_chars > MAX_ALIAS_CHARS or self.count > MAX_VALUES:
@@ -226,7 +205,6 @@ class _Builder:
     def _mapping(self, node: MappingNode) -> YMap:
         out = YMap()
         out.pos = _pos(node)
-        out.span = (node.start_mark.index, node.end_mark.index)
         out.key_pos = {}
         out.value_pos = {}
         for key_node, value_node in node.value:
@@ -287,12 +265,21 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
         return None
 
 
-def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int = 0) -> Any:
+def parse_yaml(
+    text: str,
+    path: Path,
+    problems: ProblemList,
+    *,
+    line_offset: int = 0,
+    stats: dict[str, int] | None = None,
+) -> Any:
     """Parse YAML ``text`` safely into plain values, ``YMap`` and ``YList``.
 
     ``line_offset`` shifts reported lines, for YAML embedded in a larger file (front matter).
     Returns ``None`` (with a problem recorded) when the text cannot be parsed. A parse of
     the same text kept by :func:`~nda_reader.formats.yaml_handoff.keep` is taken instead.
+    A ``stats`` dict given is filled, when the text is parsed here, with the ``values``
+    built (aliases counted in full), the ``deepest`` nesting and the alias ``repeats``.
     """
     handed = take(path, text) if not line_offset else None
     if handed is not None:
@@ -334,32 +321,17 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
         return None
     builder = _Builder(path, local)
     value = builder.build(node)
+    if stats is not None:
+        stats.update(values=builder.count, deepest=builder.deepest, repeats=builder.repeats)
     if builder.stopped:
         value = None
     if line_offset:
-        _shift(value, line_offset, set())
+        shift(value, line_offset)
         for p in local:
             problems.append(type(p)(p.path, p.line + line_offset, p.column, p.message, p.severity))
     else:
         problems.extend(local)
     return value
-
-
-def _shift(value: Any, offset: int, done: set[int]) -> None:
-    if id(value) in done:  # a value shared by aliases is shifted once
-        return
-    done.add(id(value))
-    if isinstance(value, YMap):
-        value.pos = (value.pos[0] + offset, value.pos[1])
-        value.key_pos = {k: (p[0] + offset, p[1]) for k, p in value.key_pos.items()}
-        value.value_pos = {k: (p[0] + offset, p[1]) for k, p in value.value_pos.items()}
-        for v in value.values():
-            _shift(v, offset, done)
-    elif isinstance(value, YList):
-        value.pos = (value.pos[0] + offset, value.pos[1])
-        value.item_pos = [(p[0] + offset, p[1]) for p in value.item_pos]
-        for v in value:
-            _shift(v, offset, done)
 
 
 def _line_col(text: str, index: int) -> Pos:
