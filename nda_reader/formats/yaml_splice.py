@@ -98,9 +98,9 @@ def splice(before: Parsed, after: str, key: str, path: Path) -> Parsed | None:
         shape = list_shape(before.text, key)
     except EditError:
         return None
-    if len(shape.items) != len(items):
-        return None
     old, new = before.text.splitlines(keepends=True), after.splitlines(keepends=True)
+    if len(shape.items) != len(items) or not _on_dash_lines(items, old, shape.indent):
+        return None
     same_start = _same_lines(old, new, min(len(old), len(new)))
     room = min(len(old), len(new)) - same_start
     same_end = _same_lines(old, new, room, from_end=True)
@@ -123,7 +123,7 @@ def splice(before: Parsed, after: str, key: str, path: Path) -> Parsed | None:
     if value is None:
         value = YList()
         value.item_pos = []
-    elif not isinstance(value, YList) or value.pos[1] != shape.indent + 1:
+    elif not isinstance(value, YList) or not _on_dash_lines(value, new, shape.indent):
         return None
     keep_before = sum(1 for _, end in shape.items if end <= first)
     keep_after = sum(1 for start, _ in shape.items if start >= last)
@@ -131,11 +131,7 @@ def splice(before: Parsed, after: str, key: str, path: Path) -> Parsed | None:
     if start is None and not keep_after:
         return None
     if start is None:  # the first items went: the list starts at the first item moved
-        line, column = items.item_pos[len(items) - keep_after]
-        dash = " " * shape.indent + "- "
-        if column != len(dash) + 1 or not new[line + delta - 1].startswith(dash):
-            return None
-        start = (line + delta, shape.indent + 1)
+        start = (items.item_pos[len(items) - keep_after][0] + delta, shape.indent + 1)
     spliced = YList(items[:keep_before])
     spliced.extend(value)
     spliced.extend(moved(item, delta) for item in items[len(items) - keep_after :])
@@ -147,6 +143,17 @@ def splice(before: Parsed, after: str, key: str, path: Path) -> Parsed | None:
     spliced.pos = start
     root = _with_list(root, key, spliced, last, delta)
     return Parsed(after, root, (), values, max(before.deepest, deepest))
+
+
+def _on_dash_lines(items: YList, lines: list[str], indent: int) -> bool:
+    """True when every item of ``items`` starts on the line of its dash, at column
+    ``indent`` of ``lines`` (then an item's lines, as :func:`list_shape` finds them,
+    start with its own dash, not the previous item's)."""
+    dash = " " * indent + "- "
+    return all(
+        column == len(dash) + 1 and lines[line - 1].startswith(dash)
+        for line, column in items.item_pos
+    )
 
 
 def _same_lines(old: list[str], new: list[str], most: int, *, from_end: bool = False) -> int:

@@ -86,6 +86,9 @@ class Changes:
 
 def relative(root: Path, path: Path) -> str:
     """The key of a corpus file in the index: its path under ``root``, with ``/``."""
+    top, inside = root.as_posix(), path.as_posix()
+    if inside.startswith(top) and inside[len(top) : len(top) + 1] == "/":
+        return inside[len(top) + 1 :]  # what relative_to gives, without its parsing
     return path.relative_to(root).as_posix()
 
 

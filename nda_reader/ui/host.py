@@ -59,6 +59,10 @@ class AnnotationHost(Protocol):
         """Reload the corpus from the files written and repaint what changed."""
         ...
 
+    def call_after_refresh(self, callback: Callable[..., Any], *args: Any) -> bool:
+        """Run ``callback`` once the screen has been repainted."""
+        ...
+
 
 class ReaderHost(AnnotationHost, Protocol):
     """The app as the screens see it."""

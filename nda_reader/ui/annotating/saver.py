@@ -13,6 +13,7 @@ while the user changed it is shown in both versions for the user to choose
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ class AnnotationSaver:
         Returns True when saved; an :class:`AnnotateError` or a failed write is reported
         (a failed write, or a layer file that cannot be read now, is kept for ``ctrl+s``).
         """
+        self._pause_collector()
         self.remember()
         try:
             edits = make()
@@ -118,17 +120,20 @@ class AnnotationSaver:
 
     def undo(self) -> None:
         """Undo the last action of this session."""
+        self._pause_collector()
         self.remember()
         self.report(self.session.undo())
 
     def redo(self) -> None:
         """Redo the last undone action."""
+        self._pause_collector()
         self.remember()
         self.report(self.session.redo())
 
     def retry(self) -> None:
         """Write the changes that could not be saved: the pending writes first, then the
         kept annotations, built again from the files as they are now."""
+        self._pause_collector()
         self.remember()
         pending_first = self.session.waiting or not self.kept
         if pending_first and (not self.report(self.session.retry()) or not self.kept):
@@ -154,6 +159,15 @@ class AnnotationSaver:
         return outcome.severity != "error"
 
     # ------------------------------------------------------------------ helpers
+    def _pause_collector(self) -> None:
+        """Keep Python's cyclic garbage collector out of a save until it is painted: the
+        save and the reload make many objects and little garbage, and a full collection
+        among them (tens of milliseconds with a large corpus in memory) would hold back
+        the repaint that shows the save. It runs after, as it would have."""
+        if gc.isenabled():
+            gc.disable()
+            self.host.call_after_refresh(gc.enable)
+
     def _tell(self, message: str, severity: Any) -> None:
         self.host.notify(
             message,
