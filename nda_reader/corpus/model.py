@@ -261,10 +261,13 @@ class Corpus:
             if old is not None and old is not doc and old == doc:
                 self.documents[ident] = old  # read again, unchanged (e.g. after the cache)
         same = {i for i, doc in self.documents.items() if previous.documents.get(i) is doc}
-        self._placed = {a: r for a, r in previous._placed.items() if a.doc in same}
+        all_same = same == set(self.documents) == set(previous.documents)
+        self._placed = dict(previous._placed)  # a copy keeps the hashes: anchors hash slowly
+        if not all_same:
+            self._placed = {a: r for a, r in self._placed.items() if a.doc in same}
         if self._lookup is None:
             self._lookup = previous._lookup  # the index: what it places still holds
-        if same == set(self.documents) == set(previous.documents) and (
+        if all_same and (
             same_forms or self.glossary.form_pairs() == previous.glossary.form_pairs()
         ):
             for name in ("matcher", "occurrences"):
@@ -334,8 +337,7 @@ class Corpus:
         return out
 
     def anchored(self, kind: AnnotationKind | None = None) -> Iterator[Anchored]:
-        """Every anchor of every annotation (turns, both ends of links, notes, pairs), or
-        of the annotations of ``kind``."""
+        """Every anchor of every annotation (turns, link ends, notes, pairs), or of ``kind``."""
         if kind in (None, AnnotationKind.TURN):
             for layer in self.speaker_layers.values():
                 for turn in layer.turns:
@@ -347,9 +349,8 @@ class Corpus:
         if kind in (None, AnnotationKind.NOTE):
             for note in self.notes:
                 yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
-        if kind not in (None, AnnotationKind.PAIR):
-            return
-        for doc_id, aligned in self.alignment_layers.items():
+        layers = self.alignment_layers if kind in (None, AnnotationKind.PAIR) else {}
+        for doc_id, aligned in layers.items():
             for i, pair in enumerate(aligned.pairs):
                 for end in ("doc", "counterpart"):
                     side = pair.doc if end == "doc" else pair.counterpart

@@ -59,8 +59,8 @@ class AnnotationHost(Protocol):
         """Reload the corpus from the files written and repaint what changed."""
         ...
 
-    def call_after_refresh(self, callback: Callable[..., Any], *args: Any) -> bool:
-        """Run ``callback`` once the screen has been repainted."""
+    def set_timer(self, delay: float, callback: Callable[[], Any] | None = None) -> Any:
+        """Run ``callback`` in ``delay`` seconds."""
         ...
 
 

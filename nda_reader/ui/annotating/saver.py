@@ -32,6 +32,9 @@ NO_FOLDER = (
     "opened on its own, so nothing can be saved"
 )
 
+COLLECTOR_PAUSE = 0.5
+"""Seconds the garbage collector waits after a save (its repaint and notification)."""
+
 EditMaker = Callable[[], Edit | list[Edit]]
 """Builds the edits of one action from the corpus as it is when the user confirms."""
 
@@ -58,6 +61,7 @@ class AnnotationSaver:
         self.kept: list[KeptAction] = []
         """Actions whose edits could not be built or whose conflict waits for a choice."""
         self._remembered = False
+        self._pauses = 0  # saves waiting to let the garbage collector run again
 
     def remember(self) -> None:
         """Record every layer file as loaded, to notice a change made outside the reader
@@ -160,13 +164,21 @@ class AnnotationSaver:
 
     # ------------------------------------------------------------------ helpers
     def _pause_collector(self) -> None:
-        """Keep Python's cyclic garbage collector out of a save until it is painted: the
+        """Keep Python's cyclic garbage collector out of a save until it is shown: the
         save and the reload make many objects and little garbage, and a full collection
         among them (tens of milliseconds with a large corpus in memory) would hold back
-        the repaint that shows the save. It runs after, as it would have."""
-        if gc.isenabled():
-            gc.disable()
-            self.host.call_after_refresh(gc.enable)
+        the repaint and the notification. It runs after, as it would have."""
+        if not gc.isenabled() and not self._pauses:
+            return  # paused by someone else (start-up)
+        gc.disable()
+        self._pauses += 1
+
+        def resume() -> None:
+            self._pauses -= 1
+            if not self._pauses:
+                gc.enable()
+
+        self.host.set_timer(COLLECTOR_PAUSE, resume)
 
     def _tell(self, message: str, severity: Any) -> None:
         self.host.notify(
