@@ -62,6 +62,7 @@ class AnnotationSaver:
         """Actions whose edits could not be built or whose conflict waits for a choice."""
         self._remembered = False
         self._pauses = 0  # saves waiting to let the garbage collector run again
+        self._preparing: threading.Thread | None = None
 
     def remember(self) -> None:
         """Record every layer file as loaded, to notice a change made outside the reader
@@ -71,20 +72,24 @@ class AnnotationSaver:
             self._remembered = True
             self.session.remember(self.host.corpus)
 
-    def prepare(self, path: Path, key: str) -> None:
-        """Read the layer file ``path`` in a thread while a form is open, and get the
-        corpus index ready for the reload, so that the save does not wait for either (see
-        :func:`~nda_reader.editing.actions.prepare` and the index's ``prepare``)."""
+    def prepare(self, path: Path | None = None, key: str = "") -> None:
+        """Get the corpus index ready for the reload after a save, and read the layer file
+        ``path`` (whose ``key`` list is to be edited), in a thread while a form is open, so
+        that the save does not wait for either (see
+        :func:`~nda_reader.editing.actions.prepare` and the index's ``prepare``). Nothing
+        new starts while a preparation is under way."""
+        if self._preparing is not None and self._preparing.is_alive():
+            return
         backing = self.host.corpus.backing
 
         def run() -> None:
-            prepare(path, key)
+            if path is not None:
+                prepare(path, key)
             if backing is not None:
                 backing.prepare()
 
-        thread = threading.Thread(target=run, name="nda-reader prepare")
-        thread.daemon = True
-        thread.start()
+        self._preparing = threading.Thread(target=run, name="nda-reader prepare", daemon=True)
+        self._preparing.start()
 
     def can_annotate(self) -> bool:
         """True when there is a corpus folder to save in (else the user is told)."""
