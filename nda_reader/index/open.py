@@ -30,15 +30,17 @@ from nda_reader.index.build import (
     forms_digest,
     index_search,
     index_terms,
+    known_files,
     load_part,
     placements,
     update,
 )
-from nda_reader.index.files import relative
+from nda_reader.index.files import Changes, Known, relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
 from nda_reader.index.reloading import (
     AFTER_SAVE,
     Writer,
+    Written,
     assemble_stored,
     forms_changed,
     reload_layers,
@@ -72,6 +74,9 @@ class CorpusIndex:
         self._placements: Callable[[Anchor], Resolution | None] | None = None
         self._reloading = threading.Lock()
         """Held by a reload and by :meth:`prepare`, which makes what a reload needs."""
+        self._known: dict[str, Known] | None = None
+        """What is known of each file after the last reload (the index has it a second
+        later): the files it read are not read again by the next."""
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -172,12 +177,14 @@ class CorpusIndex:
         reload: they leave what they assembled."""
         with self._reloading:
             ready = self.assembled is not None and self.assembled.corpus.checked is not None
-            if ready and self._placements is not None:
+            if ready and self._placements is not None and self._known is not None:
                 return
             con = connect(self.path)
             try:
                 if self._placements is None:
                     self._placements = placements(con)
+                if self._known is None:
+                    self._known = known_files(con)
                 if not ready:
                     self.assembled = assemble_stored(con, self.root, self.corpus, self._placements)
             except _BROKEN:
@@ -202,9 +209,11 @@ class CorpusIndex:
         if self._placements is None:  # every known placement at once, not one by one
             self._placements = placements(self.con)
         old._lookup = self._placements
-        quick = reload_layers(self.con, self.root, old, self.assembled)
+        known = self._known if self._known is not None else known_files(self.con)
+        quick = reload_layers(self.con, self.root, old, self.assembled, known)
         if quick is not None:
             self.assembled, written, before = quick
+            self._known = _after(known, self.assembled.changes, written)
             fresh = self.assembled.corpus
             keys = {p: relative(self.root, p) for p in self.assembled.pieces}
             changed_files = [p for p, k in keys.items() if k in written]
@@ -230,6 +239,7 @@ class CorpusIndex:
                 )
             return fresh, frozenset(documents), glossary
         reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
+        self._known = None
         result = update(self.con, self.root, reuse=reuse)
         if result is None:
             return old, frozenset(), False
@@ -264,6 +274,18 @@ class CorpusIndex:
     def stop(self) -> None:
         """Ask :meth:`complete` to stop at its next batch."""
         self._stop.set()
+
+
+def _after(known: Mapping[str, Known], changes: Changes, written: Written) -> dict[str, Known]:
+    """What is known of the files after a reload: ``known``, with the files read again
+    (``written``, None for those gone) and those found unchanged by content."""
+    out = {**known, **changes.recheck}
+    for key, item in written.items():
+        if item is None:
+            out.pop(key, None)
+        else:
+            out[key] = item[0]
+    return out
 
 
 def open_corpus(

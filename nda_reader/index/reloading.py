@@ -16,7 +16,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
@@ -31,7 +31,7 @@ from nda_reader.index.build import (
     remember_layer,
     store_corpus,
 )
-from nda_reader.index.files import Changes, find_changes, read_stamped, relative
+from nda_reader.index.files import Changes, Known, find_changes, read_stamped, relative
 from nda_reader.index.lazy import StoredDocument
 from nda_reader.index.store import connect
 
@@ -79,12 +79,16 @@ def assemble_stored(
 
 
 def reload_layers(
-    con: sqlite3.Connection, root: Path, old: Corpus, assembled: Assembled | None
+    con: sqlite3.Connection,
+    root: Path,
+    old: Corpus,
+    assembled: Assembled | None,
+    known: Mapping[str, Known] | None = None,
 ) -> tuple[Assembled, Written, Assembled] | None:
     """The corpus after layer files changed, assembled in memory, what the index must
     remember, and what the corpus before was made of; None when a text changed as well
-    (or nothing did)."""
-    changes = find_changes(root, known_files(con))
+    (or nothing did). ``known``: what is known of the files, if not the index's rows."""
+    changes = find_changes(root, known_files(con) if known is None else known)
     texts = {relative(root, p) for p in changes.texts}
     text_gone = any(k.startswith("texts/") for k in changes.removed)
     if not changes or changes.changed & texts or text_gone:

@@ -16,7 +16,7 @@ from nda_reader.corpus.model import Anchored, AnnotationKind, Corpus
 from nda_reader.corpus.reload import reload_corpus
 from nda_reader.index.open import open_corpus
 from tests.helpers.corpora import MakeCorpus, text_file
-from tests.helpers.index import corpus_summary
+from tests.helpers.index import corpus_summary, count_reads
 
 A = "The first text names the National Data Administration, 国家数据局, twice.\n"
 B = "The second text continues the first one.\n"
@@ -96,6 +96,22 @@ def test_a_save_after_prepare_gives_the_corpus_of_the_files(
         again = kind[Path(name).stem]
         if n == 0:  # (the second also reads the first file again: the index is not written)
             assert checked == ([AnnotationKind(again)] if again else [])  # the others kept
+
+
+def test_a_file_read_by_a_reload_is_not_read_again_by_the_next(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_corpus(FILES).absolute()
+    corpus, index = open_corpus(root, root.parent / "cache")
+    assert index is not None and index.complete()
+    index.prepare()
+    reads = count_reads(monkeypatch)
+    for name in ("annotations/notes.yaml", "annotations/crossrefs.yaml"):
+        path = root / name
+        path.write_text(path.read_text(encoding="utf-8") + ADDED[name], encoding="utf-8")
+        corpus = reload_corpus(corpus, [path]).corpus  # the index is written a second later
+    assert [p.name for p in reads] == ["notes.yaml", "crossrefs.yaml"]
+    assert corpus_summary(corpus) == corpus_summary(load_corpus(root))
 
 
 def test_kept_checks_are_those_a_full_check_finds(make_corpus: MakeCorpus) -> None:
