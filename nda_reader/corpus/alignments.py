@@ -224,7 +224,7 @@ def _read_side(
 def _without(value: YMap, key: str) -> YMap:
     """A copy of ``value`` without ``key`` (positions kept)."""
     out = YMap({k: v for k, v in value.items() if k != key})
-    out.pos, out.span = value.pos, value.span
+    out.pos = value.pos
     out.key_pos = {k: p for k, p in value.key_pos.items() if k != key}
     out.value_pos = {k: p for k, p in value.value_pos.items() if k != key}
     return out

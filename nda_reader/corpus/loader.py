@@ -7,17 +7,18 @@ reader can open a corpus with errors and show them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
-from nda_reader.corpus.anchors import Status
+from nda_reader.corpus.checked import Checked, check_anchors
 from nda_reader.corpus.crossrefs import read_crossrefs
 from nda_reader.corpus.document import Document, load_document
 from nda_reader.corpus.glossary import read_glossary
-from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.model import AnnotationKind, Corpus
 from nda_reader.corpus.notes import read_notes
 from nda_reader.corpus.sources import SourceFiles, read_sources
 from nda_reader.corpus.speakers import read_speakers
-from nda_reader.formats.problems import Problem, Severity
+from nda_reader.formats.problems import Problem
 from nda_reader.formats.yaml_source import YMap
 
 LAYER_KINDS = ("glossary", "speakers", "crossrefs", "notes", "alignments")
@@ -221,10 +222,18 @@ def _front_matter_pos(path: Path, key: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _validate(corpus: Corpus, *, anchors: bool = True) -> None:
-    """Cross-file checks: references to documents, terms and speakers; orphans. Without
-    ``anchors`` the anchors are left unplaced (:attr:`Corpus.checking`): their problems
-    come last, from :func:`anchor_problems`."""
+def _validate(
+    corpus: Corpus,
+    reuse: Checked | None = None,
+    kinds: Collection[AnnotationKind] = (),
+    *,
+    anchors: bool = True,
+) -> None:
+    """Cross-file checks: references to documents, terms and speakers; orphans. With
+    ``reuse``, the anchors of annotations not of ``kinds`` are not checked again (see
+    :func:`~nda_reader.corpus.checked.check_anchors`). Without ``anchors`` the anchors are
+    left unplaced (:attr:`Corpus.checking`): their problems come last, from
+    :func:`anchor_problems`."""
     problems = corpus.problems
     _link_counterparts(corpus)
     for layer in corpus.speaker_layers.values():
@@ -256,41 +265,20 @@ def _validate(corpus: Corpus, *, anchors: bool = True) -> None:
                     "but is not in the glossary",
                 )
     if anchors:
-        problems.extend(anchor_problems(corpus))
+        checked = check_anchors(corpus, reuse, kinds)
+        problems.extend(checked.problems())
+        corpus.checked = checked
     else:
         corpus.checking = True
 
 
 def anchor_problems(corpus: Corpus) -> list[Problem]:
     """Place every anchor of ``corpus``: the problems of those that cannot be placed
-    (orphans), then the warnings of those placed with an edited quote."""
-    orphans: list[Problem] = []
-    fuzzy: list[Problem] = []
-    for anchored in corpus.anchored():  # one pass: a large corpus has tens of thousands
-        anchor = anchored.anchor
-        at = corpus.place(anchor)
-        if not at.placed:
-            orphans.append(
-                Problem(
-                    anchor.path,
-                    anchor.line,
-                    anchor.column,
-                    f"orphaned {anchored.label} {anchored.id!r} ({at.status.value}): {at.reason}",
-                    Severity.ERROR,
-                    orphan=True,
-                )
-            )
-        elif at.status is Status.FUZZY:
-            fuzzy.append(
-                Problem(
-                    anchor.path,
-                    anchor.line,
-                    anchor.column,
-                    f"{anchored.label} {anchored.id!r}: {at.reason}",
-                    Severity.WARNING,
-                )
-            )
-    return orphans + fuzzy  # the warnings after every orphan, as before
+    (orphans), then the warnings of those placed with an edited quote. What was found is
+    kept (:attr:`Corpus.checked`) for a reload to check again only what changed."""
+    checked = check_anchors(corpus)
+    corpus.checked = checked
+    return checked.problems()
 
 
 read_layer = _read_layer

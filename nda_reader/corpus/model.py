@@ -26,6 +26,7 @@ from nda_reader.formats.problems import ProblemList
 
 if TYPE_CHECKING:  # imported where used: a corpus without counterparts never needs them
     from nda_reader.corpus.alignments import Alignment, AlignmentLayer
+    from nda_reader.corpus.checked import Checked
 
 
 class AnnotationKind(StrEnum):
@@ -138,6 +139,8 @@ class Corpus:
     checking: bool = False
     """True while its anchors are yet to be placed and their problems are not yet in
     :attr:`problems` (the reader's first launch shows its library first)."""
+    checked: Checked | None = field(default=None, repr=False, compare=False)
+    """What the anchor checks found, for a reload to keep what it did not change."""
 
     def lazy(
         self,
@@ -252,20 +255,23 @@ class Corpus:
             self.matcher, ((d.id, d.body) for d in self.ordered_documents())
         )
 
-    def take_over(self, previous: Corpus) -> None:
+    def take_over(self, previous: Corpus, *, same_forms: bool = False) -> None:
         """Reuse what ``previous`` worked out that still holds here: where its anchors in
         unchanged texts were placed, and its term index when the texts and the glossary's
-        forms are the same."""
+        forms are the same (``same_forms``: the caller knows they are)."""
         for ident, doc in self.documents.items():
             old = previous.documents.get(ident)
             if old is not None and old is not doc and old == doc:
                 self.documents[ident] = old  # read again, unchanged (e.g. after the cache)
         same = {i for i, doc in self.documents.items() if previous.documents.get(i) is doc}
-        self._placed = {a: r for a, r in previous._placed.items() if a.doc in same}
+        all_same = same == set(self.documents) == set(previous.documents)
+        self._placed = dict(previous._placed)  # a copy keeps the hashes: anchors hash slowly
+        if not all_same:
+            self._placed = {a: r for a, r in self._placed.items() if a.doc in same}
         if self._lookup is None:
             self._lookup = previous._lookup  # the index: what it places still holds
-        if same == set(self.documents) == set(previous.documents) and (
-            self.glossary.form_pairs() == previous.glossary.form_pairs()
+        if all_same and (
+            same_forms or self.glossary.form_pairs() == previous.glossary.form_pairs()
         ):
             for name in ("matcher", "occurrences"):
                 if name in previous.__dict__:
@@ -333,17 +339,21 @@ class Corpus:
                 out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
         return out
 
-    def anchored(self) -> Iterator[Anchored]:
-        """Every anchor of every annotation (turns, both ends of links, notes)."""
-        for layer in self.speaker_layers.values():
-            for turn in layer.turns:
-                yield Anchored(AnnotationKind.TURN, turn.speaker, turn.anchor)
-        for link in self.crossrefs:
-            yield Anchored(AnnotationKind.LINK, link.id, link.source, "source")
-            yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
-        for note in self.notes:
-            yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
-        for doc_id, aligned in self.alignment_layers.items():
+    def anchored(self, kind: AnnotationKind | None = None) -> Iterator[Anchored]:
+        """Every anchor of every annotation (turns, link ends, notes, pairs), or of ``kind``."""
+        if kind in (None, AnnotationKind.TURN):
+            for layer in self.speaker_layers.values():
+                for turn in layer.turns:
+                    yield Anchored(AnnotationKind.TURN, turn.speaker, turn.anchor)
+        if kind in (None, AnnotationKind.LINK):
+            for link in self.crossrefs:
+                yield Anchored(AnnotationKind.LINK, link.id, link.source, "source")
+                yield Anchored(AnnotationKind.LINK, link.id, link.target, "target")
+        if kind in (None, AnnotationKind.NOTE):
+            for note in self.notes:
+                yield Anchored(AnnotationKind.NOTE, note.id, note.anchor)
+        layers = self.alignment_layers if kind in (None, AnnotationKind.PAIR) else {}
+        for doc_id, aligned in layers.items():
             for i, pair in enumerate(aligned.pairs):
                 for end in ("doc", "counterpart"):
                     side = pair.doc if end == "doc" else pair.counterpart

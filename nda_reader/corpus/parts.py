@@ -88,6 +88,11 @@ class Backing(Protocol):
         in place of what was kept of ``kind`` before."""
         ...
 
+    def prepare(self) -> None:
+        """Get ready for a reload after a save (slow work, done in a thread while a form
+        is open, so that the save does not wait for it)."""
+        ...
+
     def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
         """The corpus read again after ``changed`` files (and any others) changed; when
         known, the documents whose annotations differ (None: compare the two corpora)

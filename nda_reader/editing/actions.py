@@ -30,6 +30,7 @@ from nda_reader.formats.yaml_edit import (
     render_block,
 )
 from nda_reader.formats.yaml_fields import set_fields
+from nda_reader.formats.yaml_splice import kept, parse_layer_text
 
 HEADERS = {
     "glossary": "layer: glossary\nversion: 1\n",
@@ -106,10 +107,18 @@ def _indent(path: Path, key: str) -> int:
 
 
 def prepare(path: Path, key: str) -> None:
-    """Read and compose the layer file ``path`` ahead of an edit of its ``key`` list (a
-    form is open): composing a large layer file takes a tenth of a second or more, and
-    the save then finds it composed (:func:`~nda_reader.formats.yaml_guard.compose` keeps
-    the last few). Safe to call from a thread; a file that cannot be read is left alone."""
+    """Read and parse the layer file ``path`` ahead of an edit of its ``key`` list (a
+    form is open): parsing a large layer file takes a tenth of a second or more, and the
+    save then finds it composed (:func:`~nda_reader.formats.yaml_guard.compose` keeps the
+    last few) and parsed, to splice the new entry into (see
+    :mod:`~nda_reader.formats.yaml_splice`). Safe to call from a thread; a file that
+    cannot be read is left alone."""
+    try:
+        text = _text(path)
+    except LayerUnreadable:
+        return
+    if text.strip() and kept(path, text) is None:
+        parse_layer_text(text, path)
     _indent(path, key)
 
 

@@ -27,8 +27,10 @@ from nda_reader.formats.atomic import ReadOnlyFile, atomic_write, remove
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import read_file
 from nda_reader.formats.yaml_edit import EntryGone, FileNotEditable
-from nda_reader.formats.yaml_handoff import keep
+from nda_reader.formats.yaml_handoff import keep as hand_over
 from nda_reader.formats.yaml_source import parse_yaml
+from nda_reader.formats.yaml_splice import Parsed, kept, parse_layer_text, splice
+from nda_reader.formats.yaml_splice import keep as keep_parsed
 
 __all__ = [
     "ConflictError",
@@ -219,7 +221,7 @@ class LayerStore:
             raise SaveError(f"{path}: {exc}; fix the file") from exc
         except EntryGone as exc:
             raise ConflictError(f"{path}: {exc}") from exc
-        self._refuse_new_errors(path, now.text, text)
+        self._refuse_new_errors(path, edit.key, now.text, text)
         if not path.parent.is_dir():
             self._keep(edit)
             raise SaveError(f"{path.parent}: folder does not exist; create it and retry")
@@ -249,20 +251,31 @@ class LayerStore:
             raise EntryChanged(edit, then)
 
     @staticmethod
-    def _refuse_new_errors(path: Path, before: str, after: str) -> None:
+    def _refuse_new_errors(path: Path, key: str, before: str, after: str) -> None:
         """Refuse an edit that would make the file invalid YAML (errors the file did not
-        already have; a file with one bad key can still be edited elsewhere)."""
-        found = ProblemList()
-        value = parse_yaml(after, path, found)
-        keep(path, after, value, tuple(found))  # the reload after the save parses the same text
-        if not found.errors:
+        already have; a file with one bad key can still be edited elsewhere).
+
+        The parse of ``after`` is spliced from the parse kept of ``before`` when there is
+        one (see :mod:`~nda_reader.formats.yaml_splice`), else made whole; it is kept for
+        the next edit, and handed to the reload after the save, which parses the same
+        text."""
+        had = kept(path, before)
+        parsed = splice(had, after, key, path) if had is not None else None
+        if parsed is None:
+            parsed = parse_layer_text(after, path)
+        else:
+            keep_parsed(path, parsed)
+        hand_over(path, after, parsed.value, parsed.problems)
+        errors = sum(p.is_error for p in parsed.problems)
+        if not errors:
             return
-        had = ProblemList()
-        parse_yaml(before, path, had)
-        if len(found.errors) > len(had.errors):
-            raise ConflictError(
-                f"{path}: the edit would make the file invalid: {found.errors[0].message}"
-            )
+        if had is None:
+            found = ProblemList()
+            parse_yaml(before, path, found)
+            had = Parsed(before, None, tuple(found))
+        if errors > sum(p.is_error for p in had.problems):
+            first = next(p for p in parsed.problems if p.is_error)
+            raise ConflictError(f"{path}: the edit would make the file invalid: {first.message}")
 
 
 def _write_failure(path: Path, exc: OSError) -> str:

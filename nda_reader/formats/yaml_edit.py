@@ -10,6 +10,8 @@ formatting survive and a new entry shows as one block in ``git diff``.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,8 +59,30 @@ def first_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
+_SHAPES = 4
+"""Shapes kept: an edit finds the shape of the same text several times (to place the new
+entry, to insert it, to splice its parse)."""
+_shapes: OrderedDict[tuple[str, str], ListShape] = OrderedDict()
+_shapes_lock = threading.Lock()
+
+
 def list_shape(text: str, key: str) -> ListShape:
-    """Find the block list under top-level ``key`` in ``text``."""
+    """Find the block list under top-level ``key`` in ``text`` (the shapes of the last few
+    texts are kept). Raises :class:`FileNotEditable` for a text that cannot be edited."""
+    with _shapes_lock:
+        found = _shapes.get((text, key))
+        if found is not None:
+            _shapes.move_to_end((text, key))
+            return found
+    shape = _list_shape(text, key)
+    with _shapes_lock:
+        _shapes[(text, key)] = shape
+        while len(_shapes) > _SHAPES:
+            _shapes.popitem(last=False)
+    return shape
+
+
+def _list_shape(text: str, key: str) -> ListShape:
     conflicts = find_conflicts(text)
     if conflicts:
         raise FileNotEditable(

@@ -5,6 +5,10 @@ dates into ``datetime`` objects. Layer files need all three handled: ``check`` r
 ``path:line:col``, a duplicate key is a mistake a user wants to hear about, and dates are
 kept as the strings the user wrote. Only plain YAML is read: any explicit tag such as
 ``!!python/object`` is refused, never constructed.
+
+The values come as :class:`~nda_reader.formats.yaml_values.YMap` and
+:class:`~nda_reader.formats.yaml_values.YList` (also importable from here), built by
+:class:`~nda_reader.formats.yaml_values.Builder`.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
 from nda_reader.formats.yaml_guard import NestedTooDeep, compose
 from nda_reader.formats.yaml_handoff import take
-from nda_reader.formats.yaml_values import Builder, Pos, clean
+from nda_reader.formats.yaml_values import Builder, Pos, clean, shift
 from nda_reader.formats.yaml_values import YList as YList
 from nda_reader.formats.yaml_values import YMap as YMap
 
@@ -54,12 +58,21 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
         return None
 
 
-def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int = 0) -> Any:
+def parse_yaml(
+    text: str,
+    path: Path,
+    problems: ProblemList,
+    *,
+    line_offset: int = 0,
+    stats: dict[str, int] | None = None,
+) -> Any:
     """Parse YAML ``text`` safely into plain values, ``YMap`` and ``YList``.
 
     ``line_offset`` shifts reported lines, for YAML embedded in a larger file (front matter).
     Returns ``None`` (with a problem recorded) when the text cannot be parsed. A parse of
     the same text kept by :func:`~nda_reader.formats.yaml_handoff.keep` is taken instead.
+    A ``stats`` dict given is filled, when the text is parsed here, with the ``values``
+    built (aliases counted in full), the ``deepest`` nesting and the alias ``repeats``.
     """
     handed = take(path, text) if not line_offset else None
     if handed is not None:
@@ -102,32 +115,17 @@ def parse_yaml(text: str, path: Path, problems: ProblemList, *, line_offset: int
     # Without "&" there is no anchor, so no alias.
     builder = Builder(path, local, "&" in text, clean(text))
     value = builder.build(node)
+    if stats is not None:
+        stats.update(values=builder.count, deepest=builder.deepest, repeats=builder.repeats)
     if builder.stopped:
         value = None
     if line_offset:
-        _shift(value, line_offset, set())
+        shift(value, line_offset)
         for p in local:
             problems.append(type(p)(p.path, p.line + line_offset, p.column, p.message, p.severity))
     else:
         problems.extend(local)
     return value
-
-
-def _shift(value: Any, offset: int, done: set[int]) -> None:
-    if id(value) in done:  # a value shared by aliases is shifted once
-        return
-    done.add(id(value))
-    if isinstance(value, YMap):
-        value.pos = (value.pos[0] + offset, value.pos[1])
-        value.key_pos = {k: (p[0] + offset, p[1]) for k, p in value.key_pos.items()}
-        value.value_pos = {k: (p[0] + offset, p[1]) for k, p in value.value_pos.items()}
-        for v in value.values():
-            _shift(v, offset, done)
-    elif isinstance(value, YList):
-        value.pos = (value.pos[0] + offset, value.pos[1])
-        value.item_pos = [(p[0] + offset, p[1]) for p in value.item_pos]
-        for v in value:
-            _shift(v, offset, done)
 
 
 def _line_col(text: str, index: int) -> Pos:

@@ -38,7 +38,6 @@ class YMap(dict[str, Any]):
     """A YAML mapping that remembers the position of itself, its keys and its values."""
 
     pos: Pos
-    span: tuple[int, int]
     key_pos: dict[str, Pos]
     value_pos: dict[str, Pos]
 
@@ -61,6 +60,43 @@ class YList(list[Any]):
     def where(self, index: int) -> Pos:
         """Position of item ``index``."""
         return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
+
+
+def shift(value: Any, offset: int, done: set[int] | None = None) -> None:
+    """Move ``value`` and everything in it ``offset`` lines down (in place)."""
+    done = set() if done is None else done
+    if id(value) in done:  # a value shared by aliases is shifted once
+        return
+    done.add(id(value))
+    if isinstance(value, YMap):
+        value.pos = (value.pos[0] + offset, value.pos[1])
+        value.key_pos = {k: (p[0] + offset, p[1]) for k, p in value.key_pos.items()}
+        value.value_pos = {k: (p[0] + offset, p[1]) for k, p in value.value_pos.items()}
+        for v in value.values():
+            shift(v, offset, done)
+    elif isinstance(value, YList):
+        value.pos = (value.pos[0] + offset, value.pos[1])
+        value.item_pos = [(p[0] + offset, p[1]) for p in value.item_pos]
+        for v in value:
+            shift(v, offset, done)
+
+
+def moved(value: Any, offset: int) -> Any:
+    """A copy of ``value`` ``offset`` lines further down (``value`` is left as it is; its
+    text and numbers are shared). For values without aliases: a shared value is copied
+    once per use."""
+    if isinstance(value, YMap):
+        out = YMap((k, moved(v, offset)) for k, v in value.items())
+        out.pos = (value.pos[0] + offset, value.pos[1])
+        out.key_pos = {k: (p[0] + offset, p[1]) for k, p in value.key_pos.items()}
+        out.value_pos = {k: (p[0] + offset, p[1]) for k, p in value.value_pos.items()}
+        return out
+    if isinstance(value, YList):
+        items = YList(moved(v, offset) for v in value)
+        items.pos = (value.pos[0] + offset, value.pos[1])
+        items.item_pos = [(p[0] + offset, p[1]) for p in value.item_pos]
+        return items
+    return value
 
 
 def _pos(node: Node) -> Pos:
@@ -99,6 +135,10 @@ class Builder:
     alias_chars: int = 0
     """Characters of text repeated by aliases."""
     depth: int = 0
+    deepest: int = 0
+    """The deepest nesting of a value built (the top value is at 1)."""
+    repeats: int = 0
+    """Uses of an alias."""
     seen_error: set[str] = field(default_factory=set)
     stopped: bool = False
     """True once a limit was reached or a value contains itself: nothing more is built
@@ -147,6 +187,8 @@ class Builder:
             self._once("depth", node, f"values are nested more than {MAX_DEPTH} levels deep")
             return None
         self.count += 1
+        if self.depth >= self.deepest:
+            self.deepest = self.depth + 1
         if not shared:  # most values of most files: text, taken as it is
             if self.clean and _is_text(node):
                 return node.value
@@ -168,6 +210,7 @@ class Builder:
     def _alias(self, node: Node, done: _Built) -> Any:
         """Another use of a node already built (a YAML alias): counted, not built again."""
         self.count += done.values
+        self.repeats += 1
         self.chars += done.chars
         self.alias_chars += done.chars
         if self.alias_chars > MAX_ALIAS_CHARS or self.count > MAX_VALUES:
@@ -243,9 +286,10 @@ class Builder:
     def _mapping(self, node: MappingNode) -> YMap:
         out = YMap()
         out.pos = _pos(node)
-        out.span = (node.start_mark.index, node.end_mark.index)
         out.key_pos = {}
         out.value_pos = {}
+        if node.value and self.depth >= self.deepest:  # its values, one level down
+            self.deepest = self.depth + 1
         # What build() does for a text value of a file without anchors or controls, here
         # without a call for each key and value (most of a layer file's values).
         quick = not self.shared and self.clean and self.depth < MAX_DEPTH

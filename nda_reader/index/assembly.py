@@ -12,12 +12,12 @@ it, so such a file is read into the corpus itself, exactly as the loader does
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nda_reader.corpus.loader import read_layer, validate
-from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.model import AnnotationKind, Corpus
 from nda_reader.corpus.reload import annotation_keys
 from nda_reader.corpus.sources import FileResult
 from nda_reader.formats.problems import Problem
@@ -41,6 +41,20 @@ class LayerPiece:
         alone = Corpus(root=None)
         read_layer(alone, path, result.value)
         return cls(path, result.problems, alone)
+
+    def kinds(self) -> set[AnnotationKind]:
+        """The kinds of annotation this file holds (``TERM`` for glossary entries)."""
+        read = self.read
+        if read is None:
+            return set()
+        held = {
+            AnnotationKind.TERM: read.glossary.entries,
+            AnnotationKind.TURN: read.speaker_layers,
+            AnnotationKind.LINK: read.crossrefs,
+            AnnotationKind.NOTE: read.notes,
+            AnnotationKind.PAIR: read.alignment_layers,
+        }
+        return {kind for kind, items in held.items() if items}
 
     def documents(self) -> set[str]:
         """The documents this file annotates."""
@@ -88,19 +102,36 @@ def _aligned(corpus: Corpus) -> set[str]:
     return {d for layer in corpus.alignment_layers.values() for d in layer.docs}
 
 
+@dataclass(frozen=True, slots=True)
+class Before:
+    """A corpus assembled before (its pieces by path), whose anchor checks an assembly of
+    the same texts keeps for the kinds of annotation no changed piece holds."""
+
+    corpus: Corpus
+    pieces: Mapping[Path, LayerPiece]
+
+
 def assemble_pieces(
     root: Path,
     texts: dict[Path, FileResult],
     pieces: Iterable[LayerPiece],
     reread: Callable[[Path], FileResult],
     reuse: Corpus | None = None,
+    before: Before | None = None,
     *,
     anchors: bool = True,
 ) -> Corpus:
     """The corpus of ``texts`` and the layer ``pieces`` (in path order), as
     :func:`~nda_reader.corpus.loader.assemble` makes it; ``reread(path)`` parses a file
     again where its piece cannot be merged as it is (an id repeated across files).
-    Without ``anchors`` the anchors are left to place (see ``validate``)."""
+
+    With ``before`` (``reuse`` being the same corpus, or one read from the same files),
+    only the anchors of the kinds of annotation the changed pieces hold are checked
+    again, and the glossary forms are known to be the same when no changed piece has
+    glossary entries. Without ``anchors`` the anchors are left to place (see
+    ``validate``)."""
+    pieces = list(pieces)
+    touched = _touched(pieces, before.pieces) if before is not None else None
     corpus = Corpus(root=root)
     for result in texts.values():
         corpus.problems.extend(result.problems)
@@ -113,6 +144,7 @@ def assemble_pieces(
         if read is None:
             continue
         if taken.clash(read):
+            touched = None  # the loader's way, file by file: check everything again
             data = reread(piece.path).value
             if data is not None:
                 read_layer(corpus, piece.path, data)
@@ -127,9 +159,40 @@ def assemble_pieces(
         corpus.alignment_layers.update(read.alignment_layers)
         taken.add(read)
     if reuse is not None:
-        corpus.take_over(reuse)
-    validate(corpus, anchors=anchors)
+        corpus.take_over(
+            reuse, same_forms=touched is not None and AnnotationKind.TERM not in touched
+        )
+    checked = before.corpus.checked if before is not None else None
+    if not anchors:
+        validate(corpus, anchors=False)
+    elif touched is None or checked is None or not _same_texts(corpus, before):
+        validate(corpus)
+    else:
+        validate(corpus, checked, touched)
     return corpus
+
+
+def _touched(pieces: list[LayerPiece], before: Mapping[Path, LayerPiece]) -> set[AnnotationKind]:
+    """The kinds of annotation held by a piece that is not in ``before`` as it is now, or
+    that was in ``before`` and changed or went."""
+    now = {piece.path: piece for piece in pieces}
+    kinds: set[AnnotationKind] = set()
+    for path in now.keys() | before.keys():
+        old, new = before.get(path), now.get(path)
+        if old is not new:
+            for piece in (old, new):
+                kinds |= piece.kinds() if piece is not None else set()
+    return kinds
+
+
+def _same_texts(corpus: Corpus, before: Before | None) -> bool:
+    """True when ``corpus`` has the very documents of the corpus ``before``."""
+    if before is None:
+        return False
+    old = before.corpus.documents
+    return len(old) == len(corpus.documents) and all(
+        old.get(doc_id) is doc for doc_id, doc in corpus.documents.items()
+    )
 
 
 def changed_documents(before: LayerPiece | None, after: LayerPiece | None) -> set[str]:

@@ -11,6 +11,7 @@ status-change time, so an edit that restores the old modification time is still 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -86,7 +87,17 @@ class Changes:
 
 def relative(root: Path, path: Path) -> str:
     """The key of a corpus file in the index: its path under ``root``, with ``/``."""
+    inside = path.as_posix()
+    top = _inside(root)
+    if inside.startswith(top):
+        return inside[len(top) :]  # what relative_to gives, without its parsing
     return path.relative_to(root).as_posix()
+
+
+@functools.lru_cache(maxsize=8)
+def _inside(root: Path) -> str:
+    """How the paths of files under ``root`` start."""
+    return root.as_posix().rstrip("/") + "/"
 
 
 def find_changes(root: Path, known: Mapping[str, Known]) -> Changes:

@@ -32,13 +32,21 @@ from nda_reader.index.build import (
     forms_digest,
     index_search,
     index_terms,
+    known_files,
     load_part,
     placements,
     update,
 )
-from nda_reader.index.files import relative
+from nda_reader.index.files import Changes, Known, relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
-from nda_reader.index.reloading import AFTER_SAVE, Writer, forms_changed, reload_layers
+from nda_reader.index.reloading import (
+    AFTER_SAVE,
+    Writer,
+    Written,
+    assemble_stored,
+    forms_changed,
+    reload_layers,
+)
 from nda_reader.index.search import TextFinder
 from nda_reader.index.store import connect, open_index, prune
 
@@ -72,6 +80,11 @@ class CorpusIndex:
         """Where in the problems those of the anchors go (before any added after the
         open, as a full load has them)."""
         self._check_lock = threading.Lock()
+        self._reloading = threading.Lock()
+        """Held by a reload and by :meth:`prepare`, which makes what a reload needs."""
+        self._known: dict[str, Known] | None = None
+        """What is known of each file after the last reload (the index has it a second
+        later): the files it read are not read again by the next."""
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -195,7 +208,37 @@ class CorpusIndex:
             self.con.executemany("INSERT INTO memo VALUES (?, ?, ?)", rows)
 
     # ------------------------------------------------------------------ updating
+    def prepare(self) -> None:
+        """Get ready for the reload after a save (in a thread, while a form is open): read
+        every known placement, and the pieces of every layer file from the index, and
+        assemble the corpus from them with its anchors checked, so that the reload reads
+        and checks again only what the save changed. Nothing to do after an update or a
+        reload: they leave what they assembled."""
+        with self._reloading:
+            self.check()  # a first launch's anchors, if not yet placed (they are then kept)
+            ready = self.assembled is not None and self.assembled.corpus.checked is not None
+            if ready and self._placements is not None and self._known is not None:
+                return
+            con = connect(self.path)
+            try:
+                if self._placements is None:
+                    self._placements = placements(con)
+                if self._known is None:
+                    self._known = known_files(con)
+                if not ready:
+                    self.assembled = assemble_stored(con, self.root, self.corpus, self._placements)
+            except _BROKEN:
+                return  # the reload reads the index itself
+            finally:
+                con.close()
+
     def reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
+        """The corpus after files changed (see :meth:`_reload`); waits for :meth:`prepare`
+        if it is running, rather than doing the same work beside it."""
+        with self._reloading:
+            return self._reload(changed)
+
+    def _reload(self, changed: Collection[Path]) -> tuple[Corpus, frozenset[str] | None, bool]:
         """The corpus after files changed (those written by the reader, or any other).
         When only layer files did (a save), they are read and the corpus assembled in
         memory, the index written in a thread, and the documents whose annotations
@@ -207,9 +250,11 @@ class CorpusIndex:
         if self._placements is None:  # every known placement at once, not one by one
             self._placements = placements(self.con)
         old._lookup = self._placements
-        quick = reload_layers(self.con, self.root, old, self.assembled)
+        known = self._known if self._known is not None else known_files(self.con)
+        quick = reload_layers(self.con, self.root, old, self.assembled, known)
         if quick is not None:
             self.assembled, written, before = quick
+            self._known = _after(known, self.assembled.changes, written)
             fresh = self.assembled.corpus
             keys = {p: relative(self.root, p) for p in self.assembled.pieces}
             changed_files = [p for p, k in keys.items() if k in written]
@@ -235,6 +280,7 @@ class CorpusIndex:
                 )
             return fresh, frozenset(documents), glossary
         reuse = {d.row: d for d in old.documents.values() if isinstance(d, StoredDocument)}
+        self._known = None
         result = update(self.con, self.root, reuse=reuse)
         if result is None:
             return old, frozenset(), False
@@ -271,6 +317,18 @@ class CorpusIndex:
     def stop(self) -> None:
         """Ask :meth:`complete` to stop at its next batch."""
         self._stop.set()
+
+
+def _after(known: Mapping[str, Known], changes: Changes, written: Written) -> dict[str, Known]:
+    """What is known of the files after a reload: ``known``, with the files read again
+    (``written``, None for those gone) and those found unchanged by content."""
+    out = {**known, **changes.recheck}
+    for key, item in written.items():
+        if item is None:
+            out.pop(key, None)
+        else:
+            out[key] = item[0]
+    return out
 
 
 def open_corpus(

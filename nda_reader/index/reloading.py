@@ -16,12 +16,13 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.sources import FileResult, read_layer_file
-from nda_reader.index.assembly import LayerPiece, assemble_pieces
+from nda_reader.index.assembly import Before, LayerPiece, assemble_pieces
 from nda_reader.index.build import (
     Assembled,
     Later,
@@ -30,7 +31,7 @@ from nda_reader.index.build import (
     remember_layer,
     store_corpus,
 )
-from nda_reader.index.files import Changes, find_changes, read_stamped, relative
+from nda_reader.index.files import Changes, Known, find_changes, read_stamped, relative
 from nda_reader.index.lazy import StoredDocument
 from nda_reader.index.store import connect
 
@@ -60,13 +61,34 @@ def stored_assembly(
     return Assembled(corpus, changes, texts, pieces)
 
 
+def assemble_stored(
+    con: sqlite3.Connection,
+    root: Path,
+    corpus: Corpus,
+    lookup: Callable[[Anchor], Resolution | None],
+) -> Assembled:
+    """``corpus`` (read from the index) assembled again from the pieces the index keeps,
+    its anchors checked (placed by ``lookup``): what a reload after a save starts from,
+    made ahead of it (see :meth:`~nda_reader.index.open.CorpusIndex.prepare`)."""
+    stored = stored_assembly(con, root, find_changes(root, known_files(con)), corpus)
+    previous = Corpus(root=root)
+    previous._lookup = lookup
+    pieces = stored.pieces.values()
+    assembled = assemble_pieces(root, stored.texts, pieces, read_layer_file, reuse=previous)
+    return Assembled(assembled, stored.changes, stored.texts, stored.pieces)
+
+
 def reload_layers(
-    con: sqlite3.Connection, root: Path, old: Corpus, assembled: Assembled | None
+    con: sqlite3.Connection,
+    root: Path,
+    old: Corpus,
+    assembled: Assembled | None,
+    known: Mapping[str, Known] | None = None,
 ) -> tuple[Assembled, Written, Assembled] | None:
     """The corpus after layer files changed, assembled in memory, what the index must
     remember, and what the corpus before was made of; None when a text changed as well
-    (or nothing did)."""
-    changes = find_changes(root, known_files(con))
+    (or nothing did). ``known``: what is known of the files, if not the index's rows."""
+    changes = find_changes(root, known_files(con) if known is None else known)
     texts = {relative(root, p) for p in changes.texts}
     text_gone = any(k.startswith("texts/") for k in changes.removed)
     if not changes or changes.changed & texts or text_gone:
@@ -85,7 +107,10 @@ def reload_layers(
     for key in changes.removed:
         written[key] = None
     ordered = {p: pieces[p] for p in changes.layers}
-    corpus = assemble_pieces(root, assembled.texts, ordered.values(), read_layer_file, reuse=old)
+    before = Before(assembled.corpus, assembled.pieces)
+    corpus = assemble_pieces(
+        root, assembled.texts, ordered.values(), read_layer_file, reuse=old, before=before
+    )
     return Assembled(corpus, changes, assembled.texts, ordered), written, assembled
 
 

@@ -59,6 +59,10 @@ class AnnotationHost(Protocol):
         """Reload the corpus from the files written and repaint what changed."""
         ...
 
+    def set_timer(self, delay: float, callback: Callable[[], Any] | None = None) -> Any:
+        """Run ``callback`` in ``delay`` seconds."""
+        ...
+
 
 class ReaderHost(AnnotationHost, Protocol):
     """The app as the screens see it."""

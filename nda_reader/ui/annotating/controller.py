@@ -67,6 +67,7 @@ class AnnotationController:
     def _ask(self, screen: Screen[Any], answered: Callable[[Any], None]) -> None:
         self._open += 1
         self.host.clear_notifications()  # no toast over the form (it stays on the screen below)
+        self.saver.prepare()  # the reload after the save, while the user fills the form in
 
         def closed(result: Any) -> None:
             self._open -= 1

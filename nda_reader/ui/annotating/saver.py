@@ -13,6 +13,7 @@ while the user changed it is shown in both versions for the user to choose
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ NO_FOLDER = (
     "Annotations need a corpus folder (with texts/ and annotations/); this file was "
     "opened on its own, so nothing can be saved"
 )
+
+COLLECTOR_PAUSE = 0.5
+"""Seconds the garbage collector waits after a save (its repaint and notification)."""
 
 EditMaker = Callable[[], Edit | list[Edit]]
 """Builds the edits of one action from the corpus as it is when the user confirms."""
@@ -57,6 +61,8 @@ class AnnotationSaver:
         self.kept: list[KeptAction] = []
         """Actions whose edits could not be built or whose conflict waits for a choice."""
         self._remembered = False
+        self._pauses = 0  # saves waiting to let the garbage collector run again
+        self._preparing: threading.Thread | None = None
 
     def remember(self) -> None:
         """Record every layer file as loaded, to notice a change made outside the reader
@@ -66,12 +72,24 @@ class AnnotationSaver:
             self._remembered = True
             self.session.remember(self.host.corpus)
 
-    def prepare(self, path: Path, key: str) -> None:
-        """Compose the layer file ``path`` in a thread while a form is open, so that the
-        save does not wait for it (see :func:`~nda_reader.editing.actions.prepare`)."""
-        thread = threading.Thread(target=prepare, args=(path, key), name="nda-reader prepare")
-        thread.daemon = True
-        thread.start()
+    def prepare(self, path: Path | None = None, key: str = "") -> None:
+        """Get the corpus index ready for the reload after a save, and read the layer file
+        ``path`` (whose ``key`` list is to be edited), in a thread while a form is open, so
+        that the save does not wait for either (see
+        :func:`~nda_reader.editing.actions.prepare` and the index's ``prepare``). Nothing
+        new starts while a preparation is under way."""
+        if self._preparing is not None and self._preparing.is_alive():
+            return
+        backing = self.host.corpus.backing
+
+        def run() -> None:
+            if path is not None:
+                prepare(path, key)
+            if backing is not None:
+                backing.prepare()
+
+        self._preparing = threading.Thread(target=run, name="nda-reader prepare", daemon=True)
+        self._preparing.start()
 
     def can_annotate(self) -> bool:
         """True when there is a corpus folder to save in (else the user is told)."""
@@ -86,6 +104,7 @@ class AnnotationSaver:
         Returns True when saved; an :class:`AnnotateError` or a failed write is reported
         (a failed write, or a layer file that cannot be read now, is kept for ``ctrl+s``).
         """
+        self._pause_collector()
         self.remember()
         try:
             edits = make()
@@ -110,17 +129,20 @@ class AnnotationSaver:
 
     def undo(self) -> None:
         """Undo the last action of this session."""
+        self._pause_collector()
         self.remember()
         self.report(self.session.undo())
 
     def redo(self) -> None:
         """Redo the last undone action."""
+        self._pause_collector()
         self.remember()
         self.report(self.session.redo())
 
     def retry(self) -> None:
         """Write the changes that could not be saved: the pending writes first, then the
         kept annotations, built again from the files as they are now."""
+        self._pause_collector()
         self.remember()
         pending_first = self.session.waiting or not self.kept
         if pending_first and (not self.report(self.session.retry()) or not self.kept):
@@ -146,6 +168,23 @@ class AnnotationSaver:
         return outcome.severity != "error"
 
     # ------------------------------------------------------------------ helpers
+    def _pause_collector(self) -> None:
+        """Keep Python's cyclic garbage collector out of a save until it is shown: the
+        save and the reload make many objects and little garbage, and a full collection
+        among them (tens of milliseconds with a large corpus in memory) would hold back
+        the repaint and the notification. It runs after, as it would have."""
+        if not gc.isenabled() and not self._pauses:
+            return  # paused by someone else (start-up)
+        gc.disable()
+        self._pauses += 1
+
+        def resume() -> None:
+            self._pauses -= 1
+            if not self._pauses:
+                gc.enable()
+
+        self.host.set_timer(COLLECTOR_PAUSE, resume)
+
     def _tell(self, message: str, severity: Any) -> None:
         self.host.notify(
             message,

@@ -109,6 +109,7 @@ class DocumentCanvas(ScrollView):
         """How a part is shown again after a reload (one language of a bilingual file)."""
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._layout_generation = 0
+        self._made: tuple[object, ...] = ()  # what the layout was made of
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
         """Published after every cursor move (see :meth:`announce`)."""
 
@@ -203,6 +204,10 @@ class DocumentCanvas(ScrollView):
         if not force and self.flow.width == self.text_width and self.flow.lines:
             return
         turns = {p.id: self.corpus.turns(p.id) for p in self.parts}
+        made = (tuple(self.parts), turns, self.text_width, self.only_speaker, self.only_blocks)
+        if self.flow.lines and made == self._made:  # the same lines (a note was saved)
+            return self.invalidate()  # what is marked on them may differ
+        self._made = made
         self._layout_generation += 1
         builder = LayoutBuilder(
             self.parts,
@@ -373,15 +378,6 @@ class DocumentCanvas(ScrollView):
     def scroll_top_to(self, y: int) -> None:
         """Scroll so that display line ``y`` is at the top, at once."""
         self.scroll_to(y=y, animate=False, immediate=True)
-
-    def follow(self, y: int, top: int) -> None:
-        """Put the cursor on line ``y`` and line ``top`` at the top without announcing it:
-        the view beside leads (parallel view)."""
-        lines = self.flow.lines
-        if lines:
-            self.cursor = CursorState(max(0, min(y, len(lines) - 1)))
-            self.scroll_top_to(top)
-            self.refresh()
 
     def show_echo(self, echo: Echo) -> None:
         """Highlight ``echo`` (the passages answering another view's cursor)."""

@@ -69,6 +69,15 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         self._dragged = False
 
     # --------------------------------------------------------------- navigation
+    def follow(self, y: int, top: int) -> None:
+        """Put the cursor on line ``y`` and line ``top`` at the top without announcing it:
+        the view beside leads (parallel view)."""
+        lines = self.flow.lines
+        if lines:
+            self.cursor = CursorState(max(0, min(y, len(lines) - 1)))
+            self.scroll_top_to(top)
+            self.refresh()
+
     def _go(self, move: Move, scroll: Scroll = "nearest") -> None:
         """Put the cursor where a motion took it, or say why it stays."""
         if isinstance(move, Nowhere):
