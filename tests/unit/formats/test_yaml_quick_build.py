@@ -25,7 +25,7 @@ def _shape(value: Any) -> Any:
         items = tuple(
             (k, value.key_pos[k], value.value_pos[k], _shape(v)) for k, v in value.items()
         )
-        return ("map", value.pos, value.span, items)
+        return ("map", value.pos, items)
     if isinstance(value, YList):
         return ("list", value.pos, tuple(value.item_pos), tuple(_shape(v) for v in value))
     return (type(value).__name__, value)
@@ -34,16 +34,19 @@ def _shape(value: Any) -> Any:
 def _both(text: str) -> tuple[Any, Any]:
     """(the quick build, the full build) of ``text``: shapes and problems."""
     quick = ProblemList()
-    value = parse_yaml(text, PATH, quick)
+    stats: dict[str, int] = {}
+    value = parse_yaml(text, PATH, quick, stats=stats)
     node = compose(text)
     full = ProblemList()
     builder = Builder(PATH, full, shared=True, clean=False)
     built = builder.build(node) if node is not None else None
     if builder.stopped:
         built = None
-    return (_shape(value), [p.format() for p in quick]), (
+    # How deep the values go decides whether a save may splice its edit (formats.yaml_splice).
+    return (_shape(value), [p.format() for p in quick], stats.get("deepest", 0)), (
         _shape(built),
         [p.format() for p in full],
+        builder.deepest if node is not None else 0,
     )
 
 
