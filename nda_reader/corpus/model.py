@@ -98,8 +98,7 @@ class Orphan:
     """An annotation whose anchor could not be placed; kept, never dropped.
 
     ``id`` is the note's or link's id, or a turn's speaker id; ``end`` says which end of a
-    link (``"source"`` or ``"target"``) cannot be placed.
-    """
+    link (``"source"`` or ``"target"``) cannot be placed."""
 
     kind: AnnotationKind
     id: str
@@ -117,11 +116,10 @@ class Orphan:
 class Corpus:
     """Everything loaded from one corpus folder.
 
-    A corpus opened from the index on disk (:mod:`nda_reader.index`) is the same object
-    with lazy parts: its documents read their bodies on first use, its layer parts
-    (glossary, speakers, links, notes) are unpickled on first use, its term occurrences
-    and anchor placements are looked up in the index. Code using a corpus sees no
-    difference.
+    A corpus opened from the index on disk (:mod:`nda_reader.index`) has lazy parts: its
+    documents read their bodies, and its layer parts (glossary, speakers, links, notes)
+    are unpickled, on first use; its term occurrences and anchor placements are looked
+    up in the index. Code using a corpus sees no difference.
     """
 
     root: Path | None
@@ -137,8 +135,7 @@ class Corpus:
     backing: Backing | None = field(default=None, repr=False)
     """The index the corpus was read from (None: read from its files)."""
     checking: bool = False
-    """True while its anchors are yet to be placed and their problems are not yet in
-    :attr:`problems` (the reader's first launch shows its library first)."""
+    """True until a first launch's anchors are placed and their problems listed."""
     checked: Checked | None = field(default=None, repr=False, compare=False)
     """What the anchor checks found, for a reload to keep what it did not change."""
 
