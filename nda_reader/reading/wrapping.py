@@ -23,6 +23,17 @@ from nda_reader.lang.hanzi import is_cjk
 from nda_reader.reading.line_breaking import wrap
 from nda_reader.reading.shown_text import shown_line
 
+PROGRESSIVE_CHARS = 30_000
+"""Texts longer than this (a few screens) are laid out progressively by the reader: the
+first screens, then the rest a few passages at a time between keys."""
+
+LAYOUT_STEP = 40
+"""Passages laid out at a time (a few milliseconds of work)."""
+
+SIZE_EVERY = 0.25
+"""Seconds between the reader's updates of its scrollable size while it lays out a big text
+(each update repaints the view)."""
+
 BULLET = "• "
 INDENT = "  "
 

@@ -76,8 +76,18 @@ async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
         view = await _first_screens(pilot, app)
         await pilot.press("t")  # the only term is far down
         assert view.position() == ("big", body.index("Farterm"))
+        _assert_cursor_in_view(view)  # the scrollable size grew with it
         await pilot.press("G")
         assert view.flow.complete and view.position()[1] >= body.index("P01999")
+        _assert_cursor_in_view(view)
+        assert view.virtual_size.height == len(view.flow.lines)
+
+
+def _assert_cursor_in_view(view: DocumentView) -> None:
+    """The cursor's line is on screen (not held above by a scrollable size still that of
+    the first screens: the size follows the layout only a few times a second)."""
+    top, height = round(view.scroll_offset.y), view.scrollable_content_region.height
+    assert top <= view.cursor.y < top + height
 
 
 @settings(max_examples=40, deadline=None)

@@ -8,15 +8,15 @@ publishes a :class:`DocumentCanvas.CursorMoved` on the ``cursor_moved`` signal. 
 rather than a message: a subscriber that follows the cursor (the context pane) is updated
 before the next frame, so both repaint together instead of one frame apart.
 
-Like Textual's ``TextArea``, the canvas owns plain objects and keeps the state: its
-:class:`~nda_reader.reading.navigation.Navigator` holds the layout and marks and says where a
-motion takes the cursor, its :class:`~nda_reader.ui.widgets.document_view.painter.LinePainter`
-paints a line. :class:`~nda_reader.ui.widgets.document_view.widget.DocumentCanvas` adds the
-keys and the mouse.
+Like Textual's ``TextArea``, the canvas owns plain objects: a
+:class:`~nda_reader.reading.navigation.Navigator` (layout, marks, motions) and a
+:class:`~nda_reader.ui.widgets.document_view.painter.LinePainter`; the
+:class:`~nda_reader.ui.widgets.document_view.widget.DocumentView` adds keys and mouse.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -36,7 +36,13 @@ from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
-from nda_reader.reading.wrapping import Layout, LayoutBuilder
+from nda_reader.reading.wrapping import (
+    LAYOUT_STEP,
+    PROGRESSIVE_CHARS,
+    SIZE_EVERY,
+    Layout,
+    LayoutBuilder,
+)
 from nda_reader.ui.widgets.document_view.painter import (
     CANVAS_CSS,
     COMPONENT_CLASSES,
@@ -44,13 +50,6 @@ from nda_reader.ui.widgets.document_view.painter import (
     LinePainter,
     Scene,
 )
-
-PROGRESSIVE_CHARS = 30_000
-"""Texts longer than this (a few screens) are laid out progressively: the first screens,
-then the rest a few passages at a time between keys."""
-
-LAYOUT_STEP = 40
-"""Passages laid out at a time (a few milliseconds of work)."""
 
 Scroll = Literal["nearest", "top", "center"]
 """Where a cursor move scrolls: just into view, a quarter from the top, to the middle."""
@@ -108,6 +107,7 @@ class DocumentCanvas(ScrollView):
         self.part_view: Callable[[Document], Document] = _as_is
         """How a part is shown again after a reload (one language of a bilingual file)."""
         self._pending: tuple[str, int] | None = (doc.id, 0)
+        self._sized_at = 0.0  # when the layout under way last set the scrollable size
         self._layout_generation = 0
         self._made: tuple[object, ...] = ()  # what the layout was made of
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
@@ -240,7 +240,7 @@ class DocumentCanvas(ScrollView):
     def _show_layout(self, flow: Layout) -> None:
         self.navigator.layout = flow
         self.painter.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(flow.lines))
+        self._sync_size()
 
     def _lay_out_more(self, generation: int) -> None:
         """Lay out a few more passages of a big text, then let keys and repaints through
@@ -253,9 +253,18 @@ class DocumentCanvas(ScrollView):
         if builder.layout.complete:
             self.navigator.builder = None
         self.painter.forget_from(before - 1)  # that line may have changed, the rest are new
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.flow.lines))
+        # A new size repaints the view: a few times a second will do (a repaint per step
+        # kept the terminal busy when a key came); a cursor move sizes it first.
+        now = time.monotonic()
+        if self.navigator.builder is None or now - self._sized_at > SIZE_EVERY:
+            self._sized_at = now
+            self._sync_size()
         if self.navigator.builder is not None:
             self.set_timer(0.001, lambda: self._lay_out_more(generation))
+
+    def _sync_size(self) -> None:
+        """Make the scrollable size that of the lines laid out so far (if it is not)."""
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.flow.lines))
 
     def watch_only_speaker(self) -> None:
         """Re-lay out when the speaker filter changes."""
@@ -294,10 +303,8 @@ class DocumentCanvas(ScrollView):
         return self.navigator.current_block(self.cursor)
 
     def go_to(self, doc_id: str, offset: int, end: int | None = None) -> None:
-        """Move the cursor to ``offset`` of ``doc_id`` (loading it if needed), scroll there.
-
-        With ``end``, the span ``[offset, end)`` is highlighted as the jump target.
-        """
+        """Move the cursor to ``offset`` of ``doc_id`` (loading it if needed), scroll there;
+        with ``end``, the span ``[offset, end)`` is highlighted as the jump target."""
         if not self.has_doc(doc_id):
             doc = self.corpus.documents.get(doc_id)
             if doc is None:
@@ -327,6 +334,7 @@ class DocumentCanvas(ScrollView):
         self.announce()
 
     def _scroll_into_view(self, how: Scroll) -> None:
+        self._sync_size()  # lines a key laid out may not be in the scrollable size yet
         y, height = self.cursor.y, max(1, self.scrollable_content_region.height)
         top = self._top()
         if how == "top":
@@ -358,21 +366,14 @@ class DocumentCanvas(ScrollView):
 
     def render_line(self, y: int) -> Strip:
         """Render screen row ``y`` (only visible lines are ever drawn)."""
+        occurrences = self.corpus.occurrences
         scene = Scene(
-            self.navigator,
-            self.corpus.occurrences,
-            self.cursor,
-            self.matches,
-            self.target,
-            self.selection,
-            self.echo,
-        )
+            self.navigator, occurrences, self.cursor, self.matches, self.target,
+            self.selection, self.echo,
+        )  # fmt: skip
+        width = self.scrollable_content_region.width
         return self.painter.paint(
-            y + self._top(),
-            scene,
-            width=self.scrollable_content_region.width,
-            base=self.rich_style,
-            console=self.app.console,
+            y + self._top(), scene, width=width, base=self.rich_style, console=self.app.console
         )
 
     def scroll_top_to(self, y: int) -> None:
