@@ -70,3 +70,19 @@ class ReaderList(OptionList):
     def action_move(self, step: int) -> None:
         """Move the highlight by ``step`` rows (``j``/``k``)."""
         self.action_cursor_down() if step > 0 else self.action_cursor_up()
+
+    def action_page_down(self) -> None:
+        """Move the highlight a page down, once the rows are measured."""
+        if self._measured():
+            super().action_page_down()  # type: ignore[no-untyped-call]
+
+    def action_page_up(self) -> None:
+        """Move the highlight a page up, once the rows are measured."""
+        if self._measured():
+            super().action_page_up()  # type: ignore[no-untyped-call]
+
+    def _measured(self) -> bool:
+        """True when the highlighted row has a place: a page key pressed as the list was
+        filled, before it had a size, found none, and Textual raised ``KeyError``."""
+        self._update_lines()
+        return (self.highlighted or 0) in self._index_to_line
