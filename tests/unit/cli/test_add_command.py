@@ -32,6 +32,17 @@ def _files(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
+def _briefing_page_added(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A corpus made by adding a copy of the briefing's web page: (corpus, page, its HTML),
+    for a test to publish the page again changed."""
+    root = tmp_path / "corpus"
+    page = tmp_path / "briefing.html"
+    html = BRIEFING_HTML.read_text(encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
+    assert main(["add", str(page), "--corpus", str(root)]) == 0
+    return root, page, html
+
+
 def test_a_text_file_is_added_and_the_corpus_checks_clean(tmp_path: Path, capsys: Capture) -> None:
     source = tmp_path / "note.txt"
     source.write_text(NOTE, encoding="utf-8")
@@ -173,11 +184,7 @@ def test_the_same_source_again_is_refused_unless_updated(tmp_path: Path, capsys:
 def test_an_update_adds_the_new_turns_to_the_kept_speakers_layer(
     tmp_path: Path, capsys: Capture
 ) -> None:
-    root = tmp_path / "corpus"
-    page = tmp_path / "briefing.html"
-    html = BRIEFING_HTML.read_text(encoding="utf-8")
-    page.write_text(html, encoding="utf-8")
-    assert main(["add", str(page), "--corpus", str(root)]) == 0
+    root, page, html = _briefing_page_added(tmp_path)
     doc_id = "press-briefing-binhai-data-office-2025"
     layer = root / "annotations" / "speakers" / f"{doc_id}.yaml"
     layer.write_text(layer.read_text(encoding="utf-8") + "# my own remark\n", encoding="utf-8")
@@ -272,11 +279,7 @@ def test_an_update_writes_nothing_if_the_kept_layer_changed_after_it_was_planned
     from nda_reader.importing.plan import prepare, write
     from nda_reader.importing.sources import read_source
 
-    root = tmp_path / "corpus"
-    page = tmp_path / "briefing.html"
-    html = BRIEFING_HTML.read_text(encoding="utf-8")
-    page.write_text(html, encoding="utf-8")
-    assert main(["add", str(page), "--corpus", str(root)]) == 0
+    root, page, html = _briefing_page_added(tmp_path)
     closing = "<p>林晓梅：今天的发布会到此结束，谢谢大家。</p>"
     more = "<p>港口时报：何时？</p>\n<p>Port Times: When?</p>\n"  # our own words
     page.write_text(html.replace(closing, more + closing), encoding="utf-8")
