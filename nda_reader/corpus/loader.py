@@ -265,18 +265,19 @@ def _validate(
                     "but is not in the glossary",
                 )
     if anchors:
-        checked = check_anchors(corpus, reuse, kinds)
-        problems.extend(checked.problems())
-        corpus.checked = checked
+        problems.extend(anchor_problems(corpus, reuse, kinds))
     else:
         corpus.checking = True
 
 
-def anchor_problems(corpus: Corpus) -> list[Problem]:
-    """Place every anchor of ``corpus``: the problems of those that cannot be placed
-    (orphans), then the warnings of those placed with an edited quote. What was found is
-    kept (:attr:`Corpus.checked`) for a reload to check again only what changed."""
-    checked = check_anchors(corpus)
+def anchor_problems(
+    corpus: Corpus, reuse: Checked | None = None, kinds: Collection[AnnotationKind] = ()
+) -> list[Problem]:
+    """Place the anchors of ``corpus`` (with ``reuse``, only those of ``kinds``): the
+    problems of those that cannot be placed (orphans), then the warnings of those placed
+    with an edited quote. What was found is kept (:attr:`Corpus.checked`) for a reload to
+    check again only what changed."""
+    checked = check_anchors(corpus, reuse, kinds)
     corpus.checked = checked
     return checked.problems()
 
