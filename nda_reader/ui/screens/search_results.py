@@ -279,17 +279,15 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     def _build_options(self, width: int, upto: int | None = None) -> list[Option]:
         """The options of the rows (the first ``upto``), fitted to ``width``."""
         self._width = width
-        return [
-            Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
-            for row in self._rows[:upto]
-        ]
+        return [self._option(row) for row in self._rows[:upto]]
 
     def _add_options(self, start: int, stop: int) -> None:
         """List rows ``start`` to ``stop`` (found or built after the list was shown)."""
-        self.query_one(OptionList).add_options(
-            Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
-            for row in self._rows[start:stop]
-        )
+        self.query_one(OptionList).add_options(map(self._option, self._rows[start:stop]))
+
+    def _option(self, row: Hit | Heading) -> Option:
+        """A row as an option: a heading cannot be chosen."""
+        return Option(self._prompt(row, None), disabled=not isinstance(row, Hit))
 
     def _prompt(self, row: Hit | Heading, number: int | None) -> Content:
         """One row: a heading, or a numbered KWIC line."""
