@@ -254,7 +254,7 @@ class DocumentCanvas(ScrollView):
             self.navigator.builder = None
         self.painter.forget_from(before - 1)  # that line may have changed, the rest are new
         # A new size repaints the view: a few times a second will do (a repaint per step
-        # kept the terminal busy when a key came); a cursor move sizes it first.
+        # kept the terminal busy when a key came); a scroll sizes it first (scroll_top_to).
         now = time.monotonic()
         if self.navigator.builder is None or now - self._sized_at > SIZE_EVERY:
             self._sized_at = now
@@ -334,7 +334,6 @@ class DocumentCanvas(ScrollView):
         self.announce()
 
     def _scroll_into_view(self, how: Scroll) -> None:
-        self._sync_size()  # lines a key laid out may not be in the scrollable size yet
         y, height = self.cursor.y, max(1, self.scrollable_content_region.height)
         top = self._top()
         if how == "top":
@@ -377,7 +376,9 @@ class DocumentCanvas(ScrollView):
         )
 
     def scroll_top_to(self, y: int) -> None:
-        """Scroll so that display line ``y`` is at the top, at once."""
+        """Scroll so that display line ``y`` is at the top, at once (the lines laid out
+        since the scrollable size was last set are taken into it first)."""
+        self._sync_size()
         self.scroll_to(y=y, animate=False, immediate=True)
 
     def show_echo(self, echo: Echo) -> None:
