@@ -117,7 +117,8 @@ class ReaderApp(App[None]):
             self.register_theme(theme)
             self.reader_themes.append(theme.name)
         fallback = self.reader_themes[0] if self.reader_themes else self.theme
-        self.theme = t if (t := self.settings.theme) in self.available_themes else fallback
+        wanted = self.settings.theme
+        self.theme = wanted if wanted in self.available_themes else fallback
 
     def notify(
         self,
