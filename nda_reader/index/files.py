@@ -15,7 +15,7 @@ import functools
 import hashlib
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,24 +108,58 @@ def find_changes(root: Path, known: Mapping[str, Known]) -> Changes:
     for path in [*texts, *layers]:
         key = relative(root, path)
         present.add(key)
-        before = known.get(key)
-        stamp = Stamp.of(path)
-        if before is None or stamp is None:
-            out.changed.add(key)
-            continue
-        if stamp == before.stamp and before.trusted():
-            continue
-        try:
-            data = read_file(path)
-        except OSError:
-            out.changed.add(key)
-            continue
-        if digest(data) != before.digest:
-            out.changed.add(key)
-        elif stamp != before.stamp or not before.trusted():
-            out.recheck[key] = Known(stamp, before.digest, now_ns())
+        _compare(path, key, known.get(key), out)
     out.removed = set(known) - present
     return out
+
+
+def find_changes_of(
+    root: Path, known: Mapping[str, Known], paths: Collection[Path], listing: Changes
+) -> Changes:
+    """Compare only the layer files ``paths`` (those a save wrote) with what the index
+    ``known``; the other files are taken to be as ``listing`` (an earlier look) found
+    them. Cheaper than :func:`find_changes` by a ``stat`` of every file: the reader
+    takes that full look after the save is on screen (see
+    :meth:`~nda_reader.index.open.CorpusIndex.outside_changes`)."""
+    layers = list(listing.layers)
+    listed = set(layers)
+    out = Changes(list(listing.texts), layers)
+    for path in paths:
+        key = relative(root, path)
+        if not path.exists():
+            if path in listed:
+                layers.remove(path)
+            if key in known:
+                out.removed.add(key)
+            continue
+        if path not in listed:
+            layers.append(path)
+        _compare(path, key, known.get(key), out)
+    layers.sort(key=_parts)
+    return out
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
+
+
+def _compare(path: Path, key: str, before: Known | None, out: Changes) -> None:
+    """Note in ``out`` whether ``path`` differs from what was ``before`` known of it."""
+    stamp = Stamp.of(path)
+    if before is None or stamp is None:
+        out.changed.add(key)
+        return
+    if stamp == before.stamp and before.trusted():
+        return
+    try:
+        data = read_file(path)
+    except OSError:
+        out.changed.add(key)
+        return
+    if digest(data) != before.digest:
+        out.changed.add(key)
+    elif stamp != before.stamp or not before.trusted():
+        out.recheck[key] = Known(stamp, before.digest, now_ns())
 
 
 def read_stamped(path: Path) -> tuple[bytes, Known] | None:

@@ -37,7 +37,7 @@ from nda_reader.index.build import (
     placements,
     update,
 )
-from nda_reader.index.files import Changes, Known, relative
+from nda_reader.index.files import Changes, Known, find_changes, relative
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
 from nda_reader.index.reloading import (
     AFTER_SAVE,
@@ -85,6 +85,9 @@ class CorpusIndex:
         self._known: dict[str, Known] | None = None
         """What is known of each file after the last reload (the index has it a second
         later): the files it read are not read again by the next."""
+        self.unscanned = False
+        """True when the last reload compared only the files a save wrote: a change made
+        to another file outside the reader is still to be looked for."""
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Corpus:
@@ -243,15 +246,23 @@ class CorpusIndex:
         When only layer files did (a save), they are read and the corpus assembled in
         memory, the index written in a thread, and the documents whose annotations
         differ are told from the pieces of the files changed; otherwise the index is
-        updated first. The unchanged documents stay the same objects."""
-        del changed  # every file's stamp is compared anyway
+        updated first. The unchanged documents stay the same objects.
+
+        When ``changed`` names only layer files, only those are compared with what is
+        known (the save's repaint does not wait for a ``stat`` of every file), and
+        :attr:`unscanned` says that the other files are still to be looked at
+        (:meth:`outside_changes`); otherwise every file is compared."""
         self.check()  # what the open left is written before what the reload changes
         old = self.corpus
         if self._placements is None:  # every known placement at once, not one by one
             self._placements = placements(self.con)
         old._lookup = self._placements
         known = self._known if self._known is not None else known_files(self.con)
-        quick = reload_layers(self.con, self.root, old, self.assembled, known)
+        only = list(changed) if changed and all(map(self._is_layer, changed)) else None
+        if self.assembled is None:
+            only = None  # no listing of the files yet to take the others from
+        quick = reload_layers(self.con, self.root, old, self.assembled, known, only)
+        self.unscanned = only is not None and quick is not None  # else update() looked
         if quick is not None:
             self.assembled, written, before = quick
             self._known = _after(known, self.assembled.changes, written)
@@ -288,6 +299,17 @@ class CorpusIndex:
         self._placements = None
         self.assembled = result
         return self.attach(result.corpus), None, True
+
+    def outside_changes(self) -> bool:
+        """True when a corpus file differs from what the last reload knew of it (changed,
+        added or removed outside the reader); safe to call from a thread."""
+        known = self._known
+        if known is None:
+            return True  # the reload reads the index and compares every file
+        return bool(find_changes(self.root, known))
+
+    def _is_layer(self, path: Path) -> bool:
+        return path.suffix in (".yaml", ".yml") and path.is_relative_to(self.root / "annotations")
 
     def complete(self, progress: Progress = _nothing, *, search: bool = True) -> bool:
         """Do the longer work in the index (terms, and with ``search`` the search

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
@@ -31,7 +31,14 @@ from nda_reader.index.build import (
     remember_layer,
     store_corpus,
 )
-from nda_reader.index.files import Changes, Known, find_changes, read_stamped, relative
+from nda_reader.index.files import (
+    Changes,
+    Known,
+    find_changes,
+    find_changes_of,
+    read_stamped,
+    relative,
+)
 from nda_reader.index.lazy import StoredDocument
 from nda_reader.index.store import connect
 
@@ -84,11 +91,18 @@ def reload_layers(
     old: Corpus,
     assembled: Assembled | None,
     known: Mapping[str, Known] | None = None,
+    only: Collection[Path] | None = None,
 ) -> tuple[Assembled, Written, Assembled] | None:
     """The corpus after layer files changed, assembled in memory, what the index must
     remember, and what the corpus before was made of; None when a text changed as well
-    (or nothing did). ``known``: what is known of the files, if not the index's rows."""
-    changes = find_changes(root, known_files(con) if known is None else known)
+    (or nothing did). ``known``: what is known of the files, if not the index's rows.
+    With ``only`` (layer files a save wrote) and an ``assembled`` corpus, only those
+    files are compared (see :func:`~nda_reader.index.files.find_changes_of`)."""
+    known = known_files(con) if known is None else known
+    if only is not None and assembled is not None:
+        changes = find_changes_of(root, known, only, assembled.changes)
+    else:
+        changes = find_changes(root, known)
     texts = {relative(root, p) for p in changes.texts}
     text_gone = any(k.startswith("texts/") for k in changes.removed)
     if not changes or changes.changed & texts or text_gone:

@@ -370,6 +370,7 @@ class ReaderApp(App[None]):
         self.corpus = change.corpus
         self.corpus_changed.publish(change)
         self.index_work.start(self.corpus)  # new terms, if any
+        self.index_work.look_outside(self.corpus, lambda: self.files_changed(()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No undo, redo or orphans list while an annotation form is open."""

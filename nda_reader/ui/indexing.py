@@ -20,6 +20,9 @@ from textual.signal import Signal
 from nda_reader.corpus.model import Corpus
 from nda_reader.index.open import CorpusIndex
 
+LOOK_OUTSIDE_AFTER = 0.3
+"""Seconds after a save (its repaint and notification) to look for other changed files."""
+
 Step = tuple[str, int, int]
 """What is being done, how many are done and how many there are."""
 
@@ -120,6 +123,24 @@ class IndexWork:
         for screen in self.app.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.context.redraw()
+
+    def look_outside(self, corpus: Corpus, reload: Callable[[], None]) -> None:
+        """Once a save is on screen, look in a thread for changes made outside the reader
+        to the files the save did not write (the save compared only its own, see
+        :meth:`CorpusIndex.outside_changes`); ``reload`` runs on the app's thread if
+        there are any."""
+        index = corpus.backing
+        if not isinstance(index, CorpusIndex) or not index.unscanned:
+            return
+
+        def look() -> None:
+            if index.corpus is corpus and index.outside_changes():
+                self._call(reload)
+
+        def start() -> None:
+            threading.Thread(target=look, name="nda-reader outside", daemon=True).start()
+
+        self.app.set_timer(LOOK_OUTSIDE_AFTER, start)
 
     def prefetch_search(self, corpus: Corpus) -> None:
         """Read what corpus search needs, in a thread, while the user types the query:

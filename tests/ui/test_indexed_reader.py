@@ -77,3 +77,35 @@ async def test_the_library_shows_the_index_work_and_hides_the_line_when_it_is_do
     assert working and all(display for _, display, _ in working)
     assert any(text.startswith("Finding glossary terms ") for _, _, text in working)
     assert any(text.startswith("Indexing texts for search ") for _, _, text in working)
+
+
+async def test_a_change_made_outside_is_picked_up_after_a_save_is_shown(tmp_path: Path) -> None:
+    """A save compares only the file it wrote, so its repaint does not wait for a look
+    at every file; the look follows, and a glossary entry renamed in another editor
+    meanwhile reaches the reader without a second save."""
+    root = copy_corpus(tmp_path).absolute()
+    app = _indexed_app(root, tmp_path)
+    glossary = root / "annotations" / "glossary.yaml"
+    async with app.run_test(size=(120, 40)) as pilot:
+        index = app.corpus.backing
+        assert isinstance(index, CorpusIndex)
+        await until(pilot, lambda: index.is_complete())
+        await open_from_library(pilot, MEETING)
+        line = "    english: National Data Administration\n"
+        text = glossary.read_text(encoding="utf-8")
+        assert text.count(line) == 1
+        glossary.write_text(text.replace(line, line.replace("Administration", "Bureau")), "utf-8")
+        await select(pilot, "data circulation")
+        await pilot.press("M")
+        await pilot.pause()
+        await type_text(pilot, "Saved while the glossary changed")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(n.text == "Saved while the glossary changed" for n in app.corpus.notes)
+        await until(
+            pilot, lambda: app.corpus.glossary.entries["nda"].english == "National Data Bureau"
+        )
+        assert not index.unscanned and not index.outside_changes()
+        await until(pilot, lambda: app.corpus.occurrences.complete)  # the new form's terms
+    index.writer.wait()
+    assert corpus_summary(app.corpus) == corpus_summary(load_corpus(root))
