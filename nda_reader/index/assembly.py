@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from nda_reader.corpus.loader import read_layer, validate
 from nda_reader.corpus.model import AnnotationKind, Corpus
@@ -58,9 +59,50 @@ class LayerPiece:
 
     def documents(self) -> set[str]:
         """The documents this file annotates."""
-        if self.read is None:
-            return set()
-        return set(annotation_keys(self.read))
+        return set(self.keys())
+
+    def keys(self) -> dict[str, set[Hashable]]:
+        """What this file annotates in each document (see
+        :func:`~nda_reader.corpus.reload.annotation_keys`); worked out once per piece."""
+        found = self.__dict__.get("_keys")
+        if found is None:
+            found = annotation_keys(self.read) if self.read is not None else {}
+            self.__dict__["_keys"] = found
+        return found
+
+    def ids(self) -> _Ids:
+        """The ids this file takes (entries, speakers, links, notes, aligned documents);
+        worked out once per piece, as a reload merges every piece."""
+        found = self.__dict__.get("_ids")
+        if found is None:
+            read = self.read
+            found = (
+                _Ids(
+                    frozenset(read.glossary.entries),
+                    frozenset(read.speaker_layers),
+                    frozenset(ln.id for ln in read.crossrefs),
+                    frozenset(n.id for n in read.notes),
+                    frozenset(_aligned(read)),
+                )
+                if read is not None
+                else _Ids()
+            )
+            self.__dict__["_ids"] = found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        """What the index keeps of a piece: not the ids and keys worked out from it."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+
+class _Ids(NamedTuple):
+    """The ids one layer file takes (see :meth:`LayerPiece.ids`)."""
+
+    entries: frozenset[str] = frozenset()
+    speakers: frozenset[str] = frozenset()
+    links: frozenset[str] = frozenset()
+    notes: frozenset[str] = frozenset()
+    aligned: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -74,13 +116,13 @@ class _Taken:
     aligned: set[str] = field(default_factory=set)
     """Documents of the alignment layers (a text has one alignment layer)."""
 
-    def clash(self, read: Corpus) -> bool:
-        return bool(
-            self.entries & read.glossary.entries.keys()
-            or self.speakers & read.speaker_layers.keys()
-            or self.links & {ln.id for ln in read.crossrefs}
-            or self.notes & {n.id for n in read.notes}
-            or self.aligned & _aligned(read)
+    def clash(self, ids: _Ids) -> bool:
+        return not (
+            self.entries.isdisjoint(ids.entries)
+            and self.speakers.isdisjoint(ids.speakers)
+            and self.links.isdisjoint(ids.links)
+            and self.notes.isdisjoint(ids.notes)
+            and self.aligned.isdisjoint(ids.aligned)
         )
 
     def take(self, corpus: Corpus) -> None:
@@ -90,12 +132,12 @@ class _Taken:
         self.notes = {n.id for n in corpus.notes}
         self.aligned = _aligned(corpus)
 
-    def add(self, read: Corpus) -> None:
-        self.entries.update(read.glossary.entries)
-        self.speakers.update(read.speaker_layers)
-        self.links.update(ln.id for ln in read.crossrefs)
-        self.notes.update(n.id for n in read.notes)
-        self.aligned.update(_aligned(read))
+    def add(self, ids: _Ids) -> None:
+        self.entries |= ids.entries
+        self.speakers |= ids.speakers
+        self.links |= ids.links
+        self.notes |= ids.notes
+        self.aligned |= ids.aligned
 
 
 def _aligned(corpus: Corpus) -> set[str]:
@@ -143,7 +185,8 @@ def assemble_pieces(
         read = piece.read
         if read is None:
             continue
-        if taken.clash(read):
+        ids = piece.ids()
+        if taken.clash(ids):
             touched = None  # the loader's way, file by file: check everything again
             data = reread(piece.path).value
             if data is not None:
@@ -157,7 +200,7 @@ def assemble_pieces(
         corpus.crossrefs.extend(read.crossrefs)
         corpus.notes.extend(read.notes)
         corpus.alignment_layers.update(read.alignment_layers)
-        taken.add(read)
+        taken.add(ids)
     if reuse is not None:
         corpus.take_over(
             reuse, same_forms=touched is not None and AnnotationKind.TERM not in touched
@@ -197,6 +240,6 @@ def _same_texts(corpus: Corpus, before: Before | None) -> bool:
 
 def changed_documents(before: LayerPiece | None, after: LayerPiece | None) -> set[str]:
     """Documents whose annotations from this file differ between two versions of it."""
-    old: dict[str, set[Hashable]] = annotation_keys(before.read) if before and before.read else {}
-    new: dict[str, set[Hashable]] = annotation_keys(after.read) if after and after.read else {}
+    old = before.keys() if before is not None else {}
+    new = after.keys() if after is not None else {}
     return {d for d in old.keys() | new.keys() if old.get(d) != new.get(d)}
