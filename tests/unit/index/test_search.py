@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.index.open import CorpusIndex, open_corpus
-from nda_reader.index.search import fold
+from nda_reader.index.search import TextFinder, fold
 from nda_reader.reading.search import compile_query, search_corpus
 from tests.helpers.corpora import text_file
 
@@ -118,3 +118,43 @@ def test_search_with_and_without_the_index_gives_the_same_hits(
     plain = load_corpus(corpus.root)
     for query in ("data market", "数据", "s", "text"):
         assert search_corpus(corpus, query) == search_corpus(plain, query)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, CorpusIndex]:
+    """Sixty texts of ours with the words of a long phrase everywhere and the phrase
+    itself in a few, so that search asks the phrase index (most candidates miss)."""
+    root = tmp_path_factory.mktemp("phrases") / "corpus"
+    (root / "texts").mkdir(parents=True)
+    (root / "annotations").mkdir()
+    for i in range(60):
+        # Every trigram of the phrase, and its middle ("l labour b"), in every text.
+        body = "The rural office, the general labour board and the bureau met."
+        if i % 7 == 3:
+            body += " The Rural Labour Bureau\nreported."
+        (root / "texts" / f"t{i:02d}.md").write_text(text_file(f"t{i:02d}", body), "utf-8")
+    corpus, index = open_corpus(root, root.parent / "cache")
+    assert index is not None and index.complete()
+    return corpus, index
+
+
+@pytest.mark.parametrize(
+    "query", ["rural labour bureau", "RURAL LABOUR BUREAU REPORTED", "l labour b", "rural office"]
+)
+def test_a_phrase_most_candidates_miss_is_found_as_a_scan_finds_it(
+    many: tuple[Corpus, CorpusIndex], query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = many
+    asked: list[str] = []
+    phrase_hits = TextFinder._phrase_hits
+
+    def spy(finder: TextFinder, query: str, texts: dict[int, bytes]) -> list[int]:
+        asked.append(query)
+        return phrase_hits(finder, query, texts)
+
+    monkeypatch.setattr(TextFinder, "_phrase_hits", spy)
+    found = index.documents_with(query)
+    assert found == _scanned(corpus, query)
+    if query.startswith("rural labour"):
+        assert found == [f"t{i:02d}" for i in range(60) if i % 7 == 3]
+        assert asked == [fold(query)]  # the phrase index answered, not a scan of each
