@@ -15,7 +15,14 @@ from nda_reader.ui.indexing import Step
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.index_progress import IndexProgress, progress_text
-from tests.helpers.annotating import BRIEFING, MEETING, copy_corpus, select, type_text
+from tests.helpers.annotating import (
+    BRIEFING,
+    MEETING,
+    annotate_by_keys,
+    copy_corpus,
+    select,
+    type_text,
+)
 from tests.helpers.index import corpus_summary
 from tests.helpers.pilot import open_from_library, until
 
@@ -95,12 +102,7 @@ async def test_a_change_made_outside_is_picked_up_after_a_save_is_shown(tmp_path
         text = glossary.read_text(encoding="utf-8")
         assert text.count(line) == 1
         glossary.write_text(text.replace(line, line.replace("Administration", "Bureau")), "utf-8")
-        await select(pilot, "data circulation")
-        await pilot.press("M")
-        await pilot.pause()
-        await type_text(pilot, "Saved while the glossary changed")
-        await pilot.press("enter")
-        await pilot.pause()
+        await annotate_by_keys(pilot, "data circulation", "M", "Saved while the glossary changed")
         assert any(n.text == "Saved while the glossary changed" for n in app.corpus.notes)
         await until(
             pilot, lambda: app.corpus.glossary.entries["nda"].english == "National Data Bureau"
