@@ -144,16 +144,14 @@ class ReaderApp(App[None]):
         return theme_variable_defaults(self.current_theme)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys are noted for the background work (it waits for a pause in them); a key
-        typed just before a letter prompt showed answers it (not lost on the screen below)."""
-        if isinstance(event, events.Key):
-            self.index_work.keyed()
-            if event.is_forwarded and event.key != "escape":
-                from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
+        """A key typed just before a letter prompt showed answers it (Textual queued it on
+        the screen below, where it would be lost, or run that screen's binding)."""
+        if isinstance(event, events.Key) and event.is_forwarded and event.key != "escape":
+            from nda_reader.ui.dialogs.letter_prompt import LetterPrompt
 
-                if isinstance(self.screen, LetterPrompt):
-                    self.screen.on_key(event)
-                    return
+            if isinstance(self.screen, LetterPrompt):
+                self.screen.on_key(event)
+                return
         await super().on_event(event)
 
     def on_mount(self) -> None:

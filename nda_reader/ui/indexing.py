@@ -11,7 +11,6 @@ finds a document's terms when it opens it, and corpus search reads the bodies.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError
 
@@ -25,8 +24,8 @@ LOOK_OUTSIDE_AFTER = 0.3
 """Seconds after a save (its repaint and notification) to look for other changed files."""
 
 PREPARE_AFTER = 1.0
-"""Seconds without a key, after the first paint, before the first save is prepared (see
-:meth:`IndexWork.prepare_first_save`)."""
+"""Seconds after the first paint to prepare the first save (see
+:meth:`IndexWork.prepare_first_save`): the first keys come before it."""
 
 Step = tuple[str, int, int]
 """What is being done, how many are done and how many there are."""
@@ -48,7 +47,6 @@ class IndexWork:
         self._thread: threading.Thread | None = None
         self._again: tuple[Corpus, Callable[[], None]] | None = None
         self._prefetched = False
-        self._keyed_at = 0.0
 
     def start(self, corpus: Corpus, done: Callable[[], None] | None = None) -> None:
         """Complete ``corpus``'s index, if it has one that is not complete; ``done`` runs
@@ -131,13 +129,10 @@ class IndexWork:
                 screen.context.redraw()
 
     def prepare_first_save(self, corpus: Corpus) -> None:
-        """Once no key has come for :data:`PREPARE_AFTER` seconds after the first paint
-        (and after the index work, if any), assemble in a thread what the first save's
-        reload starts from (:meth:`CorpusIndex.prepare`, a few tenths of a second on a
-        large corpus, ~1 s on a slow machine), so that a save made soon after the start
-        does not wait for it. Keys pressed during it wait longer (a page down ~100 ms
-        instead of ~50 on the slow machine), hence the pause it waits for. Later saves
-        start from what the last one made; an annotation form prepares it too."""
+        """A moment after the first paint, and after the index work if any, assemble in a
+        thread what the first save's reload starts from (:meth:`CorpusIndex.prepare`,
+        a few tenths of a second on a large corpus), so that a save made soon after the
+        start does not wait for it. Later saves start from what the last one made."""
         index = corpus.backing
         if not isinstance(index, CorpusIndex):
             return
@@ -150,17 +145,9 @@ class IndexWork:
                 index.prepare()
 
         def start() -> None:
-            quiet = time.monotonic() - self._keyed_at
-            if quiet < PREPARE_AFTER:  # keys are coming: not while the user reads on
-                self.app.set_timer(PREPARE_AFTER - quiet, start)
-                return
             threading.Thread(target=run, name="nda-reader prepare", daemon=True).start()
 
         self.app.set_timer(PREPARE_AFTER, start)
-
-    def keyed(self) -> None:
-        """Note that a key was pressed (see :meth:`prepare_first_save`)."""
-        self._keyed_at = time.monotonic()
 
     def look_outside(self, corpus: Corpus, reload: Callable[[], None]) -> None:
         """Once a save is on screen, look in a thread for changes made outside the reader

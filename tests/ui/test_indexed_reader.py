@@ -125,21 +125,3 @@ async def test_the_first_save_is_prepared_after_the_start_without_a_form(tmp_pat
         await until(pilot, lambda: index.assembled is not None)
         assert index.assembled is not None and index.assembled.corpus.checked is not None
         assert isinstance(app.screen, LibraryScreen)  # no form was opened
-
-
-async def test_the_first_save_is_not_prepared_while_keys_come(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The preparation slows keys pressed during it, so it waits for a pause in them."""
-    monkeypatch.setattr("nda_reader.ui.indexing.PREPARE_AFTER", 1.5)
-    root = copy_corpus(tmp_path).absolute()
-    open_corpus(root, tmp_path / "cache")[1].complete()  # type: ignore[union-attr]
-    app = _indexed_app(root, tmp_path)
-    index = app.corpus.backing
-    assert isinstance(index, CorpusIndex)
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(12):  # a key every 0.25 s for 3 s: never a 1.5 s pause
-            await pilot.press("down")
-            await pilot.pause(0.25)
-        assert index.assembled is None
-        await until(pilot, lambda: index.assembled is not None)  # once the keys stop
