@@ -184,7 +184,6 @@ class ReaderApp(App[None]):
             gc.enable()
         self.annotations.saver.remember()
         self.index_work.start(self.corpus)
-        self.index_work.prepare_first_save(self.corpus)
         warm_styles(self, later_screens())  # so that the first document and search open sooner
 
     def on_unmount(self) -> None:

@@ -23,10 +23,6 @@ from nda_reader.index.open import CorpusIndex
 LOOK_OUTSIDE_AFTER = 0.3
 """Seconds after a save (its repaint and notification) to look for other changed files."""
 
-PREPARE_AFTER = 1.0
-"""Seconds after the first paint to prepare the first save (see
-:meth:`IndexWork.prepare_first_save`): the first keys come before it."""
-
 Step = tuple[str, int, int]
 """What is being done, how many are done and how many there are."""
 
@@ -127,27 +123,6 @@ class IndexWork:
         for screen in self.app.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.context.redraw()
-
-    def prepare_first_save(self, corpus: Corpus) -> None:
-        """A moment after the first paint, and after the index work if any, assemble in a
-        thread what the first save's reload starts from (:meth:`CorpusIndex.prepare`,
-        a few tenths of a second on a large corpus), so that a save made soon after the
-        start does not wait for it. Later saves start from what the last one made."""
-        index = corpus.backing
-        if not isinstance(index, CorpusIndex):
-            return
-
-        def run() -> None:
-            work = self._thread
-            if work is not None:
-                work.join()  # not beside the index work: it would slow both
-            if index.corpus is corpus:
-                index.prepare()
-
-        def start() -> None:
-            threading.Thread(target=run, name="nda-reader prepare", daemon=True).start()
-
-        self.app.set_timer(PREPARE_AFTER, start)
 
     def look_outside(self, corpus: Corpus, reload: Callable[[], None]) -> None:
         """Once a save is on screen, look in a thread for changes made outside the reader

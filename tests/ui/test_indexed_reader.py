@@ -111,17 +111,3 @@ async def test_a_change_made_outside_is_picked_up_after_a_save_is_shown(tmp_path
         await until(pilot, lambda: app.corpus.occurrences.complete)  # the new form's terms
     index.writer.wait()
     assert corpus_summary(app.corpus) == corpus_summary(load_corpus(root))
-
-
-async def test_the_first_save_is_prepared_after_the_start_without_a_form(tmp_path: Path) -> None:
-    """What the first save's reload starts from is assembled in a thread a moment after
-    the first paint (after the index work), not only once a form opens."""
-    root = copy_corpus(tmp_path).absolute()
-    open_corpus(root, tmp_path / "cache")[1].complete()  # type: ignore[union-attr]
-    app = _indexed_app(root, tmp_path)
-    index = app.corpus.backing
-    assert isinstance(index, CorpusIndex) and index.assembled is None  # read from the index
-    async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: index.assembled is not None)
-        assert index.assembled is not None and index.assembled.corpus.checked is not None
-        assert isinstance(app.screen, LibraryScreen)  # no form was opened
