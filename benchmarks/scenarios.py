@@ -26,8 +26,7 @@ LIBRARY_UP = "enter opens"
 SETTLED = 4.0
 """Seconds the 1,000-document keys wait after the launch: the reader's work after its
 first paint (the index check, the layer files read to notice outside changes, the
-styles of later screens, and from 1 s what the first save needs, ~1 s in a thread on a
-slow machine) is done by then, so the ratio compares
+styles of later screens) is done by then, even on a slow machine, so the ratio compares
 the keys, not the start-up still under way (which made the reference page down take
 110-200 ms instead of ~50 on a slower machine). The 1 MB document's keys are pressed
 0.3 s after the paint on purpose: that is what they measure."""
