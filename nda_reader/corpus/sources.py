@@ -39,13 +39,14 @@ def corpus_files(root: Path) -> tuple[list[Path], list[Path]]:
     """The files a corpus is read from: ``texts/*.md`` and the layer files under
     ``annotations/`` (``*.yaml``, ``*.yml``, in subfolders too), each list sorted."""
     # Sorted by parts: the order of paths, without comparing Path objects n log n times.
-    texts = sorted((root / "texts").glob("*.md"), key=_parts)
+    texts = sorted((root / "texts").glob("*.md"), key=path_order)
     annotations = root / "annotations"
     layers = [p for p in annotations.rglob("*") if p.suffix in (".yaml", ".yml")]
-    return texts, sorted(layers, key=_parts)
+    return texts, sorted(layers, key=path_order)
 
 
-def _parts(path: Path) -> tuple[str, ...]:
+def path_order(path: Path) -> tuple[str, ...]:
+    """The sort key of the corpus files' order (that of :func:`corpus_files`)."""
     return path.parts
 
 

@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nda_reader.corpus.sources import corpus_files
+from nda_reader.corpus.sources import corpus_files, path_order
 from nda_reader.formats.safe_read import read_file
 
 RACY_NS = 2_000_000_000
@@ -135,12 +135,8 @@ def find_changes_of(
         if path not in listed:
             layers.append(path)
         _compare(path, key, known.get(key), out)
-    layers.sort(key=_parts)
+    layers.sort(key=path_order)
     return out
-
-
-def _parts(path: Path) -> tuple[str, ...]:
-    return path.parts
 
 
 def _compare(path: Path, key: str, before: Known | None, out: Changes) -> None:

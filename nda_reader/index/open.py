@@ -258,9 +258,10 @@ class CorpusIndex:
             self._placements = placements(self.con)
         old._lookup = self._placements
         known = self._known if self._known is not None else known_files(self.con)
-        only = list(changed) if changed and all(map(self._is_layer, changed)) else None
-        if self.assembled is None:
-            only = None  # no listing of the files yet to take the others from
+        # Only the files written, when they are layer files and an assembled corpus lists
+        # the others; else every file.
+        quick_look = changed and self.assembled is not None and all(map(self._is_layer, changed))
+        only = list(changed) if quick_look else None
         quick = reload_layers(self.con, self.root, old, self.assembled, known, only)
         self.unscanned = only is not None and quick is not None  # else update() looked
         if quick is not None:
