@@ -10,6 +10,7 @@ stand-ins, so offsets stay aligned and no escape sequence ever reaches the termi
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -28,7 +29,11 @@ PROGRESSIVE_CHARS = 30_000
 first screens, then the rest a few passages at a time between keys."""
 
 LAYOUT_STEP = 40
-"""Passages laid out at a time (a few milliseconds of work)."""
+"""Passages laid out at a time, at most (a few milliseconds of work)."""
+
+LAYOUT_SECONDS = 0.003
+"""A step also ends once it has taken this long: a key pressed during it waits no longer
+on a slower machine."""
 
 SIZE_EVERY = 0.25
 """Seconds between the reader's updates of its scrollable size while it lays out a big text
@@ -161,15 +166,20 @@ class LayoutBuilder:
         lines: int | None = None,
         through: tuple[str, int] | None = None,
         blocks: int | None = None,
+        seconds: float | None = None,
     ) -> bool:
         """Lay out more: until ``lines`` lines exist, until offset ``through[1]`` of part
         ``through[0]`` is laid out, or ``blocks`` more blocks (everything when none is
-        given). Returns True when the layout is complete."""
+        given), and at most for about ``seconds`` (at least one block). Returns True when
+        the layout is complete."""
         target = None
         if through is not None:
             target = (self._order.get(through[0], len(self.parts)), through[1])
+        deadline = None if seconds is None else time.perf_counter() + seconds
         done = 0
         while not self.layout.complete:
+            if deadline is not None and done and time.perf_counter() >= deadline:
+                break
             if lines is not None and len(self.layout.lines) >= lines:
                 break
             if target is not None and self.reached >= target:

@@ -3,11 +3,15 @@ keys; a key that goes further than what is laid out lays out just as far first."
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual import events as events_
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -83,6 +87,47 @@ async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
         assert view.virtual_size.height == len(view.flow.lines)
 
 
+async def test_a_key_pressed_during_the_layout_is_shown_before_the_next_step(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Steps came every millisecond and Textual's frame timer waited behind them: a page
+    # down pressed while a big text was laid out showed ~20 ms later than once it was done.
+    root, _ = _big(make_corpus, monkeypatch)
+    app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _first_screens(pilot, app)
+        events: list[str] = []
+        builder = view.navigator.builder
+        assert builder is not None
+        step, display, announce = builder.step, app._display, view.announce
+
+        def spy_step(**kwargs: Any) -> bool:
+            events.append("step")
+            return step(**kwargs)
+
+        def spy_display(*args: Any) -> None:  # a frame written to the terminal
+            events.append("frame")
+            display(*args)
+
+        def spy_announce() -> None:
+            events.append("moved")
+            announce()
+
+        monkeypatch.setattr(builder, "step", spy_step)
+        monkeypatch.setattr(app, "_display", spy_display)
+        monkeypatch.setattr(view, "announce", spy_announce)
+        for _ in range(5):  # Textual's frame timer sometimes fires at once: not every key
+            del events[:]
+            # As a terminal sends it: Pilot's press would also wait for a frame.
+            app.post_message(events_.Key("pagedown", None))
+            deadline = time.monotonic() + 120  # a bound for a loaded machine, not a speed
+            while not ("moved" in events and "step" in events[events.index("moved") :]):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.001)
+            after_key = [e for e in events[events.index("moved") :] if e != "moved"]
+            assert after_key[0] == "frame", after_key[:5]  # a step after it: still under way
+
+
 def _assert_cursor_in_view(view: DocumentView) -> None:
     """The cursor's line is on screen (not held above by a scrollable size still that of
     the first screens: the size follows the layout only a few times a second)."""
@@ -100,10 +145,20 @@ def test_a_layout_made_in_steps_is_the_layout_made_at_once(steps: list[int], wid
     doc = Document(id="d", title="d", path=Path("d.md"), body=body)
     full = layout_document([doc], {}, width)
     builder = LayoutBuilder([doc], {}, width)
-    for blocks in steps:
-        builder.step(blocks=blocks)
+    for n, blocks in enumerate(steps):
+        builder.step(blocks=blocks, seconds=0.0 if n % 2 else None)  # out of time: one block
         lines = builder.layout.lines
         assert lines[:-1] == full.lines[: len(lines) - 1]  # always the beginning
     builder.step()
     assert builder.layout.lines == full.lines
     assert builder.layout.line_at("d", 100) == full.line_at("d", 100)
+
+
+def test_a_step_out_of_time_lays_out_one_passage_and_goes_on_from_there() -> None:
+    body = "\n\n".join(f"P{n:03d} words here" for n in range(10))
+    doc = Document(id="d", title="d", path=Path("d.md"), body=body)
+    builder = LayoutBuilder([doc], {}, 40)
+    builder.step(blocks=5, seconds=0.0)
+    assert builder.reached == (0, body.index("P001") - 2)  # the first passage only
+    builder.step(blocks=5, seconds=60.0)
+    assert builder.reached == (0, body.index("P006") - 2)  # five more: time to spare
