@@ -37,7 +37,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
-from nda_reader.ui.warm_styles import later_screens, warm_styles
+from nda_reader.ui.warm_styles import first_screen, later_screens, warm_styles
 
 Target = tuple[str, int, int]
 """A span to show: (document id, start offset, end offset)."""
@@ -165,6 +165,7 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ screens
     def _open_first_screen(self) -> None:
+        warm_styles(self, first_screen(reading=self.document is not None))  # parsed once
         if self.document is not None:
             # The library is built only when asked for: a document opened from the command
             # line paints sooner without it.

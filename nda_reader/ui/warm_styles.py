@@ -1,10 +1,13 @@
-"""Parsing the styles of screens not shown yet, while the reader is idle.
+"""Parsing the styles of screens not shown yet, in one go.
 
 Textual parses a widget class's ``DEFAULT_CSS`` when its first instance is mounted, and
-parses the whole stylesheet again for each new class: the first document opened from the
-library, and the first corpus search, spent ~5 ms of their first frame on it. After the
-first paint, :func:`warm_styles` adds the default CSS of the classes those screens mount,
-exactly as mounting them would (same sources, so mounting adds nothing), and parses once.
+parses the whole stylesheet again for each new class: the first screen parsed it nine
+times before its first paint (~45 ms), and the first document opened from the library,
+and the first corpus search, spent ~5 ms of their first frame on it. :func:`warm_styles`
+adds the default CSS of the classes a screen mounts, exactly as mounting them would (same
+sources, so mounting adds nothing), and parses once: before the first screen is pushed,
+for that screen (:func:`first_screen`), and after the first paint, for the screens the
+reader is likely to open next (:func:`later_screens`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,32 @@ from typing import Any
 
 from textual.app import App
 from textual.dom import DOMNode
+
+
+def first_screen(reading: bool) -> list[type[DOMNode]]:
+    """The classes the first screen mounts: the reading screen (``reading``: a document
+    was given on the command line) or the library, and what every screen holds."""
+    from textual.containers import Container
+    from textual.widgets import Static, Tooltip
+    from textual.widgets._footer import FooterKey
+    from textual.widgets._toast import ToastRack
+
+    from nda_reader.ui.widgets.footer import ReaderFooter
+    from nda_reader.ui.widgets.index_progress import IndexProgress
+
+    shared: list[type[DOMNode]] = [ToastRack, Tooltip, Static, IndexProgress]
+    shared += [ReaderFooter, FooterKey]
+    if not reading:
+        from nda_reader.ui.screens.library import LibraryScreen
+        from nda_reader.ui.widgets.library_table import LibraryTable
+
+        return [LibraryScreen, LibraryTable, *shared]
+    from nda_reader.ui.screens.reading import ReadingScreen
+    from nda_reader.ui.widgets.context_pane import ContextPane
+    from nda_reader.ui.widgets.document_view.widget import DocumentView
+    from nda_reader.ui.widgets.reader_list import ReaderList
+
+    return [ReadingScreen, Container, DocumentView, ContextPane, ReaderList, *shared]
 
 
 def later_screens() -> list[type[DOMNode]]:
