@@ -30,10 +30,12 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange, reload_corpus
 from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.jump_history import JumpHistory, Location
+from nda_reader.ui.corpus_search import ask_corpus_search
 from nda_reader.ui.dictionary_service import DictionaryService
 from nda_reader.ui.exporting import ask_export, default_export_dir
 from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.messages import Outcomes
 from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.theming import theme_variable_defaults
@@ -111,6 +113,8 @@ class ReaderApp(App[None]):
         )
         """CC-CEDICT, compiled into ``dictionary_dir`` (the cache folder) on first use."""
         self.history = JumpHistory()
+        self.outcomes = Outcomes(self)
+        """How annotation changes went: the message line, and everything said."""
         self.last_corpus_query = ""
         self.reader_themes: list[str] = []
         for theme in themes or []:
@@ -138,6 +142,15 @@ class ReaderApp(App[None]):
             timeout=timeout,
             markup=markup,
         )
+
+    def show_outcome(self, message: str) -> None:
+        """Say how an annotation change went, in the message line (see ``ui.messages``)."""
+        self.outcomes.show(message)
+
+    def clear_notifications(self) -> None:
+        """Take every message off the screen, the message line's too."""
+        super().clear_notifications()
+        self.outcomes.clear()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Reader colours for themes that lack them, derived from the theme's base colours."""
@@ -249,21 +262,8 @@ class ReaderApp(App[None]):
             self.open_document(doc, target[1], target[2])
 
     def corpus_search(self) -> None:
-        """Ask for a corpus search (glossary forms find their term), list the hits; the
-        chosen one is shown with :meth:`show_target`."""
-        from nda_reader.ui.dialogs.search_input import SearchInput
-        from nda_reader.ui.screens.search_results import SearchResultsScreen
-
-        def asked(query: str | None) -> None:
-            if query and query.strip():
-                self.last_corpus_query = query
-                self.push_screen(SearchResultsScreen(self.corpus, query), self.show_target)
-
-        prompt = (
-            "Search the whole corpus (text, or a term in any form: 国家数据局, Guojia Shujuju, NDA)"
-        )
-        self.index_work.prefetch_search(self.corpus)  # read while the query is typed
-        self.push_screen(SearchInput(prompt, self.last_corpus_query), asked)
+        """Ask for a corpus search, list the hits (see ``ui.corpus_search``)."""
+        ask_corpus_search(self)
 
     def export_document(self, doc_id: str) -> None:
         """Ask where to export ``doc_id`` as annotated Markdown, then write it there."""

@@ -55,6 +55,11 @@ class AnnotationHost(Protocol):
         """Take every message off the screen."""
         ...
 
+    def show_outcome(self, message: str) -> None:
+        """Say how an annotation change went (in the screen's message line if it has one,
+        else as a notification)."""
+        ...
+
     def files_changed(self, paths: Collection[Path]) -> None:
         """Reload the corpus from the files written and repaint what changed."""
         ...

@@ -29,8 +29,9 @@ def first_screen(reading: bool) -> list[type[DOMNode]]:
 
     from nda_reader.ui.widgets.footer import ReaderFooter
     from nda_reader.ui.widgets.index_progress import IndexProgress
+    from nda_reader.ui.widgets.message_line import MessageLine
 
-    shared: list[type[DOMNode]] = [ToastRack, Tooltip, Static, IndexProgress]
+    shared: list[type[DOMNode]] = [ToastRack, Tooltip, Static, MessageLine, IndexProgress]
     shared += [ReaderFooter, FooterKey]
     if not reading:
         from nda_reader.ui.screens.library import LibraryScreen

@@ -134,8 +134,9 @@ def anchor_lines(anchor: Anchor, indent: int, *, with_doc: bool = True) -> str:
 
 
 def messages(app: ReaderApp) -> list[str]:
-    """Every notification shown so far."""
-    return [n.message for n in app._notifications]
+    """Every message shown so far: the notifications still up, then every outcome of an
+    annotation change (the message line's)."""
+    return [n.message for n in app._notifications] + app.outcomes.said
 
 
 def read(path: Path) -> str:

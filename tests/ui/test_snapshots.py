@@ -1,10 +1,10 @@
 """Snapshots of every screen and dialog at a wide and a narrow terminal size, and of the
 reading screen in each bundled theme.
 
-Toasts and the blinking cursor are left out of every picture (tests/helpers/snapshots.py):
-they would make the pictures depend on the machine's speed. Regenerate after an intended
-visual change with ``pytest -n 0 tests/ui/test_snapshots.py --snapshot-update`` and look at
-the SVGs in ``__snapshots__`` before committing.
+Toasts, the message line and the blinking cursor are left out of every picture but one
+(tests/helpers/snapshots.py): they would make the pictures depend on the machine's speed.
+Regenerate after an intended visual change with ``pytest -n 0 tests/ui/test_snapshots.py
+--snapshot-update`` and look at the SVGs in ``__snapshots__`` before committing.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ from textual.widgets import Input, TextArea
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.dialogs.add_review import AddReviewDialog
 from nda_reader.ui.settings import Settings, save_settings
+from nda_reader.ui.widgets import message_line
+from nda_reader.ui.widgets.message_line import MessageLine
 from tests.helpers.annotating import cursor_on, highlight_row, type_text
 from tests.helpers.corpora import MakeCorpus
-from tests.helpers.pilot import make_app, open_from_library
+from tests.helpers.pilot import make_app, open_from_library, workers_done
 from tests.helpers.small_corpus import REPORT, TRANSCRIPT, small_corpus
 from tests.helpers.snapshots import Steps
 from tests.helpers.snapshots import keys as _keys
@@ -162,6 +164,34 @@ def test_conflict(
         await type_text(pilot, " Mine.")
         await pilot.press("enter")
         await _settled(pilot)
+
+    app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_message_line_after_a_save(
+    snap_compare: SnapCompare,
+    make_corpus: MakeCorpus,
+    tmp_path: Path,
+    size: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The one message left in the pictures: a save's, in the line above the footer (it
+    stays up here for the picture)."""
+    monkeypatch.setattr(message_line, "SHOWN_FOR", 600.0)
+    root = small_corpus(make_corpus)
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "M")
+        focused = pilot.app.focused
+        assert isinstance(focused, TextArea)
+        focused.insert("Check this.")
+        await pilot.press("enter")
+        await workers_done(pilot.app)
+        await pilot.pause()
+        assert "Saved: add note" in pilot.app.screen.query_one(MessageLine).message
 
     app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
     assert snap_compare(app, terminal_size=size, run_before=run)

@@ -186,10 +186,13 @@ class AnnotationSaver:
         self.host.set_timer(COLLECTOR_PAUSE, resume)
 
     def _tell(self, message: str, severity: Any) -> None:
+        if severity == "information":  # done as asked: in the message line (no toast)
+            self.host.show_outcome(message)
+            return
         self.host.notify(
             message,
             severity=severity,
-            timeout=10 if severity != "information" else 4,
+            timeout=10,
             markup=False,
         )
 

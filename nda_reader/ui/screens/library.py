@@ -24,6 +24,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress
 from nda_reader.ui.widgets.library_table import Column, LibraryTable
+from nda_reader.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -103,6 +104,7 @@ class LibraryScreen(Screen[None]):
         yield Static(id="library-title")
         yield LibraryTable(id="library-table")
         yield Static(id="library-detail")
+        yield MessageLine()
         yield IndexProgress()
         yield ReaderFooter()
 

@@ -33,6 +33,7 @@ from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
 from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress
+from nda_reader.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
@@ -93,6 +94,7 @@ class ReadingScreen(Screen[None]):
             with Container(id="docs"):
                 yield DocumentView(corpus, self.start_doc, id="main")
             yield ContextPane(corpus, id="context")
+        yield MessageLine()
         yield IndexProgress()
         yield ReaderFooter()
 
