@@ -10,6 +10,22 @@ import pytest
 from nda_reader.corpus.model import Corpus
 from nda_reader.index import build, reloading
 from nda_reader.index.lazy import META_FIELDS
+from tests.helpers.corpora import text_file
+
+TWO_TEXTS = {
+    "texts/a.md": text_file("a", "The first text names the data market twice: data market.\n"),
+    "texts/b.md": text_file("b", "The second text speaks of public data.\n"),
+    "annotations/glossary.yaml": (
+        "layer: glossary\nversion: 1\nentries:\n"
+        "  - {id: market, kind: term, hanzi: 数据市场, pinyin: shùjù shìchǎng,\n"
+        "     english: data market, hanzi_source: text}\n"
+    ),
+    "annotations/notes.yaml": (
+        "layer: notes\nversion: 1\nnotes:\n"
+        "  - {id: one, anchor: {doc: a, exact: first text}, text: a note}\n"
+    ),
+}
+"""Two texts, a glossary of one term (twice in the first text), one note."""
 
 
 def corpus_summary(corpus: Corpus) -> dict[str, object]:

@@ -11,21 +11,8 @@ import pytest
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.reload import reload_corpus
 from nda_reader.index.open import CorpusIndex, open_corpus
-from tests.helpers.corpora import MakeCorpus, text_file
-
-FILES = {
-    "texts/a.md": text_file("a", "The first text names the data market twice: data market.\n"),
-    "texts/b.md": text_file("b", "The second text speaks of public data.\n"),
-    "annotations/glossary.yaml": (
-        "layer: glossary\nversion: 1\nentries:\n"
-        "  - {id: market, kind: term, hanzi: 数据市场, pinyin: shùjù shìchǎng,\n"
-        "     english: data market, hanzi_source: text}\n"
-    ),
-    "annotations/notes.yaml": (
-        "layer: notes\nversion: 1\nnotes:\n"
-        "  - {id: one, anchor: {doc: a, exact: first text}, text: a note}\n"
-    ),
-}
+from tests.helpers.corpora import MakeCorpus
+from tests.helpers.index import TWO_TEXTS as FILES
 
 
 def _opened(make_corpus: MakeCorpus, complete: bool) -> tuple[Path, CorpusIndex]:
