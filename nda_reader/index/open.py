@@ -132,10 +132,10 @@ class CorpusIndex:
             return [Occurrence(doc_id, s, e, i) for s, e, i in corpus.matcher.find(doc.body)]
 
         kept = same_terms_as.__dict__.get("occurrences") if same_terms_as is not None else None
-        occurrences = kept if isinstance(kept, StoredOccurrences) else None
-        if occurrences is None:
+        if isinstance(kept, StoredOccurrences):
+            occurrences, kept.compute = kept, compute
+        else:
             occurrences = StoredOccurrences(self.con, compute)
-        occurrences.compute = compute
         occurrences.complete = self.terms_done()
         corpus.lazy(self._load_part, self._placement, occurrences, self._load_doc_part)
         corpus.backing = self

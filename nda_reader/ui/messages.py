@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.css.query import NoMatches
 
-from nda_reader.ui.widgets.message_line import MessageLine
+from nda_reader.ui.widgets.message_line import SHOWN_FOR, MessageLine
 
 
 class Outcomes:
@@ -28,7 +28,7 @@ class Outcomes:
         try:
             line = self.app.screen.query_one(MessageLine)
         except NoMatches:
-            self.app.notify(message, timeout=4, markup=False)
+            self.app.notify(message, timeout=SHOWN_FOR, markup=False)
             return
         line.show(message)
 

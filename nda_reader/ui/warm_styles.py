@@ -19,10 +19,8 @@ from textual.app import App
 from textual.dom import DOMNode
 
 
-def first_screen(reading: bool) -> list[type[DOMNode]]:
-    """The classes the first screen mounts: the reading screen (``reading``: a document
-    was given on the command line) or the library, and what every screen holds."""
-    from textual.containers import Container
+def _every_screen() -> list[type[DOMNode]]:
+    """What the library and the reading screen both hold, Textual's own included."""
     from textual.widgets import Static, Tooltip
     from textual.widgets._footer import FooterKey
     from textual.widgets._toast import ToastRack
@@ -31,52 +29,49 @@ def first_screen(reading: bool) -> list[type[DOMNode]]:
     from nda_reader.ui.widgets.index_progress import IndexProgress
     from nda_reader.ui.widgets.message_line import MessageLine
 
-    shared: list[type[DOMNode]] = [ToastRack, Tooltip, Static, MessageLine, IndexProgress]
-    shared += [ReaderFooter, FooterKey]
-    if not reading:
-        from nda_reader.ui.screens.library import LibraryScreen
-        from nda_reader.ui.widgets.library_table import LibraryTable
+    return [ToastRack, Tooltip, Static, MessageLine, IndexProgress, ReaderFooter, FooterKey]
 
-        return [LibraryScreen, LibraryTable, *shared]
+
+def _reading_screen() -> list[type[DOMNode]]:
+    """The classes the reading screen mounts besides those of :func:`_every_screen`."""
+    from textual.containers import Container
+
     from nda_reader.ui.screens.reading import ReadingScreen
     from nda_reader.ui.widgets.context_pane import ContextPane
     from nda_reader.ui.widgets.document_view.widget import DocumentView
     from nda_reader.ui.widgets.reader_list import ReaderList
 
-    return [ReadingScreen, Container, DocumentView, ContextPane, ReaderList, *shared]
+    return [ReadingScreen, Container, DocumentView, ContextPane, ReaderList]
+
+
+def first_screen(reading: bool) -> list[type[DOMNode]]:
+    """The classes the first screen mounts: the reading screen (``reading``: a document
+    was given on the command line) or the library, and what every screen holds."""
+    if reading:
+        return [*_reading_screen(), *_every_screen()]
+    from nda_reader.ui.screens.library import LibraryScreen
+    from nda_reader.ui.widgets.library_table import LibraryTable
+
+    return [LibraryScreen, LibraryTable, *_every_screen()]
 
 
 def later_screens() -> list[type[DOMNode]]:
     """The classes the reading screen, the search box and the corpus search results
-    mount."""
-    from textual.containers import Container, Vertical
-    from textual.widgets import Input, Label, Static
+    mount (those already added, by the first screen, are not parsed again)."""
+    from textual.containers import Vertical
+    from textual.widgets import Input, Label
 
     from nda_reader.ui.dialogs.search_input import SearchInput
-    from nda_reader.ui.screens.reading import ReadingScreen
     from nda_reader.ui.screens.search_results import SearchResultsScreen
-    from nda_reader.ui.widgets.context_pane import ContextPane
-    from nda_reader.ui.widgets.document_view.canvas import DocumentCanvas
-    from nda_reader.ui.widgets.document_view.widget import DocumentView
-    from nda_reader.ui.widgets.footer import ReaderFooter
-    from nda_reader.ui.widgets.index_progress import IndexProgress
-    from nda_reader.ui.widgets.reader_list import ReaderList
 
     return [
-        ReadingScreen,
-        DocumentView,
-        DocumentCanvas,
-        ContextPane,
-        ReaderList,
-        ReaderFooter,
-        IndexProgress,
+        *_reading_screen(),
+        *_every_screen(),
         SearchInput,
         Input,
         SearchResultsScreen,
-        Container,
         Vertical,
         Label,
-        Static,
     ]
 
 
