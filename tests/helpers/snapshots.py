@@ -14,9 +14,16 @@ from tests.helpers.pilot import open_from_library, workers_done
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
 
-def keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] = ()) -> Steps:
+def keys(
+    doc_id: str | None,
+    *keys: str,
+    text: str = "",
+    then: tuple[str, ...] = (),
+    keep_messages: bool = False,
+) -> Steps:
     """Open ``doc_id`` from the library (None: a document is open already), press ``keys``,
-    enter ``text`` into the focused input (as typing would), press the keys in ``then``."""
+    enter ``text`` into the focused input (as typing would), press the keys in ``then``;
+    with ``keep_messages``, what ``then`` made the reader say stays on screen."""
 
     async def run(pilot: Pilot[Any]) -> None:
         if doc_id is None:
@@ -34,15 +41,17 @@ def keys(doc_id: str | None, *keys: str, text: str = "", then: tuple[str, ...] =
                 assert isinstance(focused, Input)
                 focused.insert_text_at_cursor(text)
         await pilot.press(*then)
-        await settled(pilot)
+        await settled(pilot, keep_messages=keep_messages)
 
     return run
 
 
-async def settled(pilot: Pilot[Any]) -> None:
-    """Let the screen settle, without what depends on how busy the machine is: toasts
-    (they time out) and a blinking cursor (shown steadily instead)."""
-    pilot.app.clear_notifications()
+async def settled(pilot: Pilot[Any], *, keep_messages: bool = False) -> None:
+    """Let the screen settle, without what depends on how busy the machine is: toasts and
+    the message line (they time out; ``keep_messages`` leaves them) and a blinking cursor
+    (shown steadily instead)."""
+    if not keep_messages:
+        pilot.app.clear_notifications()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     for area in pilot.app.screen.query(TextArea):

@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 
 from nda_reader.corpus.document import Document
 from nda_reader.reading.wrapping import LayoutBuilder, layout_document
+from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.document_view import DocumentView, canvas
@@ -47,6 +48,14 @@ def _big(make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch) -> tuple[Path
     return root, body
 
 
+def _big_app(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[ReaderApp, str]:
+    """The reader on the big text (see :func:`_big`), and the text's body."""
+    root, body = _big(make_corpus, monkeypatch)
+    return create_app(root / "texts" / "big.md", config_dir=tmp_path / "config"), body
+
+
 async def _first_screens(pilot: Pilot[None], app: App[None]) -> DocumentView:
     """The reading screen's view once it is on screen, its first screens only laid out."""
     await pilot.pause()
@@ -60,8 +69,7 @@ async def _first_screens(pilot: Pilot[None], app: App[None]) -> DocumentView:
 async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root, _ = _big(make_corpus, monkeypatch)
-    app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
+    app, _ = _big_app(make_corpus, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _first_screens(pilot, app)
         await until(pilot, lambda: view.flow.complete)
@@ -74,8 +82,7 @@ async def test_a_big_text_is_laid_out_in_steps_and_ends_where_the_text_ends(
 async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root, body = _big(make_corpus, monkeypatch)
-    app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
+    app, body = _big_app(make_corpus, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _first_screens(pilot, app)
         await pilot.press("t")  # the only term is far down
@@ -92,8 +99,7 @@ async def test_a_key_pressed_during_the_layout_is_shown_before_the_next_step(
 ) -> None:
     # Steps came every millisecond and Textual's frame timer waited behind them: a page
     # down pressed while a big text was laid out showed ~20 ms later than once it was done.
-    root, _ = _big(make_corpus, monkeypatch)
-    app = create_app(root / "texts" / "big.md", config_dir=tmp_path / "config")
+    app, _ = _big_app(make_corpus, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _first_screens(pilot, app)
         events: list[str] = []

@@ -24,7 +24,7 @@ from nda_reader.ui.widgets import message_line
 from nda_reader.ui.widgets.message_line import MessageLine
 from tests.helpers.annotating import cursor_on, highlight_row, type_text
 from tests.helpers.corpora import MakeCorpus
-from tests.helpers.pilot import make_app, open_from_library, workers_done
+from tests.helpers.pilot import make_app, open_from_library
 from tests.helpers.small_corpus import REPORT, TRANSCRIPT, small_corpus
 from tests.helpers.snapshots import Steps
 from tests.helpers.snapshots import keys as _keys
@@ -182,15 +182,10 @@ def test_message_line_after_a_save(
     monkeypatch.setattr(message_line, "SHOWN_FOR", 600.0)
     root = small_corpus(make_corpus)
 
+    save = _keys(None, "j", "j", "j", "M", text="Check this.", then=("enter",), keep_messages=True)
+
     async def run(pilot: Pilot[Any]) -> None:
-        await pilot.pause()
-        await pilot.press("j", "j", "j", "M")
-        focused = pilot.app.focused
-        assert isinstance(focused, TextArea)
-        focused.insert("Check this.")
-        await pilot.press("enter")
-        await workers_done(pilot.app)
-        await pilot.pause()
+        await save(pilot)
         assert "Saved: add note" in pilot.app.screen.query_one(MessageLine).message
 
     app = make_app(tmp_path / "config", root / "texts" / f"{TRANSCRIPT}.md")
