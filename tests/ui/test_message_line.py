@@ -5,6 +5,7 @@ warnings still come as toasts; a screen without a message line gets a toast."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets._toast import Toast
@@ -12,7 +13,15 @@ from textual.widgets._toast import Toast
 from nda_reader.ui.screens.help import HelpScreen
 from nda_reader.ui.widgets import message_line
 from nda_reader.ui.widgets.message_line import MessageLine
-from tests.helpers.annotating import MEETING, annotate_by_keys, app_for, copy_corpus, messages
+from tests.helpers.annotating import (
+    MEETING,
+    annotate_by_keys,
+    app_for,
+    copy_corpus,
+    messages,
+    select,
+    type_text,
+)
 from tests.helpers.pilot import open_from_library, until
 
 
@@ -39,6 +48,35 @@ async def test_a_save_and_its_undo_are_said_in_the_message_line_which_then_hides
         line.show("Saved: once more")
         app.clear_notifications()  # as before a picture is taken
         assert not line.display
+
+
+async def test_the_first_frame_after_a_save_already_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The line is laid out in the save's own frame: left to the line, its layout request
+    reached the screen after that frame, and "Saved" came one frame (~50 ms) later."""
+    monkeypatch.setattr(message_line, "SHOWN_FOR", 600.0)
+    app = app_for(copy_corpus(tmp_path), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        line = screen.query_one(MessageLine)
+        await select(pilot, "data circulation")
+        await pilot.press("M")
+        await pilot.pause()
+        await type_text(pilot, "Check the term")
+        shown: list[bool] = []  # for each frame after the save: is the line on it?
+        display = app._display
+
+        def spy_display(*args: Any) -> None:
+            display(*args)
+            if messages(app):
+                shown.append(app.screen is screen and line.region.height == 1)
+
+        monkeypatch.setattr(app, "_display", spy_display)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(shown) >= 2)
+        assert messages(app) == ["Saved: add note"]
+        assert shown[0], f"frames after the save, with the line or not: {shown}"
 
 
 async def test_a_screen_without_a_message_line_gets_a_toast(tmp_path: Path) -> None:

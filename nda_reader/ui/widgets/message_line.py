@@ -41,7 +41,12 @@ class MessageLine(Static):
         for ``seconds`` (default :data:`SHOWN_FOR`), in place of the one before."""
         self._message = visible_controls(message)
         self.update(Text(self._message, no_wrap=True, overflow="ellipsis"))
-        self.display = True
+        if not self.display:
+            self.display = True
+            # The screen lays out in its next frame, not the one after: left to this
+            # widget, the layout request reaches the screen once this widget next idles,
+            # which after a save comes after the screen's next frame (~50 ms later).
+            self.screen.refresh(layout=True)
         if self._hide_timer is not None:
             self._hide_timer.stop()
         self._hide_timer = self.set_timer(SHOWN_FOR if seconds is None else seconds, self.hide)
