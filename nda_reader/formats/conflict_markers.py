@@ -38,6 +38,8 @@ class Conflict:
 
 def find_conflicts(text: str) -> list[Conflict]:
     """The conflicts marked in ``text`` (an unterminated one runs to the end of the file)."""
+    if "<<<<<<<" not in text:  # every start marker holds it: no line to look at
+        return []
     lines = text.splitlines()
     out: list[Conflict] = []
     i = 0
