@@ -20,8 +20,9 @@ import yaml
 from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.model import AnnotationKind, Corpus, Orphan
-from nda_reader.corpus.notes import Note
+from nda_reader.corpus.notes import Note, read_notes
 from nda_reader.editing.edits import Edit
+from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import decode_text, read_file
 from nda_reader.formats.yaml_edit import (
     EditError,
@@ -31,6 +32,7 @@ from nda_reader.formats.yaml_edit import (
 )
 from nda_reader.formats.yaml_fields import set_fields
 from nda_reader.formats.yaml_splice import kept, parse_layer_text
+from nda_reader.formats.yaml_values import YMap
 
 HEADERS = {
     "glossary": "layer: glossary\nversion: 1\n",
@@ -117,8 +119,11 @@ def prepare(path: Path, key: str) -> None:
         text = _text(path)
     except LayerUnreadable:
         return
-    if text.strip() and kept(path, text) is None:
-        parse_layer_text(text, path)
+    if text.strip():
+        parsed = kept(path, text) or parse_layer_text(text, path)
+        if key == "notes" and isinstance(parsed.value, YMap):
+            # Read now, the reload after the save reads only the new note (see read_notes).
+            read_notes(parsed.value, path, ProblemList(), {})
     _indent(path, key)
 
 

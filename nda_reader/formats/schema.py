@@ -137,13 +137,29 @@ def read_list(
     """``(raw, values, what, where)`` for each item of a layer's list that passes
     :func:`read_fields`. ``what`` names the item in messages: ``noun 'its id'`` when
     ``by_id`` and it has one, else ``noun N`` (counting from 1)."""
-    for i, raw in enumerate(items):
-        where = items.where(i)
-        label = raw.get("id") if by_id and isinstance(raw, YMap) else None
-        what = f"{noun} {label!r}" if label else f"{noun} {i + 1}"
-        values = read_fields(raw, schema, path, problems, what, where)
-        if values is not None:
-            yield raw, values, what, where
+    for i in range(len(items)):
+        item = read_item(items, i, schema, path, problems, noun, by_id=by_id)
+        if item is not None:
+            yield item
+
+
+def read_item(
+    items: YList,
+    i: int,
+    schema: dict[str, Field],
+    path: Path,
+    problems: ProblemList,
+    noun: str,
+    *,
+    by_id: bool = True,
+) -> tuple[YMap, dict[str, Any], str, tuple[int, int]] | None:
+    """Item ``i`` of ``items`` as :func:`read_list` gives it (None when it does not pass)."""
+    raw = items[i]
+    where = items.where(i)
+    label = raw.get("id") if by_id and isinstance(raw, YMap) else None
+    what = f"{noun} {label!r}" if label else f"{noun} {i + 1}"
+    values = read_fields(raw, schema, path, problems, what, where)
+    return None if values is None else (raw, values, what, where)
 
 
 def _describe(value: Any) -> str:

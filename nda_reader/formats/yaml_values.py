@@ -40,6 +40,8 @@ class YMap(dict[str, Any]):
     pos: Pos
     key_pos: dict[str, Pos]
     value_pos: dict[str, Pos]
+    origin: tuple[YMap, int] | None = None
+    """The mapping this one is a moved copy of, and by how many lines (see :func:`moved`)."""
 
     def where(self, key: str | None = None) -> Pos:
         """Position of ``key``'s value if present, else of the key, else of the mapping."""
@@ -84,12 +86,15 @@ def shift(value: Any, offset: int, done: set[int] | None = None) -> None:
 def moved(value: Any, offset: int) -> Any:
     """A copy of ``value`` ``offset`` lines further down (``value`` is left as it is; its
     text and numbers are shared). For values without aliases: a shared value is copied
-    once per use."""
+    once per use. A mapping copied remembers its :attr:`~YMap.origin`, so that what was
+    read from the original can be used again, moved."""
     if isinstance(value, YMap):
         out = YMap((k, moved(v, offset)) for k, v in value.items())
         out.pos = (value.pos[0] + offset, value.pos[1])
         out.key_pos = {k: (p[0] + offset, p[1]) for k, p in value.key_pos.items()}
         out.value_pos = {k: (p[0] + offset, p[1]) for k, p in value.value_pos.items()}
+        base, before = value.origin or (value, 0)
+        out.origin = (base, before + offset)
         return out
     if isinstance(value, YList):
         items = YList(moved(v, offset) for v in value)
