@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from nda_reader.editing.edits import Edit
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_edit import render_block
 from nda_reader.formats.yaml_source import parse_yaml
@@ -48,3 +49,21 @@ def layer(ids: list[str], *, indent: int = 2, blank: bool = True, tail: str = ""
     return (
         "layer: notes\nversion: 1\nnotes:\n" + gap.join(note(i, indent=indent) for i in ids) + tail
     )
+
+
+EditStep = tuple[str, int, str]
+"""One step of a run of edits: ``add``, ``change`` or ``drop``, which note, what is typed."""
+
+
+def step_edit(path: Path, value: Any, text: str, n: int, step: EditStep) -> Edit | None:
+    """The edit step ``n`` of a run makes to the notes file ``text`` (parsed as ``value``):
+    a new note, or a change or removal of an existing one (None: skipped, the note is not
+    written the way :func:`note` writes it)."""
+    what, pick, typed = step
+    items = value["notes"] if isinstance(value, YMap) else []
+    if what == "add" or len(items) < 2:
+        return Edit(path, "notes", new=note(f"{pick}-{n}", typed or "x"))
+    item = items[pick % len(items)]
+    old = note(item["id"], item["text"])
+    new = note(item["id"], typed or "y") if what == "change" else ""
+    return Edit(path, "notes", old=old, new=new) if old in text else None

@@ -16,7 +16,7 @@ from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.yaml_splice import Parsed, parse_layer_text, splice
 from nda_reader.formats.yaml_values import YMap
 from tests.helpers.properties import bounded
-from tests.helpers.yaml_parses import layer, note
+from tests.helpers.yaml_parses import layer, note, step_edit
 
 PATH = Path("/corpus/annotations/notes.yaml")
 
@@ -79,17 +79,10 @@ def test_any_run_of_edits_reads_the_notes_reading_afresh_gives(
 ) -> None:
     parsed = parse_layer_text(layer(sorted(start)), PATH)
     assert read(parsed) == afresh(parsed.text)
-    for n, (what, pick, typed) in enumerate(steps):
-        items = parsed.value["notes"] if isinstance(parsed.value, YMap) else []
-        if what == "add" or len(items) < 2:
-            edit = Edit(PATH, "notes", new=note(f"{pick}-{n}", typed or "x"))
-        else:
-            item = items[pick % len(items)]
-            old = note(item["id"], item["text"])
-            new = note(item["id"], typed or "y") if what == "change" else ""
-            if old not in parsed.text:
-                continue
-            edit = Edit(PATH, "notes", old=old, new=new)
+    for n, step in enumerate(steps):
+        edit = step_edit(PATH, parsed.value, parsed.text, n, step)
+        if edit is None:
+            continue
         after, _ = edit.apply_to(parsed.text)
         parsed = splice(parsed, after, "notes", PATH) or parse_layer_text(after, PATH)
         assert read(parsed) == afresh(after)

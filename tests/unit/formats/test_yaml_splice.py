@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from nda_reader.editing.edits import Edit
 from nda_reader.formats.yaml_splice import Parsed, kept, parse_layer_text, splice
-from nda_reader.formats.yaml_values import YMap
 from tests.helpers.properties import bounded
-from tests.helpers.yaml_parses import layer, note, same, whole
+from tests.helpers.yaml_parses import layer, note, same, step_edit, whole
 
 PATH = Path("/corpus/annotations/notes.yaml")
 
@@ -141,17 +140,10 @@ def test_any_run_of_edits_splices_to_the_whole_parse(
     start: list[str], steps: list[tuple[str, int, str]], blank: bool
 ) -> None:
     parsed = parse_layer_text(layer(sorted(start), blank=blank), PATH)
-    for n, (what, pick, typed) in enumerate(steps):
-        items = parsed.value["notes"] if isinstance(parsed.value, YMap) else []
-        if what == "add" or len(items) < 2:
-            edit = Edit(PATH, "notes", new=note(f"{pick}-{n}", typed or "x"))
-        else:
-            item = items[pick % len(items)]
-            old = note(item["id"], item["text"])
-            new = note(item["id"], typed or "y") if what == "change" else ""
-            if old not in parsed.text:
-                continue
-            edit = Edit(PATH, "notes", old=old, new=new)
+    for n, step in enumerate(steps):
+        edit = step_edit(PATH, parsed.value, parsed.text, n, step)
+        if edit is None:
+            continue
         after, _ = edit.apply_to(parsed.text)
         made = splice(parsed, after, "notes", PATH)
         full = parse_layer_text(after, Path("/elsewhere.yaml"))
