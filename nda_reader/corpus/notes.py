@@ -55,14 +55,14 @@ def read_notes(data: YMap, path: Path, problems: ProblemList, seen: dict[str, No
         base, offset = (raw.origin or (raw, 0)) if isinstance(raw, YMap) else (raw, 0)
         kept = before.get(id(base))
         note = kept.moved(base, offset, notes.where(i)) if kept is not None else None
+        clean = note is not None
         if note is None:
             count = len(problems)
             note = _read_note(notes, i, path, problems)
             if note is None:
                 continue
-            if len(problems) == count:
-                now[id(base)] = _Read(base, offset, note)
-        else:
+            clean = len(problems) == count
+        if clean:
             now[id(base)] = _Read(base, offset, note)
         if note.id in seen:
             problems.error_at(path, raw.where("id"), f"duplicate note id {note.id!r}")
@@ -70,6 +70,7 @@ def read_notes(data: YMap, path: Path, problems: ProblemList, seen: dict[str, No
         seen[note.id] = note
         out.append(note)
     with _lock:  # a form's preparation reads in a thread
+        _last_read.pop(path, None)  # the file read last is the last one dropped
         _last_read[path] = now
         while len(_last_read) > _KEPT:
             del _last_read[next(iter(_last_read))]

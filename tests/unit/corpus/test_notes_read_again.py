@@ -86,3 +86,18 @@ def test_any_run_of_edits_reads_the_notes_reading_afresh_gives(
         after, _ = edit.apply_to(parsed.text)
         parsed = splice(parsed, after, "notes", PATH) or parse_layer_text(after, PATH)
         assert read(parsed) == afresh(after)
+
+
+def test_the_notes_file_read_last_is_kept_when_others_are_read_after() -> None:
+    parses = {name: parse_layer_text(layer(["m"]), Path(f"/c/{name}.yaml")) for name in "abc"}
+
+    def anchor_of(name: str) -> object:
+        value = parses[name].value
+        assert isinstance(value, YMap)
+        return read_notes(value, Path(f"/c/{name}.yaml"), ProblemList(), {})[0].anchor
+
+    first = anchor_of("a")
+    anchor_of("b")
+    assert anchor_of("a") is first  # read again: now the file read last
+    anchor_of("c")  # two files are kept: "b", read before "a", is dropped
+    assert anchor_of("a") is first
