@@ -77,6 +77,14 @@ class DocMarks:
         part = self.part(doc_id)
         return part.body if part is not None else ""
 
+    def changed_passages(self, before: DocMarks) -> set[tuple[str, int]] | None:
+        """(doc id, block index) of the passages whose link or note marks differ from
+        ``before`` (the same parts' marks before a save); None when the glossary
+        occurrences differ too, which may change any passage."""
+        if self.occurrences != before.occurrences:
+            return None
+        return (self.links.keys() ^ before.links.keys()) | (self.notes.keys() ^ before.notes.keys())
+
     def occurrence_at(self, doc_id: str, offset: int) -> Occurrence | None:
         """The glossary occurrence covering ``offset`` of ``doc_id``, if any."""
         for occ in self.occurrences:

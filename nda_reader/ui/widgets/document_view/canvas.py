@@ -56,10 +56,6 @@ Scroll = Literal["nearest", "top", "center"]
 """Where a cursor move scrolls: just into view, a quarter from the top, to the middle."""
 
 
-def _as_is(doc: Document) -> Document:
-    return doc
-
-
 class DocumentCanvas(ScrollView):
     """A scrollable, wrapped, highlighted view of one document (all its parts) with a cursor."""
 
@@ -105,7 +101,7 @@ class DocumentCanvas(ScrollView):
         self.filter_query = ""  # what the filter looks for ("" when there is none)
         self.echo: Echo = NO_ECHO
         """Passages and terms highlighted for the cursor of a view beside this one."""
-        self.part_view: Callable[[Document], Document] = _as_is
+        self.part_view: Callable[[Document], Document] = lambda doc: doc
         """How a part is shown again after a reload (one language of a bilingual file)."""
         self._pending: tuple[str, int] | None = (doc.id, 0)
         self._sized_at = 0.0  # when the layout under way last set the scrollable size
@@ -160,14 +156,14 @@ class DocumentCanvas(ScrollView):
     def set_corpus(self, corpus: Corpus, *, relayout: bool = True) -> None:
         """Show the same parts from a reloaded ``corpus``, keeping the cursor's place;
         ``relayout=False`` when nothing shown here changed (no layout, no repaint)."""
-        keep = self.position()
+        keep, before = self.position(), self.navigator.marks
         self.corpus = corpus
         if not relayout:
             return  # the texts and what is annotated in them are as they were
         parts = [self.part_view(corpus.documents.get(p.id, p)) for p in self.parts]
         self.navigator.marks = DocMarks.build(corpus, parts)
         self.selection = None
-        self._relayout(keep, force=True)
+        self._relayout(keep, force=True, before=before)
         term = self.cursor.term
         if term is not None:
             found = self.marks.occurrence_at(term.doc, term.start)
@@ -198,13 +194,16 @@ class DocumentCanvas(ScrollView):
             term = term if term is not None and term.start == offset else None
             self._set_cursor(self.navigator.line_at(doc_id, offset) or 0, term, scroll="top")
 
-    def _relayout(self, keep: tuple[str, int], *, force: bool = False) -> None:
+    def _relayout(
+        self, keep: tuple[str, int], *, force: bool = False, before: DocMarks | None = None
+    ) -> None:
+        """Lay out again (unless ``force``, only at a new width); ``before``: old marks."""
         if not force and self.flow.width == self.text_width and self.flow.lines:
             return
         turns = {p.id: self.corpus.turns(p.id) for p in self.parts}
         made = (tuple(self.parts), turns, self.text_width, self.only_speaker, self.only_blocks)
         if self.flow.lines and made == self._made:  # the same lines (a note was saved)
-            return self.invalidate()  # what is marked on them may differ
+            return self.invalidate(before)  # what is marked on them may differ
         self._made = made
         self._layout_generation += 1
         builder = LayoutBuilder(
@@ -390,9 +389,10 @@ class DocumentCanvas(ScrollView):
             self.echo = echo
             self.invalidate()
 
-    def invalidate(self) -> None:
-        """Forget rendered lines (highlights changed) and redraw."""
-        self.painter.clear()
+    def invalidate(self, before: DocMarks | None = None) -> None:
+        """Forget rendered lines (highlights changed) and redraw; with ``before``, the marks
+        of the same lines before a reload, only the lines whose marks changed."""
+        self.painter.forget_changed(self.navigator, before)
         self.refresh()
 
     def say(self, message: str) -> None:

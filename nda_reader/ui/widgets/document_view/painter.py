@@ -20,6 +20,7 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from nda_reader.corpus.term_index import Occurrence, Occurrences
+from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
@@ -104,6 +105,19 @@ class LinePainter:
         """Forget painted lines from display line ``y`` on (the layout grew there)."""
         for key in [k for k in list(self._cache.keys()) if k[0] >= y]:
             self._cache.discard(key)
+
+    def forget_changed(self, navigator: Navigator, before: DocMarks | None) -> None:
+        """Forget the painted lines whose marks differ from ``before`` (the marks of the
+        same lines before a save), or all of them when ``before`` is None or the glossary
+        occurrences changed: a saved note repaints its own passage only."""
+        passages = navigator.marks.changed_passages(before) if before is not None else None
+        if passages is None:
+            self.clear()
+        else:
+            for key in list(self._cache.keys()):
+                line = navigator.line(key[0])
+                if line is None or (line.doc_id, line.block) in passages:
+                    self._cache.discard(key)
 
     def paint(self, y: int, scene: Scene, *, width: int, base: Style, console: Console) -> Strip:
         """Display line ``y`` of ``scene``, ``width`` cells wide on ``base`` style.

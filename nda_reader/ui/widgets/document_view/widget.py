@@ -205,6 +205,8 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
 
     def set_selection(self, selection: Selection | None) -> None:
         """Show ``selection`` (None ends selecting) and move the cursor to its head."""
+        if selection is None and self.selection is None:
+            return  # nothing selected before or now: no line to paint again
         was = self.selecting
         self.selection = selection
         if selection is not None:

@@ -1,0 +1,92 @@
+"""What a save paints again: the lines whose marks changed, not the whole screen.
+
+A note saved on the cursor's passage (no selection) changes the marks of that passage
+only; the other lines of the view were painted again after each save until the sixth
+stop of issue 11 (~3 ms of the save's frame on a full screen). A save that changes the
+glossary's occurrences (a new alias) paints every line again: any line may show it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nda_reader.reading.wrapping import DisplayLine
+from nda_reader.ui.widgets.document_view.painter import NOTE_GLYPH, LinePainter
+from tests.helpers.annotating import (
+    MEETING,
+    annotate_by_keys,
+    app_for,
+    copy_corpus,
+    cursor_on,
+    messages,
+    type_text,
+)
+from tests.helpers.pilot import open_from_library, until
+
+
+def _spy_painting(monkeypatch: pytest.MonkeyPatch) -> list[DisplayLine]:
+    """Record every display line painted (not taken from the painter's cache)."""
+    painted: list[DisplayLine] = []
+    draw = LinePainter._draw
+
+    def spy(self: LinePainter, line: DisplayLine, *args: Any) -> Any:
+        painted.append(line)
+        return draw(self, line, *args)
+
+    monkeypatch.setattr(LinePainter, "_draw", spy)
+    return painted
+
+
+async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(copy_corpus(tmp_path), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        view = screen.main
+        await cursor_on(pilot, "data circulation")
+        await pilot.pause()
+        passage = view.navigator.line(view.cursor.y)
+        assert passage is not None
+        painted = _spy_painting(monkeypatch)
+        await pilot.press("M")
+        await pilot.pause()
+        await type_text(pilot, "A note of my own")
+        await pilot.press("enter")
+        await until(pilot, lambda: messages(app) == ["Saved: add note"])
+        await pilot.pause()
+        drawn = {(line.doc_id, line.block) for line in painted}
+        assert drawn == {(passage.doc_id, passage.block)}, drawn
+        first = next(
+            y
+            for y in range(len(view.flow.lines))
+            if (line := view.navigator.line(y)) is not None
+            and (line.doc_id, line.block) == (passage.doc_id, passage.block)
+            and line.first
+        )
+        top = round(view.scroll_offset.y)
+        assert NOTE_GLYPH in view.render_line(first - top).text
+
+
+async def test_a_new_alias_paints_every_line_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(copy_corpus(tmp_path), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_from_library(pilot, MEETING)
+        view = screen.main
+        await pilot.pause()
+        painted = _spy_painting(monkeypatch)
+        await annotate_by_keys(pilot, "data circulation", "G", "National Data Administration")
+        assert "data circulation" in app.corpus.glossary.entries["nda"].aliases
+        await pilot.pause()
+        shown = {(line.doc_id, line.block) for line in painted}
+        blocks_on_screen = {
+            (line.doc_id, line.block)
+            for y in range(round(view.scroll_offset.y), view.scroll_offset.y + view.size.height)
+            if (line := view.navigator.line(y)) is not None
+        }
+        assert blocks_on_screen <= shown
