@@ -8,13 +8,18 @@ glossary's occurrences (a new alias) paints every line again: any line may show 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from nda_reader.reading.wrapping import DisplayLine
+from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.widgets.document_view.painter import NOTE_GLYPH, LinePainter
+from nda_reader.ui.widgets.document_view.widget import DocumentView
 from tests.helpers.annotating import (
     MEETING,
     annotate_by_keys,
@@ -40,13 +45,19 @@ def _spy_painting(monkeypatch: pytest.MonkeyPatch) -> list[DisplayLine]:
     return painted
 
 
-async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@asynccontextmanager
+async def _meeting(tmp_path: Path) -> AsyncIterator[tuple[ReaderApp, Pilot[None], DocumentView]]:
+    """The reader on a copy of the bundled corpus, at 120x40, the meeting readout open."""
     app = app_for(copy_corpus(tmp_path), tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
-        view = screen.main
+        yield app, pilot, screen.main
+
+
+async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with _meeting(tmp_path) as (app, pilot, view):
         await cursor_on(pilot, "data circulation")
         await pilot.pause()
         passage = view.navigator.line(view.cursor.y)
@@ -74,10 +85,7 @@ async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
 async def test_a_new_alias_paints_every_line_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = app_for(copy_corpus(tmp_path), tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_from_library(pilot, MEETING)
-        view = screen.main
+    async with _meeting(tmp_path) as (app, pilot, view):
         await pilot.pause()
         painted = _spy_painting(monkeypatch)
         await annotate_by_keys(pilot, "data circulation", "G", "National Data Administration")
