@@ -22,7 +22,7 @@ from pathlib import Path
 from nda_reader import __version__
 from nda_reader.index.files import is_private
 
-FORMAT = "nda-reader index 1"
+FORMAT = "nda-reader index 2"
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SUFFIXES = ("", "-wal", "-shm", "-journal")
 
@@ -36,6 +36,7 @@ CREATE TABLE docs(
     n INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, ord INT, meta BLOB, body TEXT,
     terms INT NOT NULL DEFAULT 0, searchable INT NOT NULL DEFAULT 0
 );
+CREATE INDEX docs_ord ON docs(ord, n);
 CREATE TABLE occ(doc INT, start INT, stop INT, entry TEXT);
 CREATE INDEX occ_doc ON occ(doc, start);
 -- A concordance's first rows come from this index alone (no row of occ is read).
