@@ -93,6 +93,13 @@ class DocMarks:
         return None
 
 
+def read_ahead(corpus: Corpus, doc: Document) -> None:
+    """Read what opening ``doc`` needs first and keeps: each part's text and passages,
+    its terms and the placements of its links and notes (from the corpus index, when the
+    corpus has one), so that opening it does not wait for them."""
+    DocMarks.build(corpus, corpus.parts_of(doc))
+
+
 def _shown(doc: Document, offset: int) -> bool:
     block = doc.block_at(offset)
     return block is not None and block.start <= offset < block.end

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus.loader import load_corpus
+from nda_reader.index.lazy import StoredDocument
 from nda_reader.index.open import CorpusIndex, open_corpus
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
@@ -15,6 +16,7 @@ from nda_reader.ui.indexing import Step
 from nda_reader.ui.screens.library import LibraryScreen
 from nda_reader.ui.screens.reading import ReadingScreen
 from nda_reader.ui.widgets.index_progress import IndexProgress, progress_text
+from nda_reader.ui.widgets.library_table import LibraryTable
 from tests.helpers.annotating import (
     BRIEFING,
     MEETING,
@@ -111,3 +113,25 @@ async def test_a_change_made_outside_is_picked_up_after_a_save_is_shown(tmp_path
         await until(pilot, lambda: app.corpus.occurrences.complete)  # the new form's terms
     index.writer.wait()
     assert corpus_summary(app.corpus) == corpus_summary(load_corpus(root))
+
+
+async def test_the_document_the_highlight_rests_on_is_read_before_enter(tmp_path: Path) -> None:
+    """Resting on a row reads its document (text, passages, terms) from the index, so
+    that Enter opens it without waiting for them; the other rows' documents stay unread."""
+    root = copy_corpus(tmp_path).absolute()
+    ready = _indexed_app(root, tmp_path)
+    async with ready.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: ready.corpus.occurrences.complete)
+    app = _indexed_app(root, tmp_path)  # opened from the completed index: nothing read
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.corpus.occurrences.complete)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        meeting = app.corpus.documents[MEETING]
+        briefing = app.corpus.documents[BRIEFING]
+        assert isinstance(meeting, StoredDocument) and not meeting.loaded
+        await pilot.press("G")  # the newest: the meeting readout, past the briefing
+        assert screen.rows[screen.query_one(LibraryTable).cursor_row].id == MEETING
+        await until(pilot, lambda: meeting.loaded)
+        assert meeting._blocks is not None  # its passages too
+        assert isinstance(briefing, StoredDocument) and not briefing.loaded

@@ -6,6 +6,7 @@ without reading a single body.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from nda_reader.corpus.document import Document
@@ -28,6 +30,9 @@ from nda_reader.ui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from nda_reader.ui.host import ReaderHost
+
+READ_AHEAD_AFTER = 0.15
+"""Seconds the highlight rests on a row before its document is read ahead."""
 
 
 def library_rows(corpus: Corpus) -> list[Document]:
@@ -93,6 +98,7 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.rows: list[Document] = []
         self._width = 0
+        self._read_ahead: Timer | None = None
 
     @property
     def reader(self) -> ReaderHost:
@@ -198,6 +204,18 @@ class LibraryScreen(Screen[None]):
         if doc.source:
             text.append("\n" + _fit(doc.source, 400))
         detail.update(text)
+        if self._read_ahead is not None:
+            self._read_ahead.stop()
+        self._read_ahead = self.set_timer(READ_AHEAD_AFTER, partial(self._read, corpus, doc))
+
+    def _read(self, corpus: Corpus, doc: Document) -> None:
+        """Read ``doc`` ahead as the highlight rests on it, once the corpus index has every
+        document's terms: Enter then opens it without waiting for its text, passages and
+        terms (~10 ms of a document from the index; the same work, done sooner)."""
+        if corpus is self.reader.corpus and corpus.occurrences.complete:
+            from nda_reader.reading.doc_index import read_ahead
+
+            read_ahead(corpus, doc)
 
     def _doc_at(self, row: int) -> Document | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
