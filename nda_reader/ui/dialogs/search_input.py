@@ -3,6 +3,7 @@ export folder)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -51,18 +52,27 @@ class SearchInput(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, prompt: str, initial: str = "", hint: str = "enter search · esc cancel"):
+    def __init__(
+        self,
+        prompt: str,
+        initial: str = "",
+        hint: str = "enter search · esc cancel",
+        *,
+        on_change: Callable[[str], object] | None = None,
+    ):
         """Create the dialog.
 
         Args:
             prompt: What to ask for, e.g. ``"Search in this document"``.
             initial: Text the input starts with (for example the previous query).
             hint: The key hint under the input.
+            on_change: Told the text after each change (typing, pasting).
         """
         super().__init__()
         self.prompt = prompt
         self.initial = initial
         self.hint = hint
+        self.on_change = on_change
 
     def compose(self) -> ComposeResult:
         """An input box with its prompt and a key hint."""
@@ -74,6 +84,11 @@ class SearchInput(ModalScreen[str | None]):
     def on_mount(self) -> None:
         """Focus the input so typing goes there at once."""
         self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if self.on_change is not None:
+            self.on_change(event.value)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

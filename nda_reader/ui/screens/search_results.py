@@ -27,6 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
 from nda_reader.corpus.model import Corpus
 from nda_reader.reading.kwic import fit_left, fit_right
@@ -103,7 +104,14 @@ class SearchResultsScreen(ModalScreen[Target | None]):
     }
     """
 
-    def __init__(self, corpus: Corpus, query: str, *, found: CorpusSearch | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        query: str,
+        *,
+        found: CorpusSearch | None = None,
+        documents: list[Document] | None = None,
+    ) -> None:
         """Search ``corpus`` for ``query`` (literal, case-insensitive; a glossary form also
         finds the entry's occurrences), or show what was ``found`` already.
 
@@ -111,6 +119,8 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             corpus: The loaded corpus.
             query: The text to find; whitespace matches any run of whitespace.
             found: The results to show instead of searching (a concordance).
+            documents: The documents that may hold the query, in reading order, if they
+                were looked up already (else the corpus index is asked).
         """
         super().__init__()
         self.corpus = corpus
@@ -132,7 +142,9 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         for hit in self.hits:
             self._covered.setdefault(hit.doc_id, []).append((hit.start, hit.end))
         self._pattern = compile_query(query) if found is None else None
-        self._todo = documents_to_search(corpus, query) if self._pattern is not None else []
+        if documents is None and self._pattern is not None:
+            documents = documents_to_search(corpus, query)
+        self._todo = documents if self._pattern is not None and documents is not None else []
         self._todo.reverse()  # popped from the end, in reading order
         self._text_heading = -1  # the row of the "Text" heading, once there is one
         deadline = time.perf_counter() + FIRST_WAIT
