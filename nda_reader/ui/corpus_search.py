@@ -46,6 +46,12 @@ class SearchAhead:
         if compile_query(query) is not None:
             self._found = (corpus, query, documents_to_search(corpus, query))
 
+    def stop(self) -> None:
+        """The query is asked no more (Enter or escape): a look-up not made yet is not."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
     def documents(self, corpus: Corpus, query: str) -> list[Document] | None:
         """The documents looked up for ``query`` in ``corpus`` (None: not looked up, or
         for another query or an earlier state of the corpus)."""
@@ -63,6 +69,7 @@ def ask_corpus_search(app: ReaderApp) -> None:
     ahead = SearchAhead(app)
 
     def asked(query: str | None) -> None:
+        ahead.stop()
         if query and query.strip():
             app.last_corpus_query = query
             documents = ahead.documents(app.corpus, query)

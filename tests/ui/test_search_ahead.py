@@ -90,3 +90,55 @@ def test_documents_looked_up_serve_only_the_same_query_on_the_same_corpus(
     assert ahead.documents(load_corpus(root), QUERY) is None  # reloaded since
     ahead.typed("   ")  # no query: nothing looked up, the last answer kept for its query
     assert ahead.documents(corpus, QUERY) == found
+
+
+class _Timer:
+    """A timer that waits until told (see :class:`_WaitingApp`)."""
+
+    def __init__(self, callback: Any) -> None:
+        self.callback = callback
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+class _WaitingApp(_App):
+    """An app whose timers never fire by themselves."""
+
+    def set_timer(self, delay: float, callback: Any) -> _Timer:  # type: ignore[override]
+        self.timer = _Timer(callback)
+        return self.timer
+
+
+def test_a_look_up_still_waiting_when_the_query_is_given_is_not_made(tmp_path: Path) -> None:
+    """Enter (or escape) before typing paused: the search asks the index itself, and the
+    look-up waiting for the pause is dropped, not made afterwards for nothing."""
+    from nda_reader.corpus.loader import load_corpus
+
+    app = _WaitingApp(load_corpus(copy_corpus(tmp_path)))
+    ahead = SearchAhead(app)  # type: ignore[arg-type]
+    ahead.typed(QUERY)
+    ahead.stop()
+    assert app.timer.stopped
+    assert ahead.documents(app.corpus, QUERY) is None
+
+
+async def test_enter_before_typing_pauses_drops_the_look_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nda_reader.ui import corpus_search
+
+    monkeypatch.setattr(corpus_search, "TYPING_PAUSE", 0.2)
+    root = copy_corpus(tmp_path).absolute()
+    app = create_app(root, config_dir=tmp_path / "config", cache_dir=tmp_path / "cache")
+    typing: list[str] = []
+    _spy(monkeypatch, search, typing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("f")
+        await type_text(pilot, QUERY)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SearchResultsScreen))
+        await pilot.pause(0.4)  # past the pause the look-up waited for
+        assert typing == []
