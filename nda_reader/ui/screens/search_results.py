@@ -142,9 +142,10 @@ class SearchResultsScreen(ModalScreen[Target | None]):
         for hit in self.hits:
             self._covered.setdefault(hit.doc_id, []).append((hit.start, hit.end))
         self._pattern = compile_query(query) if found is None else None
-        if documents is None and self._pattern is not None:
-            documents = documents_to_search(corpus, query)
-        self._todo = documents if self._pattern is not None and documents is not None else []
+        if self._pattern is None:
+            self._todo: list[Document] = []
+        else:
+            self._todo = documents if documents is not None else documents_to_search(corpus, query)
         self._todo.reverse()  # popped from the end, in reading order
         self._text_heading = -1  # the row of the "Text" heading, once there is one
         deadline = time.perf_counter() + FIRST_WAIT
