@@ -23,6 +23,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.timers import after
 from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress
 from nda_reader.ui.widgets.library_table import Column, LibraryTable
@@ -206,7 +207,7 @@ class LibraryScreen(Screen[None]):
         detail.update(text)
         if self._read_ahead is not None:
             self._read_ahead.stop()
-        self._read_ahead = self.set_timer(READ_AHEAD_AFTER, partial(self._read, corpus, doc))
+        self._read_ahead = after(self, READ_AHEAD_AFTER, partial(self._read, corpus, doc))
 
     def _read(self, corpus: Corpus, doc: Document) -> None:
         """Read ``doc`` ahead as the highlight rests on it, once the corpus index has every

@@ -34,6 +34,7 @@ from nda_reader.reading.kwic import fit_left, fit_right
 from nda_reader.reading.search import Hit, compile_query, documents_to_search, hits_in
 from nda_reader.reading.term_search import CorpusSearch, TermHits, search_with_terms, term_hits
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.timers import after
 from nda_reader.ui.widgets.reader_list import ReaderList
 
 Target = tuple[str, int, int]
@@ -256,7 +257,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             self.call_after_refresh(self._add_options, first, len(self._rows))
         self.call_after_refresh(self._fit)
         if self.counting:  # once the first matches are on screen
-            self.call_after_refresh(self.set_timer, 0.001, self._find_more)
+            self.call_after_refresh(after, self, 0.001, self._find_more)
 
     def _find_more(self) -> None:
         """Find the text matches of a few more documents and list them (between keys)."""
@@ -271,7 +272,7 @@ class SearchResultsScreen(ModalScreen[Target | None]):
             options.replace_option_prompt_at_index(self._text_heading, self._heading(heading))
         self.query_one("#results-title", Label).update(self.summary())
         if self.counting:
-            self.set_timer(0.001, self._find_more)
+            after(self, 0.001, self._find_more)
 
     def on_resize(self, event: Resize) -> None:
         """Re-align the rows to the new width once the layout is done."""

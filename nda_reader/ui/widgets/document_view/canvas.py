@@ -44,6 +44,7 @@ from nda_reader.reading.wrapping import (
     Layout,
     LayoutBuilder,
 )
+from nda_reader.ui.timers import after
 from nda_reader.ui.widgets.document_view.painter import (
     CANVAS_CSS,
     COMPONENT_CLASSES,
@@ -214,9 +215,8 @@ class DocumentCanvas(ScrollView):
             only_blocks=self.only_blocks,
         )
         if sum(len(p.body) for p in self.parts) > PROGRESSIVE_CHARS:
-            # A big text: the first two screens (and the cursor's) now, the rest a few
-            # passages at a time between keys (see _lay_out_more); a key that goes further
-            # lays out as far as it needs first (Navigator.reach).
+            # A big text: the first two screens (and the cursor's) now, the rest between
+            # keys (_lay_out_more); a key going further lays out as far first (reach).
             screens = 2 * max(self.size.height, 40)
             builder.step(lines=screens)
             builder.step(through=keep)
@@ -261,7 +261,7 @@ class DocumentCanvas(ScrollView):
             self._sized_at = now
             self._sync_size()
         if self.navigator.builder is not None:
-            self.set_timer(0.001, lambda: self._lay_out_more(generation))
+            after(self, 0.001, lambda: self._lay_out_more(generation))
 
     def _sync_size(self) -> None:
         """Make the scrollable size that of the lines laid out so far (if it is not)."""
