@@ -19,6 +19,7 @@ from textual.signal import Signal
 
 from nda_reader.corpus.model import Corpus
 from nda_reader.index.open import CorpusIndex
+from nda_reader.ui.timers import after
 
 LOOK_OUTSIDE_AFTER = 0.3
 """Seconds after a save (its repaint and notification) to look for other changed files."""
@@ -140,7 +141,7 @@ class IndexWork:
         def start() -> None:
             threading.Thread(target=look, name="nda-reader outside", daemon=True).start()
 
-        self.app.set_timer(LOOK_OUTSIDE_AFTER, start)
+        after(self.app, LOOK_OUTSIDE_AFTER, start)  # a late tick kept: the look must start
 
     def prefetch_search(self, corpus: Corpus) -> None:
         """Read what corpus search needs, in a thread, while the user types the query:
