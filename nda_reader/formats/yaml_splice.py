@@ -46,6 +46,20 @@ class Parsed:
 _KEEP_BLANKS = re.compile(r"[|>][1-9]?\+")
 """The header of a block scalar that keeps its trailing blank lines (``|+``, ``>2+``)."""
 
+
+def keeps_blanks(text: str) -> bool:
+    """True when ``text`` holds a match of :data:`_KEEP_BLANKS`. The same answer, found
+    from the ``+`` signs (rare in a layer file): the regex read every character of a
+    300 KB notes file, ~1.7 ms a search, twice a save."""
+    plus = text.find("+", 1)
+    while plus != -1:
+        before = text[plus - 1]
+        if before in "|>" or (before in "123456789" and plus > 1 and text[plus - 2] in "|>"):
+            return True
+        plus = text.find("+", plus + 1)
+    return False
+
+
 _KEPT = 2
 """Files whose last parse is kept."""
 _kept: OrderedDict[Path, Parsed] = OrderedDict()
@@ -92,7 +106,7 @@ def splice(before: Parsed, after: str, key: str, path: Path) -> Parsed | None:
     items = root.get(key) if isinstance(root, YMap) else None
     if before.problems or before.values < 0 or not isinstance(items, YList) or not items:
         return None
-    if _KEEP_BLANKS.search(before.text) or _KEEP_BLANKS.search(after):
+    if keeps_blanks(before.text) or keeps_blanks(after):
         return None
     try:
         shape = list_shape(before.text, key)

@@ -12,7 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nda_reader.editing.edits import Edit
-from nda_reader.formats.yaml_splice import Parsed, kept, parse_layer_text, splice
+from nda_reader.formats.yaml_splice import (
+    _KEEP_BLANKS,
+    Parsed,
+    keeps_blanks,
+    kept,
+    parse_layer_text,
+    splice,
+)
 from tests.helpers.properties import bounded
 from tests.helpers.yaml_parses import layer, note, same, step_edit, whole
 
@@ -153,3 +160,13 @@ def test_any_run_of_edits_splices_to_the_whole_parse(
         assert not full.problems
         same(made.value, full.value)
         parsed = made
+
+
+@given(st.text(alphabet="|>+19 a\n-", max_size=40))
+def test_keeps_blanks_answers_as_the_regex_does(text: str) -> None:
+    assert keeps_blanks(text) == (_KEEP_BLANKS.search(text) is not None)
+
+
+def test_a_text_keeping_trailing_blanks_is_parsed_whole() -> None:
+    assert keeps_blanks("a: |+\n  x\n") and keeps_blanks("a: >2+\n") and keeps_blanks("+|+")
+    assert not keeps_blanks("note: 1 + 1 > 1\n") and not keeps_blanks("+ |0+ >a+")
