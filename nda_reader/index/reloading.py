@@ -103,9 +103,10 @@ def reload_layers(
         changes = find_changes_of(root, known, only, assembled.changes)
     else:
         changes = find_changes(root, known)
-    texts = {relative(root, p) for p in changes.texts}
+    listed = set(changes.texts)  # the paths' hashes are kept: cheaper than their keys
+    text_changed = any(root / key in listed for key in changes.changed)
     text_gone = any(k.startswith("texts/") for k in changes.removed)
-    if not changes or changes.changed & texts or text_gone:
+    if not changes or text_changed or text_gone:
         return None
     if assembled is None or set(assembled.texts) != set(changes.texts):
         assembled = stored_assembly(con, root, changes, old)
