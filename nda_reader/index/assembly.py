@@ -140,6 +140,30 @@ class _Taken:
         self.aligned |= ids.aligned
 
 
+class _Merged:
+    """The parts of a corpus the pieces are merged into, looked up once (a corpus's parts
+    are properties: ~2 ms of lookups for 400 pieces)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.problems = corpus.problems
+        self.layer_files = corpus.layer_files
+        self.entries = corpus.glossary.entries
+        self.speaker_layers = corpus.speaker_layers
+        self.crossrefs = corpus.crossrefs
+        self.notes = corpus.notes
+        self.alignment_layers = corpus.alignment_layers
+
+    def add(self, read: Corpus) -> None:
+        """Merge the corpus ``read`` of one layer file."""
+        self.problems.extend(read.problems)
+        self.layer_files.extend(read.layer_files)
+        self.entries.update(read.glossary.entries)
+        self.speaker_layers.update(read.speaker_layers)
+        self.crossrefs.extend(read.crossrefs)
+        self.notes.extend(read.notes)
+        self.alignment_layers.update(read.alignment_layers)
+
+
 def _aligned(corpus: Corpus) -> set[str]:
     return {d for layer in corpus.alignment_layers.values() for d in layer.docs}
 
@@ -180,8 +204,9 @@ def assemble_pieces(
         if result.value is not None:
             corpus.documents[result.value.id] = result.value
     taken = _Taken()
+    merged = _Merged(corpus)
     for piece in pieces:
-        corpus.problems.extend(piece.problems)
+        merged.problems.extend(piece.problems)
         read = piece.read
         if read is None:
             continue
@@ -192,14 +217,9 @@ def assemble_pieces(
             if data is not None:
                 read_layer(corpus, piece.path, data)
             taken.take(corpus)
+            merged = _Merged(corpus)
             continue
-        corpus.problems.extend(read.problems)
-        corpus.layer_files.extend(read.layer_files)
-        corpus.glossary.entries.update(read.glossary.entries)
-        corpus.speaker_layers.update(read.speaker_layers)
-        corpus.crossrefs.extend(read.crossrefs)
-        corpus.notes.extend(read.notes)
-        corpus.alignment_layers.update(read.alignment_layers)
+        merged.add(read)
         taken.add(ids)
     if reuse is not None:
         corpus.take_over(
