@@ -10,6 +10,7 @@ truth, and the reload re-indexes every term at once.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from nda_reader.corpus.crossrefs import CrossRef
 from nda_reader.corpus.model import AnnotationKind, Corpus, Orphan
 from nda_reader.corpus.notes import Note, read_notes
 from nda_reader.editing.edits import Edit
+from nda_reader.formats.layer_order import list_order
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import decode_text, read_file
 from nda_reader.formats.yaml_edit import (
@@ -124,6 +126,8 @@ def prepare(path: Path, key: str) -> None:
         if key == "notes" and isinstance(parsed.value, YMap):
             # Read now, the reload after the save reads only the new note (see read_notes).
             read_notes(parsed.value, path, ProblemList(), {})
+        with contextlib.suppress(EditError):
+            list_order(text, key)  # where a new entry goes (see stable_slot), found now
     _indent(path, key)
 
 

@@ -19,6 +19,8 @@ stays sorted. Entries with neither key are appended, as before.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,14 +109,11 @@ def stable_slot(text: str, key: str, item: dict[str, Any]) -> Slot | None:
     new_key = sort_key(item)
     if new_key is None or not text.strip():
         return None
-    shape = list_shape(text, key)
-    items = _items(text, key)
-    if not shape.items or len(items) != len(shape.items):
+    order = list_order(text, key)
+    if order is None:
         return None
-    lines = text.splitlines(keepends=True)
-    sections = _sections(lines, shape, items)
-    section = _section_for(item.get("kind"), sections, items)
-    keyed = [(k, i) for i in section if (k := node_sort_key(items[i])) and k[0] == new_key[0]]
+    section = _section_for(item.get("kind"), order)
+    keyed = [(k, i) for i in section if (k := order.keys[i]) and k[0] == new_key[0]]
     if not keyed:
         return Slot(section[-1], after=True)
     below = [(k, i) for k, i in keyed if k <= new_key]
@@ -123,10 +122,54 @@ def stable_slot(text: str, key: str, item: dict[str, Any]) -> Slot | None:
     return Slot(min(keyed)[1], after=False)
 
 
-def _section_for(kind: Any, sections: list[list[int]], items: list[Node]) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class ListOrder:
+    """What :func:`stable_slot` reads of a list's items, whatever the new entry is."""
+
+    sections: list[list[int]]
+    """Item indexes by section."""
+    kinds: list[str | None]
+    """Each item's ``kind``."""
+    keys: list[SortKey | None]
+    """Each item's ordering key."""
+
+
+_KEPT = 2
+"""Lists whose order is kept (a save's edit reads the one its form's preparation read)."""
+_orders: OrderedDict[tuple[str, str], ListOrder | None] = OrderedDict()
+_orders_lock = threading.Lock()
+
+
+def list_order(text: str, key: str) -> ListOrder | None:
+    """The order of the items of the list ``key`` of ``text`` (None when the items cannot
+    be told apart). The last few are kept: finding them in a 600-note file takes ~3 ms,
+    which a form's preparation spends while the user types, not the save. Raises
+    :class:`~nda_reader.formats.yaml_edit.EditError` for a list it cannot read."""
+    with _orders_lock:
+        if (text, key) in _orders:
+            _orders.move_to_end((text, key))
+            return _orders[(text, key)]
+    shape = list_shape(text, key)
+    items = _items(text, key)
+    order = None
+    if shape.items and len(items) == len(shape.items):
+        order = ListOrder(
+            _sections(text.splitlines(keepends=True), shape, items),
+            [_scalar(_field(node, "kind")) for node in items],
+            [node_sort_key(node) for node in items],
+        )
+    with _orders_lock:
+        _orders[(text, key)] = order
+        while len(_orders) > _KEPT:
+            _orders.popitem(last=False)
+    return order
+
+
+def _section_for(kind: Any, order: ListOrder) -> list[int]:
     """The section holding most entries of ``kind``; the whole list if none (or no kind)."""
+    sections = order.sections
     if isinstance(kind, str) and kind:
-        counts = [sum(_scalar(_field(items[i], "kind")) == kind for i in s) for s in sections]
+        counts = [sum(order.kinds[i] == kind for i in s) for s in sections]
         best = max(counts, default=0)
         if best:
             return sections[counts.index(best)]

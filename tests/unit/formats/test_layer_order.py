@@ -150,3 +150,28 @@ def test_two_clones_adding_entries_with_different_neighbours_merge_with_plain_gi
     code, merged = _git_merge(base, ours, theirs, tmp_path_factory.mktemp("merge"))
     assert code == 0, merged
     assert sorted(_ids(merged, "notes")) == sorted([*existing, a, b])
+
+
+def test_places_found_one_after_another_in_a_growing_file_are_those_of_each_text(
+    tmp_path: Path,
+) -> None:
+    """The order of a list is kept for its text (a form's preparation finds it ahead of
+    the save); each entry added makes a new text whose places are its own."""
+    from nda_reader.editing.actions import prepare
+    from nda_reader.formats import layer_order
+
+    path = tmp_path / "glossary.yaml"
+    path.write_text(SECTIONED, encoding="utf-8")
+    prepare(path, "entries")
+    assert (SECTIONED, "entries") in layer_order._orders  # found while the form was open
+    text = SECTIONED
+    for ident in ("li-qiang", "ma-kai", "aa-first", "zz-last"):
+        item = {"id": ident, "kind": "person"}
+        kept = stable_slot(text, "entries", item)  # the order kept, if any
+        layer_order._orders.clear()
+        assert kept == stable_slot(text, "entries", item)  # found anew
+        text = _add(text, item)
+    # After its neighbour by id in the people's section (which is not sorted), before
+    # the smallest id when none is below its own.
+    people = ["zhang-wang", "zz-last", "aa-first", "li-qiang", "liu-liehong", "ma-kai"]
+    assert _ids(text) == [*people, "nda", "cac"]
