@@ -34,6 +34,9 @@ class Checked:
     """Annotations whose anchor cannot be placed (errors)."""
     fuzzy: dict[AnnotationKind, list[Problem]] = field(default_factory=dict)
     """Annotations placed only by a fuzzy match (warnings)."""
+    references: list[Problem] | None = None
+    """The problems of speaker layers and glossary roles naming what is not there (see
+    ``loader.validate``), kept with the anchors' for a reload that changed neither."""
 
     def problems(self) -> list[Problem]:
         """Every orphan, then every fuzzy placement, kind by kind."""

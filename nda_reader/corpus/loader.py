@@ -18,7 +18,7 @@ from nda_reader.corpus.model import AnnotationKind, Corpus
 from nda_reader.corpus.notes import read_notes
 from nda_reader.corpus.sources import SourceFiles, read_sources
 from nda_reader.corpus.speakers import read_speakers
-from nda_reader.formats.problems import Problem
+from nda_reader.formats.problems import Problem, ProblemList
 from nda_reader.formats.yaml_source import YMap
 
 LAYER_KINDS = ("glossary", "speakers", "crossrefs", "notes", "alignments")
@@ -234,8 +234,22 @@ def _validate(
     :func:`~nda_reader.corpus.checked.check_anchors`). Without ``anchors`` the anchors are
     left unplaced (:attr:`Corpus.checking`): their problems come last, from
     :func:`anchor_problems`."""
-    problems = corpus.problems
     _link_counterparts(corpus)
+    kept = reuse.references if reuse is not None else None
+    if kept is None or AnnotationKind.TERM in kinds or AnnotationKind.TURN in kinds:
+        kept = reference_problems(corpus)  # speakers and glossary changed, or not known
+    corpus.problems.extend(kept)
+    if anchors:
+        corpus.problems.extend(anchor_problems(corpus, reuse, kinds, references=kept))
+    else:
+        corpus.checking = True
+
+
+def reference_problems(corpus: Corpus) -> list[Problem]:
+    """Speaker layers naming unknown documents or glossary entries, and role
+    organisations that look like glossary ids but are not (they depend on the texts, the
+    speaker layers and the glossary only: a reload after notes changed keeps them)."""
+    problems = ProblemList()
     for layer in corpus.speaker_layers.values():
         if layer.doc not in corpus.documents:
             problems.error(
@@ -264,20 +278,23 @@ def _validate(
                     f"role organisation {org!r} of {entry.id!r} looks like an id "
                     "but is not in the glossary",
                 )
-    if anchors:
-        problems.extend(anchor_problems(corpus, reuse, kinds))
-    else:
-        corpus.checking = True
+    return problems
 
 
 def anchor_problems(
-    corpus: Corpus, reuse: Checked | None = None, kinds: Collection[AnnotationKind] = ()
+    corpus: Corpus,
+    reuse: Checked | None = None,
+    kinds: Collection[AnnotationKind] = (),
+    *,
+    references: list[Problem] | None = None,
 ) -> list[Problem]:
     """Place the anchors of ``corpus`` (with ``reuse``, only those of ``kinds``): the
     problems of those that cannot be placed (orphans), then the warnings of those placed
-    with an edited quote. What was found is kept (:attr:`Corpus.checked`) for a reload to
-    check again only what changed."""
+    with an edited quote. What was found is kept (:attr:`Corpus.checked`), with the
+    corpus's ``references`` (:func:`reference_problems`), for a reload to check again
+    only what changed."""
     checked = check_anchors(corpus, reuse, kinds)
+    checked.references = references
     corpus.checked = checked
     return checked.problems()
 

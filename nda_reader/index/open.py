@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from nda_reader.corpus.anchors import Anchor, Resolution
-from nda_reader.corpus.loader import anchor_problems, load_corpus
+from nda_reader.corpus.loader import anchor_problems, load_corpus, reference_problems
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, TermMatcher
 from nda_reader.formats.problems import ProblemList
@@ -167,7 +167,7 @@ class CorpusIndex:
             corpus = self.corpus
             with self._lock:  # every known placement at once, not one by one
                 corpus._lookup = placements(self.con)
-            found = anchor_problems(corpus)
+            found = anchor_problems(corpus, references=reference_problems(corpus))
             at = self._problems_at
             corpus.problems[at:at] = found
             corpus.checking = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,10 +100,10 @@ def test_a_reload_during_the_check_waits_for_it(
     started, gate = threading.Event(), threading.Event()
     real = opening.anchor_problems
 
-    def slow(corpus: Corpus) -> list[Problem]:
+    def slow(corpus: Corpus, **kwargs: Any) -> list[Problem]:
         started.set()
         gate.wait(30)
-        return real(corpus)
+        return real(corpus, **kwargs)
 
     monkeypatch.setattr(opening, "anchor_problems", slow)
     corpus, index = open_corpus(root, tmp_path / "cache", defer=True)

@@ -43,6 +43,7 @@ FILES = {
     ),
     "annotations/speakers/a.yaml": (
         "layer: speakers\nversion: 1\ndoc: a\nspeakers:\n  - {id: x, name: Someone}\n"
+        "  - {id: y, term: other}\n"  # no such glossary entry (ADDED's has no hanzi)
         "turns:\n  - {speaker: x, anchor: {exact: The first}}\n"
         "  - {speaker: x, anchor: {exact: not in the text}}\n"
     ),
@@ -120,3 +121,25 @@ def test_kept_checks_are_those_a_full_check_finds(make_corpus: MakeCorpus) -> No
     assert full.problems() and any(p.orphan for p in full.problems())
     for kind in AnnotationKind:
         assert check_anchors(corpus, full, {kind}).problems() == full.problems()
+
+
+def test_problems_of_speakers_and_roles_are_found_again_only_when_they_may_differ(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nda_reader.corpus import loader
+
+    root = make_corpus(FILES).absolute()
+    corpus, index = open_corpus(root, root.parent / "cache")
+    assert index is not None and index.complete()
+    index.prepare()
+    unknown = "speaker 'y' names unknown glossary entry 'other'"
+    assert any(unknown in str(p) for p in corpus.problems)
+    found = []
+    real = loader.reference_problems
+    monkeypatch.setattr(loader, "reference_problems", lambda c: found.append(1) or real(c))
+    for name, again in (("annotations/notes.yaml", False), ("annotations/glossary.yaml", True)):
+        path = root / name
+        path.write_text(path.read_text(encoding="utf-8") + ADDED[name], encoding="utf-8")
+        corpus = reload_corpus(corpus, [path]).corpus
+        assert bool(found) == again  # kept after the notes changed, found after the glossary
+        assert corpus_summary(corpus) == corpus_summary(load_corpus(root))
