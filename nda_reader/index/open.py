@@ -338,11 +338,10 @@ class CorpusIndex:
             return False
         finally:
             con.close()
-        if done:
-            occurrences = self.corpus.occurrences
-            if isinstance(occurrences, StoredOccurrences):
-                occurrences.complete = self.terms_done()
-                occurrences.forget()
+        occurrences = self.corpus.occurrences  # what was read is dropped if terms came in
+        if done and isinstance(occurrences, StoredOccurrences) and not occurrences.complete:
+            occurrences.complete = self.terms_done()
+            occurrences.forget()
         return done
 
     def stop(self) -> None:

@@ -68,3 +68,20 @@ def test_a_new_form_finds_the_occurrences_anew(make_corpus: MakeCorpus) -> None:
     assert _terms(change.corpus.occurrences, ["a", "b"]) == _terms(
         load_corpus(root).occurrences, ["a", "b"]
     )
+
+
+def test_completing_an_index_that_has_every_term_reads_nothing_again(
+    make_corpus: MakeCorpus,
+) -> None:
+    """Each launch completes the index after its first paint; when it had every term
+    already, what the reader read of it (the open text's terms) stays read."""
+    root = make_corpus(FILES).absolute()
+    _, first = open_corpus(root, root.parent / "cache")
+    assert first is not None and first.complete()
+    first.writer.wait()
+    corpus, index = open_corpus(root, root.parent / "cache")  # the next launch
+    assert index is not None and corpus.occurrences.complete
+    read = corpus.occurrences.in_doc("a")
+    assert len(read) == 2
+    assert index.complete()
+    assert corpus.occurrences.in_doc("a") is read  # not asked of the index again
