@@ -231,9 +231,10 @@ def _validate(
 ) -> None:
     """Cross-file checks: references to documents, terms and speakers; orphans. With
     ``reuse``, the anchors of annotations not of ``kinds`` are not checked again (see
-    :func:`~nda_reader.corpus.checked.check_anchors`). Without ``anchors`` the anchors are
-    left unplaced (:attr:`Corpus.checking`): their problems come last, from
-    :func:`anchor_problems`."""
+    :func:`~nda_reader.corpus.checked.check_anchors`), nor, when ``kinds`` has neither
+    terms nor turns, the references (:func:`reference_problems`). Without ``anchors``
+    the anchors are left unplaced (:attr:`Corpus.checking`): their problems come last,
+    from :func:`anchor_problems`."""
     _link_counterparts(corpus)
     kept = reuse.references if reuse is not None else None
     if kept is None or AnnotationKind.TERM in kinds or AnnotationKind.TURN in kinds:
