@@ -99,18 +99,29 @@ def test_a_save_after_prepare_gives_the_corpus_of_the_files(
             assert checked == ([AnnotationKind(again)] if again else [])  # the others kept
 
 
-def test_a_file_read_by_a_reload_is_not_read_again_by_the_next(
-    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _prepared(make_corpus: MakeCorpus) -> tuple[Path, Corpus]:
+    """The corpus of :data:`FILES` through its complete index, prepared for a save."""
     root = make_corpus(FILES).absolute()
     corpus, index = open_corpus(root, root.parent / "cache")
     assert index is not None and index.complete()
     index.prepare()
+    return root, corpus
+
+
+def _add(root: Path, name: str) -> Path:
+    """Append the entry :data:`ADDED` has for the layer file ``name``."""
+    path = root / name
+    path.write_text(path.read_text(encoding="utf-8") + ADDED[name], encoding="utf-8")
+    return path
+
+
+def test_a_file_read_by_a_reload_is_not_read_again_by_the_next(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, corpus = _prepared(make_corpus)
     reads = count_reads(monkeypatch)
     for name in ("annotations/notes.yaml", "annotations/crossrefs.yaml"):
-        path = root / name
-        path.write_text(path.read_text(encoding="utf-8") + ADDED[name], encoding="utf-8")
-        corpus = reload_corpus(corpus, [path]).corpus  # the index is written a second later
+        corpus = reload_corpus(corpus, [_add(root, name)]).corpus  # the index: a second later
     assert [p.name for p in reads] == ["notes.yaml", "crossrefs.yaml"]
     assert corpus_summary(corpus) == corpus_summary(load_corpus(root))
 
@@ -128,18 +139,13 @@ def test_problems_of_speakers_and_roles_are_found_again_only_when_they_may_diffe
 ) -> None:
     from nda_reader.corpus import loader
 
-    root = make_corpus(FILES).absolute()
-    corpus, index = open_corpus(root, root.parent / "cache")
-    assert index is not None and index.complete()
-    index.prepare()
+    root, corpus = _prepared(make_corpus)
     unknown = "speaker 'y' names unknown glossary entry 'other'"
     assert any(unknown in str(p) for p in corpus.problems)
     found = []
     real = loader.reference_problems
     monkeypatch.setattr(loader, "reference_problems", lambda c: found.append(1) or real(c))
     for name, again in (("annotations/notes.yaml", False), ("annotations/glossary.yaml", True)):
-        path = root / name
-        path.write_text(path.read_text(encoding="utf-8") + ADDED[name], encoding="utf-8")
-        corpus = reload_corpus(corpus, [path]).corpus
+        corpus = reload_corpus(corpus, [_add(root, name)]).corpus
         assert bool(found) == again  # kept after the notes changed, found after the glossary
         assert corpus_summary(corpus) == corpus_summary(load_corpus(root))
