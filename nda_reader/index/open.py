@@ -338,10 +338,11 @@ class CorpusIndex:
             return False
         finally:
             con.close()
-        occurrences = self.corpus.occurrences  # what was read is dropped if terms came in
-        if done and isinstance(occurrences, StoredOccurrences) and not occurrences.complete:
-            occurrences.complete = self.terms_done()
-            occurrences.forget()
+        if done:
+            occurrences = self.corpus.occurrences  # what was read is dropped if terms came in
+            if isinstance(occurrences, StoredOccurrences) and not occurrences.complete:
+                occurrences.complete = self.terms_done()
+                occurrences.forget()
         return done
 
     def stop(self) -> None:
