@@ -19,8 +19,7 @@ stays sorted. Entries with neither key are appended, as before.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,35 +133,21 @@ class ListOrder:
     """Each item's ordering key."""
 
 
-_KEPT = 2
-"""Lists whose order is kept (a save's edit reads the one its form's preparation read)."""
-_orders: OrderedDict[tuple[str, str], ListOrder | None] = OrderedDict()
-_orders_lock = threading.Lock()
-
-
+@functools.lru_cache(maxsize=2)
 def list_order(text: str, key: str) -> ListOrder | None:
     """The order of the items of the list ``key`` of ``text`` (None when the items cannot
-    be told apart). The last few are kept: finding them in a 600-note file takes ~3 ms,
+    be told apart). The last two are kept: finding them in a 600-note file takes ~3 ms,
     which a form's preparation spends while the user types, not the save. Raises
     :class:`~nda_reader.formats.yaml_edit.EditError` for a list it cannot read."""
-    with _orders_lock:
-        if (text, key) in _orders:
-            _orders.move_to_end((text, key))
-            return _orders[(text, key)]
     shape = list_shape(text, key)
     items = _items(text, key)
-    order = None
-    if shape.items and len(items) == len(shape.items):
-        order = ListOrder(
-            _sections(text.splitlines(keepends=True), shape, items),
-            [_scalar(_field(node, "kind")) for node in items],
-            [node_sort_key(node) for node in items],
-        )
-    with _orders_lock:
-        _orders[(text, key)] = order
-        while len(_orders) > _KEPT:
-            _orders.popitem(last=False)
-    return order
+    if not shape.items or len(items) != len(shape.items):
+        return None
+    return ListOrder(
+        _sections(text.splitlines(keepends=True), shape, items),
+        [_scalar(_field(node, "kind")) for node in items],
+        [node_sort_key(node) for node in items],
+    )
 
 
 def _section_for(kind: Any, order: ListOrder) -> list[int]:

@@ -162,13 +162,17 @@ def test_places_found_one_after_another_in_a_growing_file_are_those_of_each_text
 
     path = tmp_path / "glossary.yaml"
     path.write_text(SECTIONED, encoding="utf-8")
+    layer_order.list_order.cache_clear()
     prepare(path, "entries")
-    assert (SECTIONED, "entries") in layer_order._orders  # found while the form was open
+    found = layer_order.list_order.cache_info()
+    stable_slot(SECTIONED, "entries", {"id": "x", "kind": "person"})
+    after = layer_order.list_order.cache_info()
+    assert (after.hits, after.misses) == (found.hits + 1, found.misses)  # found while open
     text = SECTIONED
     for ident in ("li-qiang", "ma-kai", "aa-first", "zz-last"):
         item = {"id": ident, "kind": "person"}
         kept = stable_slot(text, "entries", item)  # the order kept, if any
-        layer_order._orders.clear()
+        layer_order.list_order.cache_clear()
         assert kept == stable_slot(text, "entries", item)  # found anew
         text = _add(text, item)
     # After its neighbour by id in the people's section (which is not sorted), before
