@@ -4,6 +4,7 @@ splice is made (the caller parses the whole text)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,6 @@ from hypothesis import strategies as st
 
 from nda_reader.editing.edits import Edit
 from nda_reader.formats.yaml_splice import (
-    _KEEP_BLANKS,
     Parsed,
     keeps_blanks,
     kept,
@@ -162,9 +162,13 @@ def test_any_run_of_edits_splices_to_the_whole_parse(
         parsed = made
 
 
+KEEP_BLANKS = re.compile(r"[|>][1-9]?\+")
+"""The header of a block scalar that keeps its trailing blank lines, as a regex."""
+
+
 @given(st.text(alphabet="|>+19 a\n-", max_size=40))
 def test_keeps_blanks_answers_as_the_regex_does(text: str) -> None:
-    assert keeps_blanks(text) == (_KEEP_BLANKS.search(text) is not None)
+    assert keeps_blanks(text) == (KEEP_BLANKS.search(text) is not None)
 
 
 def test_a_text_keeping_trailing_blanks_is_parsed_whole() -> None:
