@@ -22,6 +22,8 @@ _WORD = "0-9A-Za-z\u00c0-\u024f"
 _LATIN = re.compile(f"[{_WORD}]")
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+", re.IGNORECASE)
 """A web address: no term is matched inside one (the "tc609" in a source URL)."""
+_URL_HINT = re.compile(r"[:wW](?://|[wW][wW]\.)")
+"""Where a web address may be: "://" or "www." in any case."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,23 @@ class Occurrence:
 def form_key(text: str) -> str:
     """The lookup key of a form or a matched string: lower case, single spaces, ' for ’."""
     return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in ``text``, as ``_URL.finditer(text)`` gives them.
+
+    Only the lines with a "://" or "www." are searched: an address holds no line break,
+    and ``_URL`` over a whole text tries a match at every letter (seconds over 50 MB)."""
+    spans: list[tuple[int, int]] = []
+    searched = 0  # where the last line searched ends
+    for hint in _URL_HINT.finditer(text):
+        if hint.start() < searched:
+            continue
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        searched = len(text) if end < 0 else end
+        spans.extend(m.span() for m in _URL.finditer(text, start, searched))
+    return spans
 
 
 def _trie_regex(forms: Iterable[str]) -> str:
@@ -97,19 +116,23 @@ class TermMatcher:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every ``(start, end, entry_id)`` in ``text``, left to right, non-overlapping."""
+        owner = self.owner
         found = []
         for pattern in self.patterns:
             for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    entry_id = self.owner.get(form_key(m.group()))
+                start, end = m.span()
+                if end > start:
+                    matched = m.group()
+                    # Most matches are a key but for case: no need to fold their spaces.
+                    entry_id = owner.get(matched.lower()) or owner.get(form_key(matched))
                     if entry_id is not None:
-                        found.append((m.start(), m.end(), entry_id))
+                        found.append((start, end, entry_id))
         if len(self.patterns) > 1:
             found.sort(key=lambda f: (f[0], f[0] - f[1]))
-        urls = [m.span() for m in _URL.finditer(text)]
+        urls = url_spans(text)
         out: list[tuple[int, int, str]] = []
         for item in found:
-            if any(s < item[1] and item[0] < e for s, e in urls):
+            if urls and any(s < item[1] and item[0] < e for s, e in urls):
                 continue
             if not out or item[0] >= out[-1][1]:
                 out.append(item)
