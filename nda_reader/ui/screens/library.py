@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -23,6 +22,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.lang.terminal_text import display_text
 from nda_reader.ui.keys import Scope, bindings_for
+from nda_reader.ui.screens.fresh import FreshScreen
 from nda_reader.ui.timers import after
 from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress
@@ -78,7 +78,7 @@ def _pair_mark(corpus: Corpus, doc: Document) -> str:
     return f"⇄ {other.language}"[:6] if other is not None else ""
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(FreshScreen[None]):
     """A table of documents; enter opens one."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.LIBRARY,)

@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -28,6 +27,7 @@ from nda_reader.corpus.reload import CorpusChange
 from nda_reader.reading.jump_history import Location
 from nda_reader.reading.motions import trimmed
 from nda_reader.ui.keys import Scope, bindings_for, by_id, keymap_of, keys_text
+from nda_reader.ui.screens.fresh import FreshScreen
 from nda_reader.ui.screens.reading_tools import ReadingTools
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView
@@ -42,7 +42,7 @@ NARROW = 100
 """Below this many columns the panes stack vertically."""
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(FreshScreen[None]):
     """Read one document with its context; split view for followed links."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (

@@ -1,0 +1,90 @@
+"""A screen is not restyled as a whole when it first shows (its widgets were styled as
+they mounted), and is restyled as Textual does when it shows again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Static
+
+from nda_reader.ui.screens.fresh import FreshScreen
+from nda_reader.ui.screens.library import LibraryScreen
+from nda_reader.ui.screens.reading import ReadingScreen
+
+CSS = """
+Static { color: rgb(0, 0, 255); }
+App.-warm Static { color: rgb(255, 0, 0); }
+"""
+
+
+class Shown(FreshScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("fresh", id="line")
+
+
+class Other(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("other")
+
+
+class Switching(App[None]):
+    CSS = CSS
+    SCREENS: ClassVar[dict[str, Callable[[], Screen[None]]]] = {"shown": Shown, "other": Other}
+
+
+def _count_restyles(screens: list[DOMNode], monkeypatch: pytest.MonkeyPatch) -> None:
+    real = DOMNode.update_node_styles
+
+    def counted(self: DOMNode, animate: bool = True) -> None:
+        if isinstance(self, Screen):
+            screens.append(self)
+        real(self, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+
+
+async def test_a_screen_showing_for_the_first_time_is_styled_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restyled: list[DOMNode] = []
+    _count_restyles(restyled, monkeypatch)
+    app = Switching()
+    async with app.run_test() as pilot:
+        await app.push_screen("shown")
+        await pilot.pause()
+        shown = app.screen
+        assert isinstance(shown, Shown)
+        assert shown.query_one("#line").styles.color == Color(0, 0, 255)
+        assert shown not in restyled
+
+
+async def test_a_screen_shown_again_takes_what_changed_while_it_was_hidden(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restyled: list[DOMNode] = []
+    _count_restyles(restyled, monkeypatch)
+    app = Switching()
+    async with app.run_test() as pilot:
+        await app.push_screen("shown")
+        await pilot.pause()
+        await app.switch_screen("other")
+        await pilot.pause()
+        app.add_class("-warm")  # restyles the screen on show, not the hidden one
+        await pilot.pause()
+        shown = app.get_screen("shown")
+        assert shown.query_one("#line").styles.color == Color(0, 0, 255)
+        await app.switch_screen("shown")
+        await pilot.pause()
+        assert shown in restyled
+        assert shown.query_one("#line").styles.color == Color(255, 0, 0)
+
+
+def test_the_reader_s_own_screens_are_fresh_screens() -> None:
+    assert issubclass(ReadingScreen, FreshScreen)
+    assert issubclass(LibraryScreen, FreshScreen)
