@@ -129,6 +129,7 @@ class Corpus:
     """What each file gave when read, for a reload that re-reads only changed files."""
     _placed: dict[Anchor, Resolution] = field(default_factory=dict, repr=False)
     _parts: dict[str, Any] = field(default_factory=dict, repr=False)
+    _doc_parts: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
     _load_part: Callable[[str], Any] | None = field(default=None, repr=False)
     _load_doc_part: Callable[[str, str], Any] | None = field(default=None, repr=False)
     _lookup: Callable[[Anchor], Resolution | None] | None = field(default=None, repr=False)
@@ -168,7 +169,10 @@ class Corpus:
     def _doc_part(self, name: str, doc_id: str) -> Any:
         """What part ``name`` holds about ``doc_id`` (see :data:`DOC_PARTS`)."""
         if name not in self._parts and self._load_doc_part is not None:
-            found = self._load_doc_part(name, doc_id)  # (value,), or None: not known
+            found = self._doc_parts.get((name, doc_id))  # unpickled once, not at each key
+            if found is None:
+                found = self._load_doc_part(name, doc_id)  # (value,), or None: not known
+                self._doc_parts[name, doc_id] = found
             if found is not None:
                 return found[0]
         return doc_part(self, name, doc_id)

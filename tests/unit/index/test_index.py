@@ -291,3 +291,27 @@ def test_search_in_a_session_follows_a_text_moved_in_corpus_order(
     found = index.documents_with("data")
     assert found == [d.id for d in fresh.ordered_documents() if d.id in found]
     assert found[0] == before[-1] and sorted(found) == sorted(before)
+
+
+def test_what_a_text_holds_of_the_layers_is_read_from_the_index_once_per_corpus(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The context pane asks for a transcript's turns at every cursor move: each asked
+    the index again and unpickled the text's speaker layer (~1 ms on a big corpus)."""
+    _open(root, tmp_path / "cache")
+    reads: list[tuple[str, str]] = []
+    load = CorpusIndex._load_doc_part
+
+    def counted(self: CorpusIndex, name: str, doc_id: str) -> tuple[object] | None:
+        reads.append((name, doc_id))
+        return load(self, name, doc_id)
+
+    monkeypatch.setattr(CorpusIndex, "_load_doc_part", counted)
+    corpus, _ = open_corpus(root, tmp_path / "cache")
+    doc = "scio-nda-briefing-2024-p1"
+    files = load_corpus(root)
+    for _ in range(3):
+        assert corpus.turns(doc) == files.turns(doc) != []
+        assert corpus.links_in(MEETING) == files.links_in(MEETING) != []
+        assert corpus.notes_in(MEETING) == files.notes_in(MEETING)
+    assert sorted(reads) == [("crossrefs", MEETING), ("notes", MEETING), ("speaker_layers", doc)]
