@@ -323,22 +323,16 @@ class Corpus:
 
     def orphans(self) -> list[Orphan]:
         """Every annotation whose anchor cannot be placed."""
-        out = []
-        for anchored in self.anchored():
-            at = self.place(anchored.anchor)
-            if not at.placed:
-                out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
-        return out
+        return self._anchors_where(lambda at: not at.placed)
 
     def fuzzy(self) -> list[Orphan]:
         """Every annotation placed only by a fuzzy match (its quote was edited): placed, but
         its anchor should be updated to the text now there."""
-        out = []
-        for anchored in self.anchored():
-            at = self.place(anchored.anchor)
-            if at.status is Status.FUZZY:
-                out.append(Orphan(anchored.kind, anchored.id, anchored.anchor, at, anchored.end))
-        return out
+        return self._anchors_where(lambda at: at.status is Status.FUZZY)
+
+    def _anchors_where(self, test: Callable[[Resolution], bool]) -> list[Orphan]:
+        placed = ((a, self.place(a.anchor)) for a in self.anchored())
+        return [Orphan(a.kind, a.id, a.anchor, at, a.end) for a, at in placed if test(at)]
 
     def anchored(self, kind: AnnotationKind | None = None) -> Iterator[Anchored]:
         """Every anchor of every annotation (turns, link ends, notes, pairs), or of ``kind``."""
