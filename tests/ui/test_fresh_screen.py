@@ -3,6 +3,8 @@ they mounted), and is restyled as Textual does when it shows again."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -13,9 +15,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
-from nda_reader.ui.screens.fresh import FreshScreen
-from nda_reader.ui.screens.library import LibraryScreen
-from nda_reader.ui.screens.reading import ReadingScreen
+import nda_reader.ui
+from nda_reader.ui.fresh_screens import FreshModalScreen, FreshScreen
 
 CSS = """
 Static { color: rgb(0, 0, 255); }
@@ -85,6 +86,34 @@ async def test_a_screen_shown_again_takes_what_changed_while_it_was_hidden(
         assert shown.query_one("#line").styles.color == Color(255, 0, 0)
 
 
-def test_the_reader_s_own_screens_are_fresh_screens() -> None:
-    assert issubclass(ReadingScreen, FreshScreen)
-    assert issubclass(LibraryScreen, FreshScreen)
+def test_every_screen_and_dialog_of_the_reader_is_fresh() -> None:
+    for info in pkgutil.walk_packages(nda_reader.ui.__path__, "nda_reader.ui."):
+        importlib.import_module(info.name)
+    ours = [c for c in _subclasses(Screen) if c.__module__.startswith("nda_reader.ui.")]
+    assert {c.__name__ for c in ours} >= {"ReadingScreen", "LibraryScreen", "FormDialog"}
+    stale = [c.__name__ for c in ours if not issubclass(c, FreshScreen | FreshModalScreen)]
+    assert stale == []
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [c for sub in cls.__subclasses__() for c in (sub, *_subclasses(sub))]
+
+
+class Dialog(FreshModalScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("dialog", id="line")
+
+
+async def test_a_dialog_showing_for_the_first_time_is_styled_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restyled: list[DOMNode] = []
+    _count_restyles(restyled, monkeypatch)
+    app = Switching()
+    async with app.run_test() as pilot:
+        await app.push_screen(Dialog())
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Dialog)
+        assert dialog.query_one("#line").styles.color == Color(0, 0, 255)
+        assert dialog not in restyled

@@ -9,10 +9,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from nda_reader.importing.sources import Source, SourceError, from_text, read_source
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 
 
@@ -31,7 +31,7 @@ class PathInput(Input):
             box.focus()
 
 
-class AddSourceDialog(ModalScreen[Source | None]):
+class AddSourceDialog(FreshModalScreen[Source | None]):
     """Read a source: the pasted text if there is any, else the file in the path box.
 
     Dismisses with the :class:`~nda_reader.importing.sources.Source` read, or ``None``

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(FreshModalScreen[bool]):
     """Ask ``question``; ``y`` dismisses with True, ``n`` or escape with False."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.CONFIRM,)

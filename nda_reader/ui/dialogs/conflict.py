@@ -14,10 +14,10 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from nda_reader.lang.terminal_text import visible_controls
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 
 Kept = Literal["disk", "mine"]
@@ -41,7 +41,7 @@ def _lines(text: str, other: str) -> list[Label]:
     ]  # fmt: skip
 
 
-class ConflictDialog(ModalScreen[Kept | None]):
+class ConflictDialog(FreshModalScreen[Kept | None]):
     """``disk`` and ``mine`` side by side (one above the other when narrow)."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.CONFLICT,)

@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from nda_reader.lang.terminal_text import one_line
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for, keymap_of, keys_text, table
 
 PREVIEW = 60
@@ -27,7 +27,7 @@ _CHOICE = re.compile(r"copy\('(\w+)'\)")
 """The action of a copy key: ``copy('hanzi')``."""
 
 
-class CopyMenu(ModalScreen[str | None]):
+class CopyMenu(FreshModalScreen[str | None]):
     """Choose what to copy: ``choices`` maps a name to the text it copies."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.COPY,)

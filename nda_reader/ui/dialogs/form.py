@@ -15,9 +15,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 
 T = TypeVar("T")
@@ -28,7 +28,7 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(FreshModalScreen[T | None], Generic[T]):
     """Base of the annotation forms: subclasses give fields, ``problem`` and ``result``."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.FORM,)

@@ -12,14 +12,14 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from nda_reader.reading.places import MARK_LETTERS
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 
 
-class LetterPrompt(ModalScreen[str | None]):
+class LetterPrompt(FreshModalScreen[str | None]):
     """Ask for one letter; ``extra`` characters are accepted too."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.PROMPT,)

@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 
 
-class SearchInput(ModalScreen[str | None]):
+class SearchInput(FreshModalScreen[str | None]):
     """Ask for a line of text.
 
     ``SearchInput(prompt, initial="")`` shows ``prompt`` above an input box filled with

@@ -16,10 +16,10 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.reader_list import ReaderList
 
@@ -27,7 +27,7 @@ Target = tuple[str, int, int]
 """A place to show: (document id, start offset, end offset)."""
 
 
-class BrowserScreen(ModalScreen[Target | None]):
+class BrowserScreen(FreshModalScreen[Target | None]):
     """Base of the browsers: subclasses give the title, rows, detail and ``choose``."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.BROWSER,)

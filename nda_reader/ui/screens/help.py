@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import KeyScoped, Scope, bindings_for, help_rows, keymap_of
 from nda_reader.ui.widgets.reader_list import ReaderList
 
@@ -24,7 +24,7 @@ Section = tuple[str, list[tuple[str, str, str]]]
 """A heading and its ``(keys, title, what they do)`` rows."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FreshModalScreen[None]):
     """The keys of the screen underneath (or of ``scopes``), then the keys of every screen.
 
     Rows come from the key table only (:mod:`nda_reader.ui.key_table`), so help can never

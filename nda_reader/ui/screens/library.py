@@ -21,8 +21,8 @@ from nda_reader.corpus.locations import bundled_root
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.lang.terminal_text import display_text
+from nda_reader.ui.fresh_screens import FreshScreen
 from nda_reader.ui.keys import Scope, bindings_for
-from nda_reader.ui.screens.fresh import FreshScreen
 from nda_reader.ui.timers import after
 from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.index_progress import IndexProgress

@@ -13,13 +13,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.corpus.anchors import Anchor
 from nda_reader.corpus.model import Corpus, Orphan
 from nda_reader.lang.terminal_text import display_text, one_line
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.reader_list import ReaderList
 
@@ -32,7 +32,7 @@ def _cut(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class OrphansScreen(ModalScreen[Choice | None]):
+class OrphansScreen(FreshModalScreen[Choice | None]):
     """The orphans of ``corpus``; ``selection`` is where enter re-attaches one (if any)."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.ORPHANS, Scope.LIST)

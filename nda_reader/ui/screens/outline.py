@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.corpus.document import BlockKind, Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.lang.terminal_text import one_line
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.reader_list import ReaderList
 
@@ -105,7 +105,7 @@ def outline_entries(corpus: Corpus, doc: Document) -> list[OutlineEntry]:
     return entries
 
 
-class OutlineScreen(ModalScreen[Target | None]):
+class OutlineScreen(FreshModalScreen[Target | None]):
     """Headings and speaker turns of a document; choose one to jump there.
 
     ``OutlineScreen(corpus, doc_id, *, offset=None)``: with ``offset`` (a body offset in

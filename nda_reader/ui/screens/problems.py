@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.formats.problems import Problem
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.reader_list import ReaderList
 
@@ -33,7 +33,7 @@ def summary(problems: list[Problem]) -> str:
     return text
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(FreshModalScreen[None]):
     """Every problem as ``path:line:col: severity: message`` with a count.
 
     ``ProblemsScreen(problems, base=None)``: ``problems`` are shown in the order given

@@ -26,8 +26,8 @@ from nda_reader.corpus.model import AnnotationKind
 from nda_reader.corpus.reload import CorpusChange
 from nda_reader.reading.jump_history import Location
 from nda_reader.reading.motions import trimmed
+from nda_reader.ui.fresh_screens import FreshScreen
 from nda_reader.ui.keys import Scope, bindings_for, by_id, keymap_of, keys_text
-from nda_reader.ui.screens.fresh import FreshScreen
 from nda_reader.ui.screens.reading_tools import ReadingTools
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView

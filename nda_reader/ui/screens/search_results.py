@@ -23,7 +23,6 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -33,6 +32,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.reading.kwic import fit_left, fit_right
 from nda_reader.reading.search import Hit, compile_query, documents_to_search, hits_in
 from nda_reader.reading.term_search import CorpusSearch, TermHits, search_with_terms, term_hits
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.timers import after
 from nda_reader.ui.widgets.reader_list import ReaderList
@@ -58,7 +58,7 @@ FIRST_WAIT = 0.01
 _CONTEXT = 80
 
 
-class SearchResultsScreen(ModalScreen[Target | None]):
+class SearchResultsScreen(FreshModalScreen[Target | None]):
     """Search the whole corpus and list the matches.
 
     ``SearchResultsScreen(corpus, query)`` runs :func:`~nda_reader.search.search_corpus`.

@@ -17,11 +17,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.variants import documents_by_date, entry_variants
+from nda_reader.ui.fresh_screens import FreshModalScreen
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.widgets.snippets import short_title
 
@@ -29,7 +29,7 @@ MARKS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _COLOURS = ("$accent", "$warning", "$success", "$error", "$secondary", "$primary")
 
 
-class VariantsScreen(ModalScreen[None]):
+class VariantsScreen(FreshModalScreen[None]):
     """Every rendering of an entry, with counts per document and a bar per document."""
 
     KEY_SCOPES: ClassVar[tuple[Scope, ...]] = (Scope.VARIANTS,)
