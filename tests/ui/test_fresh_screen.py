@@ -39,7 +39,10 @@ class Switching(App[None]):
     SCREENS: ClassVar[dict[str, Callable[[], Screen[None]]]] = {"shown": Shown, "other": Other}
 
 
-def _count_restyles(screens: list[DOMNode], monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def restyled(monkeypatch: pytest.MonkeyPatch) -> list[DOMNode]:
+    """The screens Textual restyles as a whole, in order."""
+    screens: list[DOMNode] = []
     real = DOMNode.update_node_styles
 
     def counted(self: DOMNode, animate: bool = True) -> None:
@@ -48,28 +51,31 @@ def _count_restyles(screens: list[DOMNode], monkeypatch: pytest.MonkeyPatch) -> 
         real(self, animate)
 
     monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    return screens
 
 
-async def test_a_screen_showing_for_the_first_time_is_styled_once(
-    monkeypatch: pytest.MonkeyPatch,
+class Dialog(FreshModalScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("dialog", id="line")
+
+
+@pytest.mark.parametrize("make", [Shown, Dialog], ids=["screen", "dialog"])
+async def test_a_screen_or_dialog_showing_for_the_first_time_is_styled_once(
+    restyled: list[DOMNode], make: type[Screen[None]]
 ) -> None:
-    restyled: list[DOMNode] = []
-    _count_restyles(restyled, monkeypatch)
     app = Switching()
     async with app.run_test() as pilot:
-        await app.push_screen("shown")
+        await app.push_screen(make())
         await pilot.pause()
         shown = app.screen
-        assert isinstance(shown, Shown)
+        assert isinstance(shown, make)
         assert shown.query_one("#line").styles.color == Color(0, 0, 255)
         assert shown not in restyled
 
 
 async def test_a_screen_shown_again_takes_what_changed_while_it_was_hidden(
-    monkeypatch: pytest.MonkeyPatch,
+    restyled: list[DOMNode],
 ) -> None:
-    restyled: list[DOMNode] = []
-    _count_restyles(restyled, monkeypatch)
     app = Switching()
     async with app.run_test() as pilot:
         await app.push_screen("shown")
@@ -97,23 +103,3 @@ def test_every_screen_and_dialog_of_the_reader_is_fresh() -> None:
 
 def _subclasses(cls: type) -> list[type]:
     return [c for sub in cls.__subclasses__() for c in (sub, *_subclasses(sub))]
-
-
-class Dialog(FreshModalScreen[None]):
-    def compose(self) -> ComposeResult:
-        yield Static("dialog", id="line")
-
-
-async def test_a_dialog_showing_for_the_first_time_is_styled_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    restyled: list[DOMNode] = []
-    _count_restyles(restyled, monkeypatch)
-    app = Switching()
-    async with app.run_test() as pilot:
-        await app.push_screen(Dialog())
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, Dialog)
-        assert dialog.query_one("#line").styles.color == Color(0, 0, 255)
-        assert dialog not in restyled
