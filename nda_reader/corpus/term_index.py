@@ -6,7 +6,10 @@ a text is scanned twice however many terms there are. One combined alternation w
 single pass in name only: Python's ``re`` then loses its first-character scan and gets
 hundreds of times slower. Matching is case-insensitive; when forms overlap the longest wins
 (the trie tries longer continuations first, and overlapping matches of the two passes are
-resolved leftmost-longest).
+resolved leftmost-longest). The expressions match the text's lower case (the forms are
+kept in lower case): half the time of ``re.IGNORECASE`` over the same text. A text whose
+lower case is longer than itself (a dotted capital İ) is matched by the same expressions
+compiled case-insensitive, so that every match keeps its place in the text.
 """
 
 from __future__ import annotations
@@ -88,12 +91,27 @@ def _node_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return body
 
 
+def _compile(owner: Iterable[str], flags: int) -> list[re.Pattern[str]]:
+    """The expressions for the forms ``owner`` holds (lower case): Latin, then the rest."""
+    latin = [k for k in owner if _LATIN.search(k)]
+    other = [k for k in owner if not _LATIN.search(k)]
+    patterns = []
+    if latin:
+        patterns.append(re.compile(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])", flags))
+    if other:
+        patterns.append(re.compile(_trie_regex(other), flags))
+    return patterns
+
+
 @dataclass
 class TermMatcher:
     """A compiled matcher for a set of forms, each belonging to one entry."""
 
     owner: dict[str, str] = field(default_factory=dict)
     patterns: list[re.Pattern[str]] = field(default_factory=list)
+    """The forms' expressions, matched against a text's lower case."""
+    _folding: list[re.Pattern[str]] | None = field(default=None, compare=False, repr=False)
+    """The same compiled case-insensitive, once a text needs them (see the module)."""
 
     @classmethod
     def build(cls, forms: Iterable[tuple[str, str]]) -> TermMatcher:
@@ -103,30 +121,29 @@ class TermMatcher:
             key = form_key(form)
             if key:
                 owner.setdefault(key, entry_id)
-        latin = [k for k in owner if _LATIN.search(k)]
-        other = [k for k in owner if not _LATIN.search(k)]
-        patterns = []
-        if latin:
-            patterns.append(
-                re.compile(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])", re.IGNORECASE)
-            )
-        if other:
-            patterns.append(re.compile(_trie_regex(other), re.IGNORECASE))
-        return cls(owner, patterns)
+        return cls(owner, _compile(owner, 0))
+
+    def _matched(self, text: str) -> Iterable[re.Match[str]]:
+        """Every match of each expression in ``text``, an expression at a time."""
+        lower = text.lower()
+        if len(lower) == len(text):
+            return (m for pattern in self.patterns for m in pattern.finditer(lower))
+        if self._folding is None:
+            self._folding = _compile(self.owner, re.IGNORECASE)
+        return (m for pattern in self._folding for m in pattern.finditer(text))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every ``(start, end, entry_id)`` in ``text``, left to right, non-overlapping."""
         owner = self.owner
         found = []
-        for pattern in self.patterns:
-            for m in pattern.finditer(text):
-                start, end = m.span()
-                if end > start:
-                    matched = m.group()
-                    # Most matches are a key but for case: no need to fold their spaces.
-                    entry_id = owner.get(matched.lower()) or owner.get(form_key(matched))
-                    if entry_id is not None:
-                        found.append((start, end, entry_id))
+        for m in self._matched(text):
+            start, end = m.span()
+            if end > start:
+                matched = m.group()
+                # Most matches are a key: no need to fold their spaces.
+                entry_id = owner.get(matched.lower()) or owner.get(form_key(matched))
+                if entry_id is not None:
+                    found.append((start, end, entry_id))
         if len(self.patterns) > 1:
             found.sort(key=lambda f: (f[0], f[0] - f[1]))
         urls = url_spans(text)
