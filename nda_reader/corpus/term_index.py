@@ -8,8 +8,9 @@ hundreds of times slower. Matching is case-insensitive; when forms overlap the l
 (the trie tries longer continuations first, and overlapping matches of the two passes are
 resolved leftmost-longest). The expressions match the text's lower case (the forms are
 kept in lower case): half the time of ``re.IGNORECASE`` over the same text. A text whose
-lower case is longer than itself (a dotted capital İ) is matched by the same expressions
-compiled case-insensitive, so that every match keeps its place in the text.
+lower case is longer than itself (a dotted capital İ), so that its matches would move, or
+holds a capital sigma, which lowers to a final ς at the end of a word where
+``re.IGNORECASE`` matches σ, is matched by the same expressions compiled case-insensitive.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ class TermMatcher:
     def _matched(self, text: str) -> Iterable[re.Match[str]]:
         """Every match of each expression in ``text``, an expression at a time."""
         lower = text.lower()
-        if len(lower) == len(text):
+        if len(lower) == len(text) and "\u03a3" not in text:
             return (m for pattern in self.patterns for m in pattern.finditer(lower))
         if self._folding is None:
             self._folding = _compile(self.owner, re.IGNORECASE)

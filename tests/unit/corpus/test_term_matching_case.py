@@ -1,10 +1,15 @@
-"""Terms are matched in a text's lower case, as ``re.IGNORECASE`` over the text found them."""
+"""Terms are matched in a text's lower case, as ``re.IGNORECASE`` over the text found them.
+
+One difference is known and wanted: ``re.IGNORECASE`` also takes ς for σ, so a form with σ
+matched a final ς, which is no form; that match was dropped and hid any term it overlapped
+(a form "σa" over "ςa" hid the form "a"). The alphabet below has no form with σ beside a
+Latin letter."""
 
 from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nda_reader.corpus.term_index import _LATIN, _WORD, TermMatcher, _trie_regex, url_spans
@@ -47,6 +52,8 @@ def _case_insensitive_find(forms: list[tuple[str, str]], text: str) -> list[tupl
     st.lists(st.sampled_from(_PIECES), max_size=30).map("".join),
     st.lists(st.sampled_from(_FORMS), min_size=1, max_size=6, unique=True),
 )
+@example("aΣ", ["σ"])  # a final capital sigma lowers to ς, which σ does not match
+@example("İstanbul data", ["data"])  # İ lowers to two characters
 @bounded(300)
 def test_lower_case_matching_finds_what_case_insensitive_matching_found(
     text: str, forms: list[str]
