@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from nda_reader.corpus.term_index import _LATIN, _WORD, TermMatcher, _trie_regex, url_spans
+from nda_reader.corpus.term_index import TermMatcher, _compile, url_spans
 from tests.helpers.properties import bounded
 
 _PIECES = ["Data", "DATA", "data", "Market", "market", "NDA", "nda", "As", "a", "s", " ",
@@ -25,14 +25,8 @@ def _case_insensitive_find(forms: list[tuple[str, str]], text: str) -> list[tupl
     """The matcher before lower-casing: each expression compiled ``re.IGNORECASE`` and run
     over the text itself, the matches merged as :meth:`TermMatcher.find` merges them."""
     owner = TermMatcher.build(forms).owner
-    latin = [k for k in owner if _LATIN.search(k)]
-    other = [k for k in owner if not _LATIN.search(k)]
-    patterns = [
-        *([re.compile(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])", re.I)] * bool(latin)),
-        *([re.compile(_trie_regex(other), re.IGNORECASE)] * bool(other)),
-    ]
     found = []
-    for pattern in patterns:
+    for pattern in _compile(owner, re.IGNORECASE):
         for m in pattern.finditer(text):
             key = " ".join(m.group().replace("\u2019", "'").split()).lower()
             if m.end() > m.start() and key in owner:  # ς matched σ, and was not a key
