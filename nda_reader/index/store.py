@@ -22,7 +22,7 @@ from pathlib import Path
 from nda_reader import __version__
 from nda_reader.index.files import is_private
 
-FORMAT = "nda-reader index 2"
+FORMAT = "nda-reader index 3"
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SUFFIXES = ("", "-wal", "-shm", "-journal")
 
@@ -37,6 +37,10 @@ CREATE TABLE docs(
     terms INT NOT NULL DEFAULT 0, searchable INT NOT NULL DEFAULT 0
 );
 CREATE INDEX docs_ord ON docs(ord, n);
+-- Whether the index is complete is asked at each save: these keep the count of documents
+-- left to do from reading every row (and its body) of docs.
+CREATE INDEX docs_terms_left ON docs(n) WHERE terms = 0;
+CREATE INDEX docs_search_left ON docs(n) WHERE searchable = 0;
 CREATE TABLE occ(doc INT, start INT, stop INT, entry TEXT);
 CREATE INDEX occ_doc ON occ(doc, start);
 -- A concordance's first rows come from this index alone (no row of occ is read).
