@@ -12,6 +12,7 @@ from textual.widgets._toast import Toast
 
 from nda_reader.ui.screens.help import HelpScreen
 from nda_reader.ui.widgets import message_line
+from nda_reader.ui.widgets.footer import ReaderFooter
 from nda_reader.ui.widgets.message_line import MessageLine
 from tests.helpers.annotating import (
     MEETING,
@@ -34,9 +35,14 @@ async def test_a_save_and_its_undo_are_said_in_the_message_line_which_then_hides
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_from_library(pilot, MEETING)
         line = screen.query_one(MessageLine)
-        assert not line.display  # nothing said yet: no row taken from the text
+        assert not line.display  # nothing said yet
+        text_size, context_size = screen.main.size, screen.context.size
         await annotate_by_keys(pilot, "data circulation", "M", "Check the term")
         assert line.display and line.message == "Saved: add note"
+        # Said on the footer's row, over its keys: the text and the context pane keep
+        # every row (a row taken from them resized both, twice per message).
+        assert line.region == screen.query_one(ReaderFooter).region
+        assert (screen.main.size, screen.context.size) == (text_size, context_size)
         assert not app.screen.query(Toast)  # no toast mounted for it
         await pilot.press("u")
         await pilot.pause()

@@ -177,8 +177,8 @@ def test_message_line_after_a_save(
     size: tuple[int, int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The one message left in the pictures: a save's, in the line above the footer (it
-    stays up here for the picture)."""
+    """The one message left in the pictures: a save's, on the footer's row over its keys
+    (it stays up here for the picture)."""
     monkeypatch.setattr(message_line, "SHOWN_FOR", 600.0)
     root = small_corpus(make_corpus)
 

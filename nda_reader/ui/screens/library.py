@@ -111,9 +111,9 @@ class LibraryScreen(FreshScreen[None]):
         yield Static(id="library-title")
         yield LibraryTable(id="library-table")
         yield Static(id="library-detail")
-        yield MessageLine()
         yield IndexProgress()
         yield ReaderFooter()
+        yield MessageLine()  # over the footer: see its module
 
     def on_mount(self) -> None:
         """Fill the table."""

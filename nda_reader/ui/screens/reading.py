@@ -94,9 +94,9 @@ class ReadingScreen(FreshScreen[None]):
             with Container(id="docs"):
                 yield DocumentView(corpus, self.start_doc, id="main")
             yield ContextPane(corpus, id="context")
-        yield MessageLine()
         yield IndexProgress()
         yield ReaderFooter()
+        yield MessageLine()  # over the footer: see its module
 
     def on_mount(self) -> None:
         """Focus the text, go to the start offset, fit the layout to the terminal."""

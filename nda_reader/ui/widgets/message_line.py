@@ -1,10 +1,15 @@
-"""MessageLine: how the last annotation change went, one line above the footer.
+"""MessageLine: how the last annotation change went, on the footer's row.
 
 "Saved: add note", "Undone: add note": the outcome of a save, an undo or a redo is shown
 here for a few seconds, as a terminal program's message line would, instead of in a
 toast. A toast is mounted for each message, and mounting it (a new widget, the screen
 laid out again) gave a save a second frame ~35 ms after the one with its marks. Errors
 and warnings still come as toasts: they are longer, and stay until read.
+
+The line is docked over the footer (composed after it, so drawn above it) rather than
+taking a row of its own: a row taken from the body resized the text and the context pane
+for the message's few seconds, twice, and made the save's frame render every widget of
+the screen again.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ class MessageLine(Static):
 
     DEFAULT_CSS = """
     MessageLine {
-        height: 1; padding: 0 1; background: $panel; color: $text; display: none;
+        dock: bottom; height: 1; padding: 0 1; background: $panel; color: $text;
+        display: none;
     }
     """
 
