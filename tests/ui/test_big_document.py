@@ -134,6 +134,47 @@ async def test_a_key_pressed_during_the_layout_is_shown_before_the_next_step(
             assert after_key[0] == "frame", after_key[:5]  # a step after it: still under way
 
 
+async def test_after_a_keys_frame_the_layout_waits_before_its_next_step(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A step right after the frame took a core from the terminal drawing it (2 cores): a
+    # page down at 0.3 s showed in ~32 ms, ~25 ms with the pause (23 ms once laid out).
+    app, _ = _big_app(make_corpus, tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _first_screens(pilot, app)
+        events: list[str] = []
+        builder = view.navigator.builder
+        assert builder is not None
+        step, display, announce, after = builder.step, app._display, view.announce, canvas.after
+
+        def spy_step(**kwargs: Any) -> bool:
+            events.append("step")
+            return step(**kwargs)
+
+        def spy_display(*args: Any) -> None:
+            events.append("frame")
+            display(*args)
+
+        def spy_announce() -> None:
+            events.append("moved")
+            announce()
+
+        def spy_after(pump: Any, delay: float, callback: Any) -> Any:
+            events.append(f"wait {delay}")
+            return after(pump, delay, callback)
+
+        monkeypatch.setattr(builder, "step", spy_step)
+        monkeypatch.setattr(app, "_display", spy_display)
+        monkeypatch.setattr(view, "announce", spy_announce)
+        monkeypatch.setattr(canvas, "after", spy_after)
+        app.post_message(events_.Key("pagedown", None))
+        await until(pilot, lambda: "moved" in events and "step" in events[events.index("moved") :])
+        after_key = events[events.index("moved") :]
+        after_key = after_key[: after_key.index("step")]
+        assert after_key[-2:] == ["frame", f"wait {canvas.KEY_PAUSE}"], after_key
+        assert canvas.KEY_PAUSE >= 0.03
+
+
 def _assert_cursor_in_view(view: DocumentView) -> None:
     """The cursor's line is on screen (not held above by a scrollable size still that of
     the first screens: the size follows the layout only a few times a second)."""

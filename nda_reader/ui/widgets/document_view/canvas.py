@@ -37,6 +37,7 @@ from nda_reader.reading.motions import Selection
 from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
 from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.wrapping import (
+    KEY_PAUSE,
     LAYOUT_SECONDS,
     LAYOUT_STEP,
     PROGRESSIVE_CHARS,
@@ -245,9 +246,9 @@ class DocumentCanvas(ScrollView):
         builder = self.navigator.builder
         if builder is None or generation != self._layout_generation:
             return  # done, or the text, width or filter changed: a newer layout is under way
-        if self._moved:  # a key moved the cursor: its frame first (~20 ms sooner)
+        if self._moved:  # a key moved the cursor: its frame first, then a pause (KEY_PAUSE)
             self._moved = False
-            self.call_after_refresh(self._lay_out_more, generation)
+            self.call_after_refresh(after, self, KEY_PAUSE, lambda: self._lay_out_more(generation))
             return
         before = len(self.flow.lines)
         builder.step(blocks=LAYOUT_STEP, seconds=LAYOUT_SECONDS)
@@ -361,7 +362,6 @@ class DocumentCanvas(ScrollView):
         self._moved = True
         self.cursor_moved.publish(self.CursorMoved(self, *self.cursor_info()))
 
-    # ---------------------------------------------------------------- rendering
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"document-view--{name}", partial=True)
 
