@@ -37,7 +37,7 @@ from nda_reader.index.build import (
     placements,
     update,
 )
-from nda_reader.index.files import Changes, Known, find_changes, relative
+from nda_reader.index.files import Changes, Known, find_changes
 from nda_reader.index.lazy import StoredDocument, StoredOccurrences, anchor_key, placement
 from nda_reader.index.reloading import (
     AFTER_SAVE,
@@ -274,8 +274,8 @@ class CorpusIndex:
             self.assembled, written, before = quick
             self._known = _after(known, self.assembled.changes, written)
             fresh = self.assembled.corpus
-            keys = {p: relative(self.root, p) for p in self.assembled.pieces}
-            changed_files = [p for p, k in keys.items() if k in written]
+            pieces = self.assembled.pieces  # (a key's path: not every piece's key, ~1 ms)
+            changed_files = [p for k in written if (p := Path(self.root, k)) in pieces]
             gone = {Path(self.root, k) for k, v in written.items() if v is None}
             glossary = any(
                 piece.read is not None and len(piece.read.glossary)
