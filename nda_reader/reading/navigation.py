@@ -323,3 +323,18 @@ class Navigator:
         if step > 0:
             return max(after, 0)
         return (after - 1) % len(matches) if after >= 0 else len(matches) - 1
+
+
+def scroll_top_for(y: int, top: int, height: int, how: str) -> int | None:
+    """The top line that shows line ``y`` in a view of ``height`` lines now scrolled to
+    ``top``: a quarter from the top (``how`` "top"), in the middle ("center"), or just
+    into view ("nearest"); None when it need not scroll."""
+    if how == "top":
+        return max(0, y - height // 4)
+    if how == "center":
+        return max(0, y - height // 2)
+    if y < top:
+        return y
+    if y >= top + height:
+        return y - height + 1
+    return None

@@ -82,6 +82,44 @@ async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
         assert NOTE_GLYPH in view.render_line(first - top).text
 
 
+async def test_undoing_a_note_has_textual_render_its_passage_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only drawn again by the painter: the view has Textual render those lines only.
+    A whole refresh had every line of the view rendered again (~3 ms of the frame, the
+    painter's cache notwithstanding), as did setting the view's title to the same text
+    after each cursor move. (A save from a form renders every line all the same: the
+    view's border changes colour as it takes the focus back.)"""
+    async with _meeting(tmp_path) as (app, pilot, view):
+        await cursor_on(pilot, "data circulation")
+        await pilot.pause()
+        passage = view.navigator.line(view.cursor.y)
+        assert passage is not None
+        await pilot.press("M")
+        await pilot.pause()
+        await type_text(pilot, "A note of my own")
+        await pilot.press("enter")
+        await until(pilot, lambda: messages(app) == ["Saved: add note"])
+        await pilot.pause()
+        rendered: list[int] = []
+        render_line = DocumentView.render_line
+
+        def spy(self: DocumentView, y: int) -> Any:
+            if self is view:
+                rendered.append(y + round(view.scroll_offset.y))
+            return render_line(self, y)
+
+        monkeypatch.setattr(DocumentView, "render_line", spy)
+        await pilot.press("u")
+        await until(pilot, lambda: messages(app)[-1:] == ["Undone: add note"])
+        await pilot.pause()
+        assert rendered, "the passage was not rendered again"
+        lines = {view.navigator.line(y) for y in rendered}
+        assert {(line.doc_id, line.block) for line in lines if line} == {
+            (passage.doc_id, passage.block)
+        }
+
+
 async def test_a_new_alias_paints_every_line_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -112,7 +112,7 @@ class ParallelScreen(ReadingScreen):
         other = self.counterpart
         other.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         for view, side in ((self.main, 0), (other, 1)):
-            view.border_title = self._title(self.parallel.sides[side])
+            view.show_title(self._title(self.parallel.sides[side]))
             view.part_view = self._part_view(side)
         offset, self.start_offset = self.start_offset, 0
         super().on_mount()

@@ -108,7 +108,7 @@ class ReadingScreen(FreshScreen[None]):
         main = self.main
         main.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self.reader.corpus_changed.subscribe(self, self._corpus_changed)
-        main.border_title = self._title(self.start_doc)
+        main.show_title(self._title(self.start_doc))
         main.focus()
         zoom = by_id()["reading.zoom_context"]
         self.context.zoom_key = keys_text(zoom, keymap_of(self.app)).split(",")[0]
@@ -209,7 +209,7 @@ class ReadingScreen(FreshScreen[None]):
             split.dictionary_words = self.reader.dictionaries.word_end
             await self.query_one("#docs").mount(split)
             split.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
-        split.border_title = self._title(doc, split)
+        split.show_title(self._title(doc, split))
         split.go_to(doc_id, start, end)
         split.focus()
         return split
@@ -223,7 +223,7 @@ class ReadingScreen(FreshScreen[None]):
         doc = self.reader.corpus.documents.get(where.doc_id)
         view.go_to(where.doc_id, where.offset, end)
         if doc is not None:
-            view.border_title = self._title(doc, view)
+            view.show_title(self._title(doc, view))
         view.focus()
 
     # ---------------------------------------------------------------- messages
@@ -233,7 +233,7 @@ class ReadingScreen(FreshScreen[None]):
             self.context.show(view.marks, event.doc_id, event.offset, event.entry_id, event.block)
             doc = self.reader.corpus.documents.get(event.doc_id)
             if doc is not None:
-                event.view.border_title = self._title(doc, event.view)
+                event.view.show_title(self._title(doc, event.view))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The context pane follows the focused view."""

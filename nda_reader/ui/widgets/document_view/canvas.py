@@ -34,7 +34,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.reading.motions import Selection
-from nda_reader.reading.navigation import CursorState, DocSpan, Navigator
+from nda_reader.reading.navigation import CursorState, DocSpan, Navigator, scroll_top_for
 from nda_reader.reading.parallel import NO_ECHO, Echo
 from nda_reader.reading.wrapping import (
     KEY_PAUSE,
@@ -62,7 +62,6 @@ class DocumentCanvas(ScrollView):
     """A scrollable, wrapped, highlighted view of one document (all its parts) with a cursor."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = COMPONENT_CLASSES
-
     DEFAULT_CSS = CANVAS_CSS
 
     @dataclass(frozen=True)
@@ -113,7 +112,6 @@ class DocumentCanvas(ScrollView):
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
         """Published after every cursor move (see :meth:`announce`)."""
 
-    # ----------------------------------------------------------------- documents
     @property
     def parts(self) -> list[Document]:
         """The parts shown, in order (one for a single document)."""
@@ -317,7 +315,7 @@ class DocumentCanvas(ScrollView):
         if self.only_blocks is not None and not self._shows((doc_id, offset)):
             self.set_filter(None)
         self.target = (doc_id, offset, end) if end is not None else None
-        self.painter.clear()
+        self.invalidate()  # the old target's lines too
         if not self.flow.lines:
             self._pending = (doc_id, offset)
             return
@@ -330,22 +328,23 @@ class DocumentCanvas(ScrollView):
         if not lines:
             return
         y = max(0, min(y, len(lines) - 1))
+        left, top = self.navigator.current_block(self.cursor), self._top()
         self.cursor = CursorState(y, term)
         self._scroll_into_view(scroll)
-        self.refresh()
+        # Not scrolled: only the passages left and entered look different (LinePainter).
+        moved = {left, self.navigator.current_block(self.cursor)} if self._top() == top else None
+        self.refresh(*(LinePainter.lines_of(self.navigator, moved, self._shown()) if moved else ()))
         self.announce()
 
     def _scroll_into_view(self, how: Scroll) -> None:
-        y, height = self.cursor.y, max(1, self.scrollable_content_region.height)
-        top = self._top()
-        if how == "top":
-            self.scroll_top_to(max(0, y - height // 4))
-        elif how == "center":
-            self.scroll_top_to(max(0, y - height // 2))
-        elif y < top:
-            self.scroll_top_to(y)
-        elif y >= top + height:
-            self.scroll_top_to(y - height + 1)
+        height = max(1, self.scrollable_content_region.height)
+        top = scroll_top_for(self.cursor.y, self._top(), height, how)
+        if top is not None:
+            self.scroll_top_to(top)
+
+    def _shown(self) -> Region:
+        """The display lines on screen (x: 0, width: the view's)."""
+        return Region(0, self._top(), self.size.width, self.size.height)
 
     def _top(self) -> int:
         return round(self.scroll_offset.y)
@@ -392,8 +391,9 @@ class DocumentCanvas(ScrollView):
     def invalidate(self, before: DocMarks | None = None) -> None:
         """Forget rendered lines (highlights changed) and redraw; with ``before``, the marks
         of the same lines before a reload, only the lines whose marks changed."""
-        self.painter.forget_changed(self.navigator, before)
-        self.refresh()
+        regions = self.painter.forget_changed(self.navigator, before, self._shown())
+        if regions != []:  # None: all (Textual renders every line again: ~3 ms of a save)
+            self.refresh(*(regions or ()))
 
     def say(self, message: str) -> None:
         """A short notification about navigation (e.g. "No more terms")."""

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.strip import Strip
 
 from nda_reader.corpus.term_index import Occurrence, Occurrences
@@ -106,18 +107,35 @@ class LinePainter:
         for key in [k for k in list(self._cache.keys()) if k[0] >= y]:
             self._cache.discard(key)
 
-    def forget_changed(self, navigator: Navigator, before: DocMarks | None) -> None:
+    def forget_changed(
+        self, navigator: Navigator, before: DocMarks | None, shown: Region
+    ) -> list[Region] | None:
         """Forget the painted lines whose marks differ from ``before`` (the marks of the
         same lines before a save), or all of them when ``before`` is None or the glossary
-        occurrences changed: a saved note repaints its own passage only."""
+        occurrences changed: a saved note repaints its own passage only. Returns where
+        the lines of ``shown`` (the display lines on screen) to paint again are, relative
+        to it (one region per line), or None for all of them."""
         passages = navigator.marks.changed_passages(before) if before is not None else None
         if passages is None:
             self.clear()
-        else:
-            for key in list(self._cache.keys()):
-                line = navigator.line(key[0])
-                if line is None or (line.doc_id, line.block) in passages:
-                    self._cache.discard(key)
+            return None
+        for key in list(self._cache.keys()):
+            line = navigator.line(key[0])
+            if line is None or (line.doc_id, line.block) in passages:
+                self._cache.discard(key)
+        return self.lines_of(navigator, passages, shown)
+
+    @staticmethod
+    def lines_of(
+        navigator: Navigator, passages: set[tuple[str, int]], shown: Region
+    ) -> list[Region]:
+        """Where the display lines of ``shown`` that belong to ``passages`` (part id,
+        block) are, relative to ``shown``, one region per line (lines of no passage too)."""
+        return [
+            Region(0, y - shown.y, shown.width, 1)
+            for y in range(shown.y, shown.bottom)
+            if (line := navigator.line(y)) is None or (line.doc_id, line.block) in passages
+        ]
 
     def paint(self, y: int, scene: Scene, *, width: int, base: Style, console: Console) -> Strip:
         """Display line ``y`` of ``scene``, ``width`` cells wide on ``base`` style.

@@ -67,6 +67,15 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         dictionary's; without it a Chinese word is one character)."""
         self._drag: tuple[str, int] | None = None
         self._dragged = False
+        self._title_shown = ""
+
+    def show_title(self, title: str) -> None:
+        """Put ``title`` on the top border, unless it is there: Textual repaints the whole
+        view each time a title is set (every line rendered again after each cursor move,
+        ~2-4 ms of a frame, though the title had not changed)."""
+        if title != self._title_shown:
+            self._title_shown = title
+            self.border_title = title
 
     # --------------------------------------------------------------- navigation
     def follow(self, y: int, top: int) -> None:
