@@ -94,34 +94,49 @@ async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
         assert view.virtual_size.height == len(view.flow.lines)
 
 
+def _spy_layout(monkeypatch: pytest.MonkeyPatch, app: App[None], view: DocumentView) -> list[str]:
+    """Record, in order, the layout's steps ("step"), the frames written to the terminal
+    ("frame"), the cursor's moves ("moved") and the waits the view schedules ("wait S")."""
+    events: list[str] = []
+    builder = view.navigator.builder
+    assert builder is not None
+    step, display, announce, after = builder.step, app._display, view.announce, canvas.after
+
+    def spy_step(**kwargs: Any) -> bool:
+        events.append("step")
+        return step(**kwargs)
+
+    def spy_display(*args: Any) -> None:
+        events.append("frame")
+        display(*args)
+
+    def spy_announce() -> None:
+        events.append("moved")
+        announce()
+
+    def spy_after(pump: Any, delay: float, callback: Any) -> Any:
+        events.append(f"wait {delay}")
+        return after(pump, delay, callback)
+
+    monkeypatch.setattr(builder, "step", spy_step)
+    monkeypatch.setattr(app, "_display", spy_display)
+    monkeypatch.setattr(view, "announce", spy_announce)
+    monkeypatch.setattr(canvas, "after", spy_after)
+    return events
+
+
 async def test_a_key_pressed_during_the_layout_is_shown_before_the_next_step(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Steps came every millisecond and Textual's frame timer waited behind them: a page
     # down pressed while a big text was laid out showed ~20 ms later than once it was done.
+    # And the next step waits KEY_PAUSE after the frame: a step right after it took a core
+    # from the terminal drawing it (2 cores): a page down at 0.3 s showed in ~32 ms, ~25 ms
+    # with the pause (23 ms once laid out).
     app, _ = _big_app(make_corpus, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _first_screens(pilot, app)
-        events: list[str] = []
-        builder = view.navigator.builder
-        assert builder is not None
-        step, display, announce = builder.step, app._display, view.announce
-
-        def spy_step(**kwargs: Any) -> bool:
-            events.append("step")
-            return step(**kwargs)
-
-        def spy_display(*args: Any) -> None:  # a frame written to the terminal
-            events.append("frame")
-            display(*args)
-
-        def spy_announce() -> None:
-            events.append("moved")
-            announce()
-
-        monkeypatch.setattr(builder, "step", spy_step)
-        monkeypatch.setattr(app, "_display", spy_display)
-        monkeypatch.setattr(view, "announce", spy_announce)
+        events = _spy_layout(monkeypatch, app, view)
         for _ in range(5):  # Textual's frame timer sometimes fires at once: not every key
             del events[:]
             # As a terminal sends it: Pilot's press would also wait for a frame.
@@ -130,52 +145,12 @@ async def test_a_key_pressed_during_the_layout_is_shown_before_the_next_step(
             while not ("moved" in events and "step" in events[events.index("moved") :]):
                 assert time.monotonic() < deadline
                 await asyncio.sleep(0.001)
-            after_key = [e for e in events[events.index("moved") :] if e != "moved"]
-            assert after_key[0] == "frame", after_key[:5]  # a step after it: still under way
-
-
-async def test_after_a_keys_frame_the_layout_waits_before_its_next_step(
-    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A step right after the frame took a core from the terminal drawing it (2 cores): a
-    # page down at 0.3 s showed in ~32 ms, ~25 ms with the pause (23 ms once laid out).
-    app, _ = _big_app(make_corpus, tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
-        view = await _first_screens(pilot, app)
-        events: list[str] = []
-        builder = view.navigator.builder
-        assert builder is not None
-        step, display, announce, after = builder.step, app._display, view.announce, canvas.after
-
-        def spy_step(**kwargs: Any) -> bool:
-            events.append("step")
-            return step(**kwargs)
-
-        def spy_display(*args: Any) -> None:
-            events.append("frame")
-            display(*args)
-
-        def spy_announce() -> None:
-            events.append("moved")
-            announce()
-
-        def spy_after(pump: Any, delay: float, callback: Any) -> Any:
-            events.append(f"wait {delay}")
-            return after(pump, delay, callback)
-
-        monkeypatch.setattr(builder, "step", spy_step)
-        monkeypatch.setattr(app, "_display", spy_display)
-        monkeypatch.setattr(view, "announce", spy_announce)
-        monkeypatch.setattr(canvas, "after", spy_after)
-        app.post_message(events_.Key("pagedown", None))
-        await until(pilot, lambda: "moved" in events and "step" in events[events.index("moved") :])
-        after_key = events[events.index("moved") :]
-        after_key = after_key[: after_key.index("step")]
-        # No step between the key and its frame; after the frame, the pause (other frames
-        # may come meanwhile: the scrollbar's, Textual's own).
-        assert "frame" in after_key, after_key
-        waits = [e for e in after_key[after_key.index("frame") :] if e.startswith("wait")]
-        assert waits[:1] == [f"wait {canvas.KEY_PAUSE}"], after_key
+            after_key = events[events.index("moved") :]
+            after_key = after_key[: after_key.index("step")]  # a step after it: under way
+            assert "frame" in after_key, after_key
+            # Other frames may come before the step (the scrollbar's, Textual's own).
+            waits = [e for e in after_key[after_key.index("frame") :] if e.startswith("wait")]
+            assert waits[:1] == [f"wait {canvas.KEY_PAUSE}"], after_key
         assert canvas.KEY_PAUSE >= 0.03
 
 

@@ -54,6 +54,16 @@ async def _meeting(tmp_path: Path) -> AsyncIterator[tuple[ReaderApp, Pilot[None]
         yield app, pilot, screen.main
 
 
+async def _note_on_the_cursor_passage(pilot: Pilot[None], app: ReaderApp) -> None:
+    """Add a note to the cursor's passage by keys (``M``, a text, enter), until saved."""
+    await pilot.press("M")
+    await pilot.pause()
+    await type_text(pilot, "A note of my own")
+    await pilot.press("enter")
+    await until(pilot, lambda: messages(app) == ["Saved: add note"])
+    await pilot.pause()
+
+
 async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -63,12 +73,7 @@ async def test_a_note_on_the_cursor_passage_paints_that_passage_again_only(
         passage = view.navigator.line(view.cursor.y)
         assert passage is not None
         painted = _spy_painting(monkeypatch)
-        await pilot.press("M")
-        await pilot.pause()
-        await type_text(pilot, "A note of my own")
-        await pilot.press("enter")
-        await until(pilot, lambda: messages(app) == ["Saved: add note"])
-        await pilot.pause()
+        await _note_on_the_cursor_passage(pilot, app)
         drawn = {(line.doc_id, line.block) for line in painted}
         assert drawn == {(passage.doc_id, passage.block)}, drawn
         first = next(
@@ -95,12 +100,7 @@ async def test_undoing_a_note_has_textual_render_its_passage_only(
         await pilot.pause()
         passage = view.navigator.line(view.cursor.y)
         assert passage is not None
-        await pilot.press("M")
-        await pilot.pause()
-        await type_text(pilot, "A note of my own")
-        await pilot.press("enter")
-        await until(pilot, lambda: messages(app) == ["Saved: add note"])
-        await pilot.pause()
+        await _note_on_the_cursor_passage(pilot, app)
         rendered: list[int] = []
         render_line = DocumentView.render_line
 
