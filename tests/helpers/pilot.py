@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
@@ -16,6 +17,7 @@ from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.library import LibraryScreen, library_rows
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.widgets.document_view.widget import DocumentView
 
 
 def make_app(config_dir: Path, path: Path | None = None) -> ReaderApp:
@@ -71,3 +73,23 @@ async def until(pilot: Pilot[Any], ready: Callable[[], bool], timeout: float = 1
         if time.monotonic() > deadline:
             raise AssertionError(f"not ready after {timeout:.0f} s")
         await pilot.pause(0.01)
+
+
+def spy_rendered_lines(monkeypatch: pytest.MonkeyPatch, view: DocumentView) -> list[int]:
+    """The display lines (scrolling counted) Textual has ``view`` render from now on, in
+    order: a line is rendered again when the view, or that line of it, is refreshed."""
+    rendered: list[int] = []
+    render_line = DocumentView.render_line
+
+    def spy(self: DocumentView, y: int) -> Any:
+        if self is view:
+            rendered.append(y + round(view.scroll_offset.y))
+        return render_line(self, y)
+
+    monkeypatch.setattr(DocumentView, "render_line", spy)
+    return rendered
+
+
+def passages_of(view: DocumentView, lines: list[int]) -> set[tuple[str, int]]:
+    """The passages (part id, block index) the display ``lines`` of ``view`` belong to."""
+    return {(line.doc_id, line.block) for y in lines if (line := view.navigator.line(y))}

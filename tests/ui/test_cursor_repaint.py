@@ -5,7 +5,6 @@ and entered only (a whole refresh rendered every line of the view again: ~3-4 ms
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -13,7 +12,7 @@ from textual.pilot import Pilot
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.widgets.document_view.widget import DocumentView
 from tests.helpers.annotating import MEETING, app_for, copy_corpus
-from tests.helpers.pilot import open_from_library
+from tests.helpers.pilot import open_from_library, passages_of, spy_rendered_lines
 
 
 async def _whole_repaint_shows_the_same(pilot: Pilot[None], app: ReaderApp) -> None:
@@ -34,26 +33,14 @@ async def test_a_move_on_screen_renders_the_passages_left_and_entered_only(
         screen = await open_from_library(pilot, MEETING)
         view = screen.main
         await pilot.pause()
-        render_line = DocumentView.render_line
+        rendered = spy_rendered_lines(monkeypatch, view)
         for key in keys:
             top = view.scroll_offset.y
             left = view.navigator.current_block(view.cursor)
-            rendered: list[int] = []
-
-            def spy(self: DocumentView, y: int, into: list[int] = rendered) -> Any:
-                if self is view:
-                    into.append(y + round(view.scroll_offset.y))
-                return render_line(self, y)
-
-            monkeypatch.setattr(DocumentView, "render_line", spy)
+            rendered.clear()
             await pilot.press(key)
             await pilot.pause()
-            monkeypatch.setattr(DocumentView, "render_line", render_line)
             entered = view.navigator.current_block(view.cursor)
             assert view.scroll_offset.y == top, "the move scrolled: pick another key"
-            lines = [view.navigator.line(y) for y in rendered]
-            assert rendered and {(line.doc_id, line.block) for line in lines if line} <= {
-                left,
-                entered,
-            }
+            assert rendered and passages_of(view, rendered) <= {left, entered}
         await _whole_repaint_shows_the_same(pilot, app)

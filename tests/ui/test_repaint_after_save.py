@@ -29,7 +29,7 @@ from tests.helpers.annotating import (
     messages,
     type_text,
 )
-from tests.helpers.pilot import open_from_library, until
+from tests.helpers.pilot import open_from_library, passages_of, spy_rendered_lines, until
 
 
 def _spy_painting(monkeypatch: pytest.MonkeyPatch) -> list[DisplayLine]:
@@ -101,23 +101,12 @@ async def test_undoing_a_note_has_textual_render_its_passage_only(
         passage = view.navigator.line(view.cursor.y)
         assert passage is not None
         await _note_on_the_cursor_passage(pilot, app)
-        rendered: list[int] = []
-        render_line = DocumentView.render_line
-
-        def spy(self: DocumentView, y: int) -> Any:
-            if self is view:
-                rendered.append(y + round(view.scroll_offset.y))
-            return render_line(self, y)
-
-        monkeypatch.setattr(DocumentView, "render_line", spy)
+        rendered = spy_rendered_lines(monkeypatch, view)
         await pilot.press("u")
         await until(pilot, lambda: messages(app)[-1:] == ["Undone: add note"])
         await pilot.pause()
         assert rendered, "the passage was not rendered again"
-        lines = {view.navigator.line(y) for y in rendered}
-        assert {(line.doc_id, line.block) for line in lines if line} == {
-            (passage.doc_id, passage.block)
-        }
+        assert passages_of(view, rendered) == {(passage.doc_id, passage.block)}
 
 
 async def test_a_new_alias_paints_every_line_again(

@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from nda_reader.corpus.term_index import TermMatcher, _compile, url_spans
+from nda_reader.corpus.term_index import TermMatcher, _compile, form_key, url_spans
 from tests.helpers.properties import bounded
 
 _PIECES = ["Data", "DATA", "data", "Market", "market", "NDA", "nda", "As", "a", "s", " ",
@@ -28,7 +28,7 @@ def _case_insensitive_find(forms: list[tuple[str, str]], text: str) -> list[tupl
     found = []
     for pattern in _compile(owner, re.IGNORECASE):
         for m in pattern.finditer(text):
-            key = " ".join(m.group().replace("\u2019", "'").split()).lower()
+            key = form_key(m.group())
             if m.end() > m.start() and key in owner:  # ς matched σ, and was not a key
                 found.append((m.start(), m.end(), owner[key]))
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
