@@ -235,6 +235,15 @@ class Navigator:
         y = self.line_at(occ.doc, occ.start)
         return Nowhere() if y is None else CursorState(y, occ)
 
+    def term_laid_out(self, cursor: CursorState, step: int) -> Move:
+        """:meth:`term` among the lines laid out so far: lays nothing out, and finds
+        nothing when the term is further on."""
+        builder, self.builder = self.builder, None
+        try:
+            return self.term(cursor, step)
+        finally:
+            self.builder = builder
+
     def word(self, cursor: CursorState, step: int, longest: Longest) -> Move:
         """The next (1) or previous (-1) shown word of the part: a glossary term, a
         dictionary word of Chinese text (``longest``), or a Latin word. A word that is no

@@ -20,6 +20,7 @@ from nda_reader.reading.wrapping import LayoutBuilder, layout_document
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.factory import create_app
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.document_view import DocumentView, canvas
 from nda_reader.ui.widgets.document_view.canvas import PROGRESSIVE_CHARS
 from tests.helpers.corpora import MakeCorpus, text_file
@@ -92,6 +93,29 @@ async def test_keys_going_past_the_lines_laid_out_lay_out_as_far_as_they_need(
         assert view.flow.complete and view.position()[1] >= body.index("P01999")
         _assert_cursor_in_view(view)
         assert view.virtual_size.height == len(view.flow.lines)
+
+
+async def test_making_the_next_terms_rows_ahead_lays_nothing_out(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The context pane makes the next term's rows while the reader is idle (see
+    test_next_term_ahead.py). Here the only term is far down: finding it must not lay
+    the text out that far in one go, which would keep keys waiting."""
+    app, _body = _big_app(make_corpus, tmp_path, monkeypatch)
+    grown: list[int] = []
+    prepare = ContextPane.prepare
+
+    def spy(pane: ContextPane) -> None:
+        layout = pane.screen.query_one(DocumentView).flow
+        before = len(layout.lines)
+        prepare(pane)
+        grown.append(len(layout.lines) - before)
+
+    monkeypatch.setattr(ContextPane, "prepare", spy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _first_screens(pilot, app)
+        await until(pilot, lambda: bool(grown))
+        assert grown[0] == 0
 
 
 def _spy_layout(monkeypatch: pytest.MonkeyPatch, app: App[None], view: DocumentView) -> list[str]:

@@ -102,6 +102,7 @@ class ReadingScreen(FreshScreen[None]):
         """Focus the text, go to the start offset, fit the layout to the terminal."""
         dictionaries = self.reader.dictionaries
         self.context.word_at = dictionaries.word_at
+        self.context.next_place = lambda: self.active.next_term_place()
         dictionaries.ready.subscribe(self, lambda _ready: self.context.redraw())
         for view in self.views():
             view.dictionary_words = dictionaries.word_end

@@ -19,35 +19,28 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.glossary import GlossaryEntry
-from nda_reader.corpus.model import AnnotationKind as Kind
-from nda_reader.corpus.model import AnnotationRef, Corpus, TurnSpan
-from nda_reader.corpus.term_index import Occurrence
+from nda_reader.corpus.model import Corpus
 from nda_reader.lang.hanzi import is_han
-from nda_reader.lang.terminal_text import visible_controls
 from nda_reader.reading.doc_index import DocMarks
 from nda_reader.ui.keys import Scope, bindings_for
-from nda_reader.ui.widgets.context_text import entry_text, pinyin_text, speaker_text
+from nda_reader.ui.widgets.context_rows import ContextRows, Item, Place, Target
+from nda_reader.ui.widgets.context_text import entry_text, pinyin_text
 from nda_reader.ui.widgets.reader_list import ReaderList
-from nda_reader.ui.widgets.snippets import short_title, snippet
 from nda_reader.ui.widgets.word_text import word_text
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from nda_reader.dictionary.lookup import Word
 
 WordAt = Callable[[str, int], "Word | str | None"]
 """The dictionary word at a place of a text, or what to say while there is no dictionary."""
-Target = tuple[str, int, int]
-Item = AnnotationRef
-"""The annotation a row shows (a glossary entry, note, link, or speaker turn)."""
-MAX_CONCORDANCE = 40
-FIRST_CONCORDANCE = 12
-"""Concordance rows shown at once (a pane's height of them); the rest, up to
-:data:`MAX_CONCORDANCE`, are added once the pane is painted: each row reads its document's
-text for the snippet and the list lays out every row, which made ``t`` wait."""
+PREPARE_PAUSE = 0.1
+"""Seconds without a cursor move after which the rows of the next term are made ahead
+(:meth:`ContextPane.prepare`): keys held down never wait for that work."""
 ROLE_WINDOW = 40
 """How far before a person's name the pane looks for a role the text names."""
 
@@ -65,7 +58,7 @@ class ContextPane(VerticalScroll):
     }
 
     DEFAULT_CSS = """
-    ContextPane { padding: 0 1; scrollbar-size-vertical: 1; }
+    ContextPane { padding: 0 1; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     ContextPane > Static { width: 100%; margin-bottom: 1; }
     ContextPane > OptionList { height: auto; border: none; padding: 0; }
     ContextPane > OptionList:focus { border: none; background-tint: $foreground 5%; }
@@ -105,20 +98,41 @@ class ContextPane(VerticalScroll):
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self.corpus = corpus
-        self.targets: list[Target | None] = []
-        self.items: list[Item | None] = []
-        """The annotation of each row of the list (None for headings)."""
-        self.entry: GlossaryEntry | None = None
-        self._last: tuple[str, int, str | None, int] | None = None
+        self.rows = ContextRows(corpus, self._style, ("", -1, None, -1), None)
+        """What the list shows, and what each row carries and leads to."""
+        self._last: Place | None = None
         self._marks: DocMarks | None = None
-        self._fills = 0
-        """How many times the list was filled (rows added later go to the same filling)."""
+        self._prepared: tuple[DocMarks, ContextRows] | None = None
+        """Rows made ahead for the place the next ``t`` goes to (see :meth:`prepare`)."""
+        self._prepare_timer: Timer | None = None
+        self.next_place: Callable[[], Place | None] | None = None
+        """Where the next ``t`` puts the cursor (the screen gives it; see :meth:`prepare`)."""
         self.brief = False
         """Short form for small terminals: long glossary notes are cut."""
         self.zoom_key = "z"
         """The key that zooms the pane (named where a note is cut)."""
         self.word_at: WordAt | None = None
         """Where the dictionary comes from (the screen gives it)."""
+
+    @property
+    def entry(self) -> GlossaryEntry | None:
+        """The glossary entry shown (None: no term under the cursor)."""
+        return self.rows.entry
+
+    @property
+    def targets(self) -> list[Target | None]:
+        """Where each numbered row leads, by number - 1."""
+        return self.rows.targets
+
+    @property
+    def items(self) -> list[Item | None]:
+        """The annotation of each row of the list (None for headings)."""
+        return self.rows.items
+
+    @property
+    def made_ahead(self) -> Place | None:
+        """The place whose rows are made ahead (see :meth:`prepare`; None: none)."""
+        return self._prepared[1].place if self._prepared is not None else None
 
     def compose(self) -> ComposeResult:
         """The sections of the pane."""
@@ -135,11 +149,11 @@ class ContextPane(VerticalScroll):
     def set_corpus(self, corpus: Corpus) -> None:
         """Show ``corpus`` (reloaded after a save) from the next :meth:`show` on."""
         self.corpus = corpus
-        self._last = None
+        self._last = self._prepared = None
 
     def redraw(self) -> None:
         """Draw the current context again (after a theme or size change)."""
-        last, self._last = self._last, None
+        last, self._last, self._prepared = self._last, None, None
         if last is not None and self._marks is not None:
             self.show(self._marks, *last)
 
@@ -148,21 +162,55 @@ class ContextPane(VerticalScroll):
         self, marks: DocMarks, doc_id: str, offset: int, entry_id: str | None, block: int
     ) -> None:
         """Show the context of ``offset`` in ``doc_id`` (term ``entry_id``, passage ``block``)."""
-        key = (doc_id, offset, entry_id, block)
-        if key == self._last:
+        place = (doc_id, offset, entry_id, block)
+        if place == self._last:
             return
-        self._last, self._marks = key, marks
+        self._last, self._marks = place, marks
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] is marks and prepared[1].place == place:
+            rows = prepared[1]
+        else:
+            rows = self._make(marks, place)
+        self.query_one("#ctx-entry", Static).update(rows.entry_text)
+        self._fill_jumps(rows)
+        if self.next_place is not None:
+            if self._prepare_timer is not None:
+                self._prepare_timer.stop()
+            self._prepare_timer = self.set_timer(PREPARE_PAUSE, self.prepare)
+
+    def prepare(self) -> None:
+        """Make, and draw into the list's kept rows, what :meth:`show` will show at the
+        place the next ``t`` goes to: ``t`` then only puts them on screen. Done once the
+        reader has been idle for :data:`PREPARE_PAUSE`. Nothing is made while the pane is
+        hidden, or while the glossary occurrences are still being found (the rows would
+        change)."""
+        if not self.region or not self.corpus.occurrences.complete:
+            return  # hidden (a narrow terminal), or the rows would change
+        place = self.next_place() if self.next_place is not None else None
+        marks = self._marks
+        if place is None or marks is None:
+            return
+        rows = self._make(marks, place)
+        self._prepared = (marks, rows)
+        # The list gets the pane's content size (the pane's scroll bar's place is kept).
+        room = self.scrollable_content_region.size
+        self.query_one("#ctx-jumps", ReaderList).draw_ahead(rows.options, room)
+
+    def _make(self, marks: DocMarks, place: Place) -> ContextRows:
+        doc_id, offset, entry_id, _block = place
         doc = self.corpus.documents.get(doc_id) or next(
             (p for p in marks.parts if p.id == doc_id), marks.parts[0]
         )
-        self.entry = self.corpus.glossary.get(entry_id) if entry_id else None
-        self.query_one("#ctx-entry", Static).update(self._entry_text(marks, doc, offset))
-        self._fill_jumps(marks, doc, offset, block)
+        entry = self.corpus.glossary.get(entry_id) if entry_id else None
+        rows = ContextRows(self.corpus, self._style, place, entry).fill(marks, doc)
+        rows.entry_text = self._entry_text(marks, doc, offset, entry)
+        return rows
 
-    def _entry_text(self, marks: DocMarks, doc: Document, offset: int) -> Text:
-        entry = self.entry
+    def _entry_text(
+        self, marks: DocMarks, doc: Document, offset: int, entry: GlossaryEntry | None
+    ) -> Text:
         if entry is None:
-            found = self._word(doc)
+            found = self._word(doc, offset)
             if found is not None:
                 return found
             head = Text("No term under the cursor", self._style("muted"))
@@ -177,9 +225,8 @@ class ContextPane(VerticalScroll):
         brief = f"{self.zoom_key}: all" if self.brief else ""
         return entry_text(self.corpus, entry, doc, self._style, named_in=named_in, brief=brief)
 
-    def _word(self, doc: Document) -> Text | None:
+    def _word(self, doc: Document, offset: int) -> Text | None:
         """The dictionary word at the cursor, on Chinese text the glossary does not cover."""
-        offset = self._last[1] if self._last else -1
         body = doc.body
         if self.word_at is None or not 0 <= offset < len(body) or not is_han(body[offset]):
             return None
@@ -194,114 +241,24 @@ class ContextPane(VerticalScroll):
         """``pinyin`` with each syllable coloured by its tone (theme ``tone-1``..``tone-5``)."""
         return pinyin_text(pinyin, self._style)
 
-    def _turn_at(self, doc_id: str, offset: int) -> TurnSpan | None:
-        for span in self.corpus.turns(doc_id):
-            if span.start <= offset < span.end:
-                return span
-        return None
-
-    def _note_rows(self, marks: DocMarks, doc_id: str, block: int) -> list[Option]:
-        rows = []
-        for note in marks.notes.get((doc_id, block), []):
-            text = Text("✎ Note  ", self._style("note"))
-            text.append(visible_controls(note.text.strip()))
-            if note.tags:
-                text.append(f"  #{' #'.join(note.tags)}", self._style("muted"))
-            rows.append(self._row(text, Item(Kind.NOTE, note.id)))
-        return rows
-
-    def _row(self, text: Text, item: Item | None, target: Target | None = None) -> Option:
-        """A row of the list carrying ``item`` (and numbered when it leads to ``target``)."""
-        self.items.append(item)
-        if target is not None:
-            return self._numbered(text, target)
-        return Option(Text("  ") + text, id=f"item-{len(self.items) - 1}")
-
-    def _concordance_rows(self, occs: list[Occurrence], doc_id: str, offset: int) -> list[Option]:
-        assert self.entry is not None
-        options = []
-        for occ in occs:
-            other = self.corpus.documents.get(occ.doc)
-            if other is None:
-                continue
-            here = occ.doc == doc_id and occ.start <= offset < occ.end
-            row = Text(
-                f"{other.date} {short_title(other)}{'  (here)' if here else ''}\n",
-                self._style("muted"),
-            )
-            row.append(snippet(other.body, occ.start, occ.end, 50))
-            item = Item(Kind.TERM, self.entry.id)
-            options.append(self._row(row, item, (occ.doc, occ.start, occ.end)))
-        return options
-
-    def _more_concordance(
-        self, fill: int, rest: list[Occurrence], doc_id: str, offset: int
-    ) -> None:
+    def _more_concordance(self, rows: ContextRows) -> None:
         """Add the concordance rows after the first, unless the list was filled again."""
-        if fill == self._fills:
-            options = self._concordance_rows(rest, doc_id, offset)
-            self.query_one("#ctx-jumps", OptionList).add_options(options)
+        if rows is self.rows and rows.rest:
+            rest, rows.rest = rows.rest, []
+            self.query_one("#ctx-jumps", OptionList).add_options(rows.concordance(rest))
 
-    def _fill_jumps(self, marks: DocMarks, doc: Document, offset: int, block: int) -> None:
+    def _fill_jumps(self, rows: ContextRows) -> None:
         jumps = self.query_one("#ctx-jumps", OptionList)
         was = self.highlighted_item()
-        options: list[Option] = []
-        rest: list[Occurrence] = []
-        self._fills += 1
-        self.targets = []
-        self.items = []
-        span = self._turn_at(doc.id, offset)
-        if span is not None:
-            options.append(
-                self._row(
-                    speaker_text(self.corpus, span, doc.date, self._style),
-                    Item(Kind.TURN, doc.id, span.start),
-                )
-            )
-        options += self._note_rows(marks, doc.id, block)
-        links = marks.links.get((doc.id, block), [])
-        if links:
-            options.append(self._heading(Text("Related passages", self._style("heading"))))
-            for end in links:
-                there = self.corpus.documents.get(end.there.doc)
-                arrow = "→" if end.outgoing else "←"
-                row = Text()
-                row.append(f"{arrow} {end.link.relation} ", self._style("link"))
-                if there is None or not end.there_at.placed:
-                    row.append(f"{end.there.doc} (cannot be placed)", self._style("muted"))
-                    options.append(self._row(row, Item(Kind.LINK, end.link.id)))
-                    continue
-                row.append(f"{there.date} {there.title}\n", self._style("muted"))
-                row.append(snippet(there.body, end.there_at.start, end.there_at.end))
-                there_span = (there.id, end.there_at.start, end.there_at.end)
-                options.append(self._row(row, Item(Kind.LINK, end.link.id), there_span))
-        if self.entry is not None:
-            index = self.corpus.occurrences
-            occs = index.of_entry(self.entry.id)
-            count = f"{len(occs)}" if index.complete else f"{len(occs)} so far, indexing…"
-            head = Text(f"Concordance: {self.entry.english} ({count})", self._style("heading"))
-            options.append(self._heading(head))
-            rows = list(occs[:MAX_CONCORDANCE])
-            rest = rows[FIRST_CONCORDANCE:]
-            options += self._concordance_rows(rows[:FIRST_CONCORDANCE], doc.id, offset)
-        jumps.set_options(options)
-        jumps.display = bool(options)
-        if was is not None and was in self.items:
-            jumps.highlighted = self.items.index(was)
+        self.rows = rows
+        jumps.set_options(rows.options)
+        jumps.display = bool(rows.options)
+        if was is not None and was in rows.items:
+            jumps.highlighted = rows.items.index(was)
         elif jumps.has_focus:
             self.on_descendant_focus()
-        if rest:
-            self.call_after_refresh(self._more_concordance, self._fills, rest, doc.id, offset)
-
-    def _heading(self, text: Text) -> Option:
-        self.items.append(None)
-        return Option(text, disabled=True)
-
-    def _numbered(self, row: Text, target: Target) -> Option:
-        self.targets.append(target)
-        n = len(self.targets)
-        label = Text(f"{n} " if n <= 9 else "  ", Style(bold=True))
-        return Option(label + row, id=f"jump-{n - 1}")
+        if rows.rest:
+            self.call_after_refresh(self._more_concordance, rows)
 
     # --------------------------------------------------------------------- edit
     def on_descendant_focus(self) -> None:

@@ -15,21 +15,26 @@ taken from :attr:`ReaderList.kept_renders`, its click target moved to its new pl
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any, ClassVar
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.binding import BindingType
 from textual.cache import LRUCache
+from textual.geometry import Size, Spacing
 from textual.strip import Strip
 from textual.style import Style
+from textual.visual import Padding
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.ui.keys import Scope, bindings_for
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 KEPT_RENDERS = 1024
 """How many rendered rows a list keeps across refills."""
@@ -72,18 +77,22 @@ class ReaderList(OptionList):
         click target names."""
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
-        """The row's lines: kept from an earlier fill when the same text was rendered at
-        the same width in the same style, else rendered (by Textual) and kept."""
+        """The row's lines: kept from an earlier fill (or :meth:`draw_ahead`) when the
+        same text was drawn at the same width in the same style, else drawn and kept."""
         key = prompt_key(option.prompt)
         if key is None:
             return super()._get_option_render(option, style)
-        padding = self.get_component_styles("option-list--option").padding
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        return self._kept_render(option, key, style, width, self._option_to_index[option])
+
+    def _kept_render(
+        self, option: Option, key: Hashable, style: Style, width: int, index: int
+    ) -> list[Strip]:
+        padding = self.get_component_styles("option-list--option").padding
         full_key = (key, option._divider, style, padding, width)
-        index = self._option_to_index[option]
         kept = self.kept_renders.get(full_key)
         if kept is None:
-            strips = super()._get_option_render(option, style)
+            strips = self._draw_row(option, style, padding, width, index)
             self.kept_renders[full_key] = (index, strips)
             return strips
         rendered_at, strips = kept
@@ -94,6 +103,41 @@ class ReaderList(OptionList):
             strips = [_with_meta(strip, meta) for strip in strips[:lines]] + strips[lines:]
             self.kept_renders[full_key] = (index, strips)
         return strips
+
+    def _draw_row(
+        self, option: Option, style: Style, padding: Spacing, width: int, index: int
+    ) -> list[Strip]:
+        """Row ``index`` drawn ``width`` cells wide, as Textual's ``OptionList`` draws it."""
+        visual = self._get_visual(option)
+        if padding:
+            visual = Padding(visual, padding)
+        drawn = visual.to_strips(self, visual, width, None, style)
+        meta = {"option": index}
+        strips = [s.extend_cell_length(width, style.rich_style).apply_meta(meta) for s in drawn]
+        if option._divider:
+            rule = self.get_visual_style("option-list--separator")
+            strips.append(Strip([Segment("─" * width, rule.rich_style)], width))
+        return strips
+
+    def draw_ahead(self, options: Sequence[Option], room: Size) -> None:
+        """Draw and measure ``options`` as the rows of this list filled with them, not
+        highlighted, in a list given ``room`` (its container's content size): filling
+        the list with them then draws nothing new if it gets that room."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = room.width - self._get_left_gutter_width()
+        rules = cast("RulesMap", self.styles)  # as Textual's own list measures its rows
+        drawn = [(i, o, key) for i, o in enumerate(options) if (key := prompt_key(o.prompt))]
+        height = sum(
+            self._get_visual(option).get_height(rules, width - padding.width) + option._divider
+            for _, option, _ in drawn
+        )
+        if height > room.height:  # taller than its room (max-height: 100%): a scroll bar
+            width -= self.styles.scrollbar_size_vertical
+        for index, option, key in drawn:
+            self._get_visual(option).get_height(rules, width - padding.width)
+            state = ("option-list--option-disabled",) if option.disabled else ()
+            style = self.get_visual_style("option-list--option", *state)
+            self._kept_render(option, key, style, width, index)
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Scroll the list, then the containers around it, to the highlighted row (the

@@ -349,12 +349,12 @@ class DocumentCanvas(ScrollView):
     def _top(self) -> int:
         return round(self.scroll_offset.y)
 
-    def cursor_info(self) -> tuple[str, int, str | None, int]:
-        """(doc id, offset, glossary entry id of the current term, block index)."""
-        doc_id, offset = self.position()
-        line = self.navigator.line(self.cursor.y)
-        entry = self.cursor.term.entry_id if self.cursor.term else None
-        return doc_id, offset, entry, line.block if line else -1
+    def cursor_info(self, cursor: CursorState | None = None) -> tuple[str, int, str | None, int]:
+        """(doc id, offset, glossary entry id of the term, block index) of ``cursor``."""
+        cursor = cursor or self.cursor
+        doc_id, offset = self.navigator.position(cursor)
+        line, term = self.navigator.line(cursor.y), cursor.term
+        return doc_id, offset, term.entry_id if term else None, line.block if line else -1
 
     def announce(self) -> None:
         """Publish :class:`CursorMoved` for the current cursor on :attr:`cursor_moved`."""

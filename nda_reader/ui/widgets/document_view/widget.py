@@ -121,6 +121,12 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         """Put the cursor on the next (1) or previous (-1) glossary term."""
         self._go(self.navigator.term(self.cursor, step))
 
+    def next_term_place(self) -> tuple[str, int, str | None, int] | None:
+        """Where ``t`` would put the cursor, as :meth:`cursor_info` gives it (None: no
+        further term, or none laid out yet: asking lays nothing out)."""
+        move = self.navigator.term_laid_out(self.cursor, 1)
+        return self.cursor_info(move) if isinstance(move, CursorState) else None
+
     def action_word(self, step: int) -> None:
         """Put the cursor on the next (1) or previous (-1) word (see
         :meth:`~nda_reader.reading.navigation.Navigator.word`)."""
