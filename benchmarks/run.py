@@ -30,6 +30,22 @@ import inprocess
 import probes
 from scenarios import CORPUS, OUT, REPO, SAVE_CORPUS, Scenario, scale, search, small
 
+BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+"""The lines of ``--write``'s file the results go between."""
+
+
+def write_problem(path: Path) -> str:
+    """Why the results could not go into ``path`` (empty: they can). Asked before the
+    run, not after its quarter of an hour."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        return f"--write {path}: {reason}; give a file with the lines {BEGIN} and {END}"
+    if BEGIN not in text or END not in text:
+        return f"--write {path}: no lines {BEGIN} and {END} to put the results between"
+    return ""
+
 
 def prepare() -> None:
     """Generate the inputs, byte-compile the package (as pip leaves it), and build the
@@ -149,6 +165,8 @@ def main() -> int:
         "--match", default="", help="only the terminal measurements whose name contains this"
     )
     args = parser.parse_args()
+    if args.write is not None and (problem := write_problem(args.write)):
+        parser.error(problem)
     if not args.no_prepare:
         prepare()
 
@@ -177,10 +195,9 @@ def main() -> int:
     print(table)
     if args.write:
         text = args.write.read_text(encoding="utf-8")
-        begin, end = "<!-- results:begin -->", "<!-- results:end -->"
-        head, _, rest = text.partition(begin)
-        _, _, tail = rest.partition(end)
-        args.write.write_text(f"{head}{begin}\n{table}\n{end}{tail}", encoding="utf-8")
+        head, _, rest = text.partition(BEGIN)
+        _, _, tail = rest.partition(END)
+        args.write.write_text(f"{head}{BEGIN}\n{table}\n{END}{tail}", encoding="utf-8")
     return 0
 
 
