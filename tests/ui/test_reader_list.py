@@ -8,6 +8,7 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from nda_reader.ui.widgets.reader_list import ReaderList
@@ -34,11 +35,11 @@ async def test_page_keys_on_a_list_not_yet_measured_do_nothing() -> None:
 
 
 class _Refilled(App[None]):
-    CSS = "ReaderList { height: 1fr; }"
+    CSS = "OptionList { height: 1fr; }"
 
     def compose(self) -> ComposeResult:
         yield ReaderList(id="kept")
-        yield ReaderList(id="fresh")
+        yield OptionList(id="fresh")  # Textual's own drawing, to compare with
 
 
 def _rows(first: str = "") -> list[Option]:
@@ -46,7 +47,7 @@ def _rows(first: str = "") -> list[Option]:
     return ([Option(Text(first))] if first else []) + rows
 
 
-def _lines(rows: ReaderList) -> list[tuple[str, list[object]]]:
+def _lines(rows: OptionList) -> list[tuple[str, list[object]]]:
     """Each visible line of ``rows``: its text, and the row its cells are a click on."""
     lines = []
     for y in range(rows.size.height):
@@ -56,15 +57,24 @@ def _lines(rows: ReaderList) -> list[tuple[str, list[object]]]:
     return lines
 
 
+def _looks(rows: OptionList) -> list[list[tuple[str, object]]]:
+    """Each visible line of ``rows`` as its pieces of text and their styles."""
+    return [
+        [(seg.text, seg.style.clear_meta_and_links() if seg.style else None) for seg in line]
+        for line in (rows.render_line(y) for y in range(rows.size.height))
+    ]
+
+
 async def test_a_refilled_list_draws_and_clicks_as_a_list_filled_afresh(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The context pane fills its list again after each save, mostly with the same rows:
     a row drawn before is not drawn again, and where a new row comes first the others
-    are clicks on their new places."""
+    are clicks on their new places. Each line looks as Textual's own list draws it."""
     app = _Refilled()
     async with app.run_test(size=(40, 24)) as pilot:
-        kept, fresh = app.query_one("#kept", ReaderList), app.query_one("#fresh", ReaderList)
+        kept, fresh = app.query_one("#kept", ReaderList), app.query_one("#fresh", OptionList)
+        app.set_focus(None)  # the two look alike only unfocused
         kept.set_options(_rows())
         await pilot.pause()
         _lines(kept)  # every row drawn once
@@ -80,6 +90,7 @@ async def test_a_refilled_list_draws_and_clicks_as_a_list_filled_afresh(
         fresh.set_options(_rows("a new note"))
         await pilot.pause()
         assert _lines(kept) == _lines(fresh)
+        assert _looks(kept) == _looks(fresh)
         assert drawn.count("row 3") == 1  # by the list filled afresh only
         assert drawn.count("a new note") == 2
         assert set(dict(_lines(kept))["row 3"]) == {4}  # the fifth row now
