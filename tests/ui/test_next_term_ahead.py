@@ -5,6 +5,7 @@ shows, colours included."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from textual.widgets.option_list import Option
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.screens.parallel import ParallelScreen
 from nda_reader.ui.screens.reading import ReadingScreen
+from nda_reader.ui.widgets import context_pane
 from nda_reader.ui.widgets.context_pane import ContextPane
 from nda_reader.ui.widgets.reader_list import ReaderList
 from tests.helpers.annotating import CONFERENCE, MEETING, app_on, copy_corpus, messages, type_text
@@ -46,6 +48,23 @@ def _spy_drawn_rows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(ReaderList, "_draw_row", spy)
     return drawn
+
+
+def _spy_steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many rows each step of drawing rows ahead draws, from now on."""
+    steps: list[int] = []
+    drawn = _spy_drawn_rows(monkeypatch)
+    draw_ahead = ReaderList.draw_ahead
+
+    def spy(self: ReaderList, *args: Any) -> Iterator[None]:
+        drawn.clear()
+        for _ in draw_ahead(self, *args):
+            steps.append(len(drawn))
+            drawn.clear()
+            yield
+
+    monkeypatch.setattr(ReaderList, "draw_ahead", spy)
+    return steps
 
 
 async def _made_on_the_spot_shows_the_same(pilot: Pilot[None], app: ReaderApp) -> None:
@@ -82,6 +101,36 @@ async def test_next_term_draws_none_of_its_rows_in_its_frame(
         assert any("Concordance" in row for row in on_screen)
         assert jumps.region and jumps.show_vertical_scrollbar == scrolls
         assert drawn == []
+        await _made_on_the_spot_shows_the_same(pilot, app)
+
+
+async def test_rows_are_drawn_ahead_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows made ahead are drawn one at a step, the reader free between steps: a key
+    that comes meanwhile waits for one row at most, not for all of them."""
+    steps = _spy_steps(monkeypatch)
+    app = app_on(copy_corpus(tmp_path), MEETING, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _made_ahead(pilot, app)
+        assert max(steps) == 1 and sum(steps) >= 5
+
+
+async def test_t_before_the_rows_are_all_drawn_shows_them_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``t`` pressed after the rows were made but before they were drawn (here never: the
+    next step is a minute away) shows what rows made on the spot show."""
+    monkeypatch.setattr(context_pane, "STEP_PAUSE", 60.0)
+    steps = _spy_steps(monkeypatch)
+    app = app_on(copy_corpus(tmp_path), MEETING, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen) and bool(steps))
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen) and screen.context.made_ahead is None
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Concordance" in _rows(screen)
         await _made_on_the_spot_shows_the_same(pilot, app)
 
 

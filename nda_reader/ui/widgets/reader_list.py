@@ -15,7 +15,7 @@ taken from :attr:`ReaderList.kept_renders`, its click target moved to its new pl
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.segment import Segment
@@ -119,18 +119,21 @@ class ReaderList(OptionList):
             strips.append(Strip([Segment("─" * width, rule.rich_style)], width))
         return strips
 
-    def draw_ahead(self, options: Sequence[Option], room: Size) -> None:
+    def draw_ahead(self, options: Sequence[Option], room: Size) -> Iterator[None]:
         """Draw and measure ``options`` as the rows of this list filled with them, not
         highlighted, in a list given ``room`` (its container's content size): filling
-        the list with them then draws nothing new if it gets that room."""
+        the list with them then draws nothing new if it gets that room. A generator that
+        measures or draws one row at each step, so that its caller can let keys in
+        between steps."""
         padding = self.get_component_styles("option-list--option").padding
         width = room.width - self._get_left_gutter_width()
         rules = cast("RulesMap", self.styles)  # as Textual's own list measures its rows
         drawn = [(i, o, key) for i, o in enumerate(options) if (key := prompt_key(o.prompt))]
-        height = sum(
-            self._get_visual(option).get_height(rules, width - padding.width) + option._divider
-            for _, option, _ in drawn
-        )
+        height = 0
+        for _, option, _ in drawn:
+            height += self._get_visual(option).get_height(rules, width - padding.width)
+            height += option._divider
+            yield
         if height > room.height:  # taller than its room (max-height: 100%): a scroll bar
             width -= self.styles.scrollbar_size_vertical
         for index, option, key in drawn:
@@ -138,6 +141,7 @@ class ReaderList(OptionList):
             state = ("option-list--option-disabled",) if option.disabled else ()
             style = self.get_visual_style("option-list--option", *state)
             self._kept_render(option, key, style, width, index)
+            yield
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Scroll the list, then the containers around it, to the highlighted row (the
