@@ -196,7 +196,7 @@ class ContextPane(VerticalScroll):
         hidden, or while the glossary occurrences are still being found (the rows would
         change)."""
         if not self.region or not self.corpus.occurrences.complete:
-            return  # hidden (a narrow terminal), or the rows would change
+            return  # hidden (the parallel view at 80 columns), or the rows would change
         place = self.next_place() if self.next_place is not None else None
         marks = self._marks
         if place is None or marks is None:
