@@ -285,13 +285,9 @@ class ContextPane(VerticalScroll):
     # --------------------------------------------------------------------- edit
     def on_descendant_focus(self) -> None:
         """Focusing the list highlights its first row, so e, d and enter act at once."""
-        jumps = self.query_one("#ctx-jumps", OptionList)
+        jumps = self.query_one("#ctx-jumps", ReaderList)
         if jumps.highlighted is None:
-            first = next(
-                (i for i in range(jumps.option_count) if not jumps.get_option_at_index(i).disabled),
-                None,
-            )
-            jumps.highlighted = first
+            jumps.highlighted = jumps.first_enabled()
 
     def highlighted_item(self) -> Item | None:
         """The annotation of the highlighted row (None if no row is highlighted)."""

@@ -128,15 +128,17 @@ class ReaderList(OptionList):
         padding = self.get_component_styles("option-list--option").padding
         width = room.width - self._get_left_gutter_width()
         rules = cast("RulesMap", self.styles)  # as Textual's own list measures its rows
-        drawn = [(i, o, key) for i, o in enumerate(options) if (key := prompt_key(o.prompt))]
         height = 0
-        for _, option, _ in drawn:
+        for option in options:  # every row takes room, whatever its prompt
             height += self._get_visual(option).get_height(rules, width - padding.width)
             height += option._divider
             yield
         if height > room.height:  # taller than its room (max-height: 100%): a scroll bar
             width -= self.styles.scrollbar_size_vertical
-        for index, option, key in drawn:
+        for index, option in enumerate(options):
+            key = prompt_key(option.prompt)
+            if key is None:  # drawn by Textual when shown, not kept
+                continue
             self._get_visual(option).get_height(rules, width - padding.width)
             state = ("option-list--option-disabled",) if option.disabled else ()
             style = self.get_visual_style("option-list--option", *state)
@@ -152,13 +154,14 @@ class ReaderList(OptionList):
         area = self.content_region
         if index is None or line is None or not area:
             return
-        if index == self._first_enabled():
+        if index == self.first_enabled():
             self._scroll_containers(0, first=True)
             return
         y = area.y + line - round(self.scroll_offset.y)
         self._scroll_containers(y, height=self._heights.get(index, 1))
 
-    def _first_enabled(self) -> int | None:
+    def first_enabled(self) -> int | None:
+        """The index of the first row that can be chosen (None: no such row)."""
         return next(
             (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled),
             None,
