@@ -40,12 +40,16 @@ async def open_from_library(pilot: Pilot[None], doc_id: str) -> ReadingScreen:
     return app.screen
 
 
+def list_rows(options: OptionList) -> list[str]:
+    """The plain text of each row of ``options``, in order."""
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
 def pane_text(screen: ReadingScreen) -> str:
     """Everything the context pane shows, as plain text."""
     pane = screen.context
     parts = [str(s.render()) for s in pane.query(Static)]
-    jumps = pane.query_one(OptionList)
-    parts += [str(jumps.get_option_at_index(i).prompt) for i in range(jumps.option_count)]
+    parts += list_rows(pane.query_one(OptionList))
     return "\n".join(parts)
 
 

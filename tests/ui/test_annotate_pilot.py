@@ -24,7 +24,7 @@ from tests.helpers.annotating import (
     type_text,
 )
 from tests.helpers.layer_diff import added_block
-from tests.helpers.pilot import open_from_library
+from tests.helpers.pilot import list_rows, open_from_library
 
 NEW_TERM = (
     "  - id: data-circulation\n"
@@ -323,6 +323,6 @@ async def test_help_lists_the_annotation_keys(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         rows = app.screen.query_one(OptionList)
-        text = "\n".join(str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count))
+        text = "\n".join(list_rows(rows))
         for needle in ("new glossary term", "Undo", "Redo", "Orphans", "Save again", "alias"):
             assert needle in text, needle
