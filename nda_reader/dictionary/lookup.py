@@ -11,13 +11,13 @@ from __future__ import annotations
 import array
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from nda_reader.dictionary.cedict import Entry
 from nda_reader.dictionary.index import POSTINGS, SEP, connect, ensure
-from nda_reader.lang.hanzi import han_run_end, has_han
+from nda_reader.lang.hanzi import han_run_end, han_runs, has_han
 from nda_reader.lang.tones import has_tones, marked, numbered_key, toneless_key
 
 LONGEST = 12
@@ -53,6 +53,9 @@ class Dictionary:
         self.path = path
         self._db = connect(path)
         self._headwords: frozenset[str] | None = None
+        self._longest_from: dict[str, int] = {}
+        """With the headwords kept: the length of the longest headword each character
+        begins (at most :data:`LONGEST`)."""
         self._found: dict[str, tuple[Entry, ...]] = {}
         self._readings: dict[str, str] = {}
 
@@ -65,6 +68,10 @@ class Dictionary:
                 "SELECT simplified FROM entries UNION SELECT traditional FROM entries"
             )
             self._headwords = frozenset(row[0] for row in rows)
+            longest = self._longest_from
+            for word in self._headwords:
+                if word and len(word) > longest.get(word[0], 0):
+                    longest[word[0]] = min(len(word), LONGEST)
 
     @classmethod
     def open(cls, cache_dir: Path) -> Dictionary:
@@ -117,6 +124,8 @@ class Dictionary:
     def words(self, text: str) -> list[Word]:
         """``text`` cut into its longest dictionary words, left to right (characters that
         start no word are skipped)."""
+        if self._headwords is not None:
+            return [Word(start, end, entries) for start, end, entries in self._kept_words(text)]
         out: list[Word] = []
         i = 0
         while i < len(text):
@@ -128,10 +137,36 @@ class Dictionary:
             i = word.end
         return out
 
+    def _kept_words(self, text: str) -> Iterator[tuple[int, int, tuple[Entry, ...]]]:
+        """:meth:`words` from the kept headwords, as ``(start, end, entries)``: each run
+        of hanzi is found once, and only as many lengths are tried at a place as the
+        longest headword its character begins (``check`` cuts ~300,000 places)."""
+        headwords = self._headwords or frozenset()
+        longest = self._longest_from
+        found = self._found
+        for run_start, run_end in han_runs(text):
+            i = run_start
+            while i < run_end:
+                n = min(longest.get(text[i], 0), run_end - i)
+                while n and text[i : i + n] not in headwords:
+                    n -= 1
+                if not n:
+                    i += 1
+                    continue
+                best = text[i : i + n]
+                entries = found.get(best)
+                if entries is None:
+                    entries = found[best] = tuple(self.entries(best))
+                yield i, i + n, entries
+                i += n
+
     def suggest_reading(self, hanzi: str) -> str:
         """A pinyin reading of ``hanzi`` word by word, each word's syllables joined
         (``数据要素`` -> ``shùjù yàosù``): a suggestion, e.g. for Chinese text that no
         glossary entry covers. Each word takes its first reading in the dictionary."""
+        if self._headwords is not None:
+            words = (entries for _, _, entries in self._kept_words(hanzi))
+            return " ".join(self._joined_reading(entries[0]) for entries in words)
         return " ".join(self._joined_reading(w.entries[0]) for w in self.words(hanzi))
 
     def _joined_reading(self, entry: Entry) -> str:

@@ -74,7 +74,10 @@ def test_a_reading_is_suggested_word_by_word(dictionary: Dictionary) -> None:
 
 
 def test_headwords_kept_in_memory_give_the_same_words(dictionary: Dictionary) -> None:
-    texts = ["会议强调，国家数据局的组建", "數據要素市場化配置改革", "数据要素x", "，。", "行"]
+    texts = [
+        *("会议强调，国家数据局的组建", "數據要素市場化配置改革", "数据要素x", "，。", "行"),
+        *("中华人民共和国国务院新闻办公室的数据要素市场", "数据A要素b市场 改革", ""),
+    ]
     kept = Dictionary(dictionary.path)  # the session's dictionary keeps querying
     kept.keep_headwords()
     for text in texts:
