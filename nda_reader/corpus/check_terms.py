@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from nda_reader.corpus.document import Document
+from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts
 from nda_reader.corpus.glossary import GlossaryEntry, known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, form_key
@@ -37,9 +38,20 @@ Suggest = Callable[[str], str | None]
 
 def drafts(corpus: Corpus) -> dict[str, str]:
     """The drafted pinyin of every glossary entry, by id, each drafted from the other
-    entries' curated words. Drafting loads jieba and segments every entry (seconds for a
-    large glossary): it is done once for both checks, and the corpus index keeps the
-    drafts for the next run, by everything a draft depends on."""
+    entries' curated words, made in this process (see :func:`start_drafts`)."""
+    under_way = start_drafts(corpus, parallel_from=0)
+    try:
+        return under_way.result()
+    finally:
+        under_way.close()
+
+
+def start_drafts(corpus: Corpus, *, parallel_from: int = PARALLEL_FROM) -> DraftsUnderWay:
+    """Start drafting the pinyin of every glossary entry (see :func:`drafts`). Drafting
+    loads jieba and segments every entry (seconds for a large glossary): it is done once
+    for both checks, in a second process when ``parallel_from`` entries or more are to be
+    drafted (0: never; see :mod:`~nda_reader.corpus.draft_worker`), and the corpus index
+    keeps the drafts for the next run, by everything a draft depends on."""
     from nda_reader.lang.segment import KnownWords, known_in
 
     known = KnownWords(known_words(corpus.glossary))
@@ -63,13 +75,50 @@ def drafts(corpus: Corpus) -> dict[str, str]:
     }
     backing = corpus.backing
     kept = backing.remembered("pinyin-draft", keys.values()) if backing is not None else {}
-    out: dict[str, str] = {}
-    for entry in entries:
-        found = kept.get(keys[entry.id])
-        out[entry.id] = found if found is not None else _draft(entry, known)
-    if backing is not None and len(kept) < len(entries):
-        backing.remember("pinyin-draft", {keys[e.id]: out[e.id] for e in entries})
-    return out
+    missing = {e.id: e for e in entries if keys[e.id] not in kept}
+    pending = PendingDrafts(
+        [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing.values()],
+        known.words,
+        parallel_from=parallel_from or len(missing) + 1,
+        here=lambda jobs: {job[0]: _draft(missing[job[0]], known) for job in jobs},
+    )
+    return DraftsUnderWay(corpus, keys, kept, pending)
+
+
+class DraftsUnderWay:
+    """The drafts of a glossary, some kept in the corpus index, the others being made."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        keys: dict[str, str],
+        kept: dict[str, str],
+        pending: PendingDrafts,
+    ) -> None:
+        self._corpus = corpus
+        self._keys = keys
+        self._kept = kept
+        self._pending = pending
+
+    @property
+    def in_worker(self) -> bool:
+        """True while a worker process is making drafts."""
+        return self._pending.in_worker
+
+    def result(self) -> dict[str, str]:
+        """Every entry's draft by id (waiting for those still being made); those made are
+        kept in the corpus index."""
+        made = self._pending.result()
+        keys, kept = self._keys, self._kept
+        out = {i: kept[k] if k in kept else made[i] for i, k in keys.items()}
+        backing = self._corpus.backing
+        if backing is not None and made:
+            backing.remember("pinyin-draft", {keys[i]: out[i] for i in keys})
+        return out
+
+    def close(self) -> None:
+        """Stop making drafts no one will take."""
+        self._pending.close()
 
 
 def _versions() -> list[str]:

@@ -3,12 +3,13 @@ runs, drafted again when anything they depend on changes, the same as without an
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
 
-from nda_reader.corpus import check_terms
-from nda_reader.corpus.check_terms import drafts
+from nda_reader.corpus import check_terms, draft_worker
+from nda_reader.corpus.check_terms import drafts, start_drafts
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import open_corpus
 from tests.helpers.corpora import MakeCorpus, text_file
@@ -61,3 +62,53 @@ def test_drafts_are_kept_in_the_index_and_made_again_when_what_they_rest_on_chan
     assert drafted == ["shuju-yaosu"]
     assert again == drafts(load_corpus(root)) != first
     assert again["shuju-yaosu"].startswith("shǔjū")
+
+
+def test_drafts_made_in_a_second_process_are_the_drafts_made_here(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # check starts drafting in a worker process when there are many entries to draft
+    # (here: from one) and a second processor (here: said to be there).
+    root = make_corpus(
+        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
+    )
+    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
+    corpus = load_corpus(root)
+    under_way = start_drafts(corpus, parallel_from=1)
+    try:
+        assert under_way.in_worker
+        assert under_way.result() == drafts(load_corpus(root))
+        assert not under_way.in_worker  # the worker is gone once its drafts are taken
+    finally:
+        under_way.close()
+
+
+def test_drafts_are_made_here_when_no_worker_can_start(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_corpus(
+        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
+    )
+    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
+
+    def refuse(method: str) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing, "get_context", refuse)
+    drafted = _drafted(monkeypatch)
+    under_way = start_drafts(load_corpus(root), parallel_from=1)
+    assert not under_way.in_worker
+    assert under_way.result()["shuju-yaosu"] == "shùjù yàosù"
+    assert sorted(drafted) == ["shuju", "shuju-yaosu", "zhang-san"]
+
+
+def test_one_processor_drafts_here(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_corpus(
+        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
+    )
+    monkeypatch.setattr(draft_worker, "processors", lambda: 1)
+    under_way = start_drafts(load_corpus(root), parallel_from=1)
+    assert not under_way.in_worker
+    assert under_way.result() == drafts(load_corpus(root))

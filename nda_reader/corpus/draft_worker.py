@@ -1,0 +1,105 @@
+"""Drafting the glossary's pinyin in a second process while ``check`` reads the texts.
+
+Drafting segments every entry with jieba: seconds for a glossary of thousands of entries
+(most of it jieba's part-of-speech tagging of words it does not know). The drafts rest on
+the glossary alone, so on a machine with more than one processor a worker process makes
+them while the checks that read every text run in this one. Where no worker can be
+started (one processor, a system that refuses) or the worker fails, the drafts are made
+here, as before: the same drafts either way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+    from nda_reader.lang.segment import KnownWord
+
+PARALLEL_FROM = 200
+"""Entries to draft before a worker is worth starting: it loads Python, our modules and
+jieba's dictionary again (~1 s) while this process goes on."""
+
+DraftJob = tuple[str, str, bool, bool]
+"""One entry to draft: its id, hanzi, and whether it is a person and a proper name."""
+
+
+def draft_all(jobs: Sequence[DraftJob], known: Mapping[str, KnownWord]) -> dict[str, str]:
+    """The draft of each job by entry id, each drafted from ``known`` less its own hanzi
+    (an entry is never drafted from itself)."""
+    from nda_reader.lang.pinyin import draft_pinyin
+    from nda_reader.lang.segment import KnownWords
+
+    words = KnownWords(known)
+    return {
+        entry_id: draft_pinyin(hanzi, person=person, proper=proper, known=words.excluding(hanzi))
+        for entry_id, hanzi, person, proper in jobs
+    }
+
+
+def processors() -> int:
+    """How many processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+class PendingDrafts:
+    """Drafts being made: by a worker process when there are enough of them and a second
+    processor, else by :meth:`result` itself, in this process."""
+
+    def __init__(
+        self,
+        jobs: Sequence[DraftJob],
+        known: Mapping[str, KnownWord],
+        *,
+        parallel_from: int = PARALLEL_FROM,
+        here: Callable[[Sequence[DraftJob]], dict[str, str]] | None = None,
+    ) -> None:
+        """``here`` drafts in this process (default :func:`draft_all` from ``known``)."""
+        self._jobs = list(jobs)
+        self._known = dict(known)
+        self._here = here
+        self._pool: Pool | None = None
+        self._async: AsyncResult[dict[str, str]] | None = None
+        if len(self._jobs) >= parallel_from and processors() > 1:
+            self._start()
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        try:
+            # spawn, not fork: this process may hold open SQLite connections and threads.
+            self._pool = multiprocessing.get_context("spawn").Pool(1)
+            self._async = self._pool.apply_async(draft_all, (self._jobs, self._known))
+        except (OSError, ValueError, RuntimeError):
+            self.close()
+
+    @property
+    def in_worker(self) -> bool:
+        """True while a worker process is making the drafts."""
+        return self._async is not None
+
+    def result(self) -> dict[str, str]:
+        """The drafts by entry id (waiting for the worker if it is still at work)."""
+        if self._async is not None:
+            try:
+                return self._async.get()
+            except Exception:  # drafted here instead, where its error shows
+                pass
+            finally:
+                self.close()
+        if self._here is not None:
+            return self._here(self._jobs)
+        return draft_all(self._jobs, self._known)
+
+    def close(self) -> None:
+        """Stop the worker, if any (the drafts not taken are lost)."""
+        pool, self._pool, self._async = self._pool, None, None
+        if pool is not None:
+            pool.terminate()
+            pool.join()
