@@ -40,6 +40,14 @@ def draft_all(jobs: Sequence[DraftJob], known: Mapping[str, KnownWord]) -> dict[
     }
 
 
+def _quiet_on_interrupt() -> None:
+    """In the worker: Ctrl-C is this process's to answer (it stops the worker); the
+    worker must not print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def processors() -> int:
     """How many processors this process may run on."""
     try:
@@ -74,7 +82,7 @@ class PendingDrafts:
 
         try:
             # spawn, not fork: this process may hold open SQLite connections and threads.
-            self._pool = multiprocessing.get_context("spawn").Pool(1)
+            self._pool = multiprocessing.get_context("spawn").Pool(1, _quiet_on_interrupt)
             self._async = self._pool.apply_async(draft_all, (self._jobs, self._known))
         except (OSError, ValueError, RuntimeError):
             self.close()
