@@ -337,14 +337,18 @@ def _todo(con: sqlite3.Connection, column: str) -> list[tuple[int, str]]:
 
 def index_terms(
     con: sqlite3.Connection,
-    matcher: TermMatcher,
+    make_matcher: Callable[[], TermMatcher],
     forms: bytes,
     progress: Progress = _nothing,
     stop: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Find the glossary terms in every document not yet done; False if stopped (or the
-    glossary changed meanwhile: the work is then for a newer run)."""
+    glossary changed meanwhile: the work is then for a newer run). The matcher is made
+    only when a document is left to do (compiling it takes ~0.3 s for 2,000 entries)."""
     todo = _todo(con, "terms")
+    if not todo:
+        return True
+    matcher = make_matcher()
     for start in range(0, len(todo), BATCH):
         if stop():
             return False

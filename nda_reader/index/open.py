@@ -329,8 +329,12 @@ class CorpusIndex:
         con = connect(self.path)
         try:
             forms = forms_digest(self.corpus)
-            matcher = TermMatcher.build(self.corpus.glossary.form_pairs())
+            glossary = self.corpus.glossary
             stop = self._stop.is_set
+
+            def matcher() -> TermMatcher:
+                return TermMatcher.build(glossary.form_pairs())
+
             done = index_terms(con, matcher, forms, progress, stop) and (
                 not search or index_search(con, progress, stop)
             )
