@@ -331,13 +331,9 @@ class CorpusIndex:
             forms = forms_digest(self.corpus)
             glossary = self.corpus.glossary
             stop = self._stop.is_set
-
-            def matcher() -> TermMatcher:
-                return TermMatcher.build(glossary.form_pairs())
-
-            done = index_terms(con, matcher, forms, progress, stop) and (
-                not search or index_search(con, progress, stop)
-            )
+            done = index_terms(
+                con, lambda: TermMatcher.build(glossary.form_pairs()), forms, progress, stop
+            ) and (not search or index_search(con, progress, stop))
         except _BROKEN:
             return False
         finally:
