@@ -28,6 +28,13 @@ entries:
 """
 
 
+def _corpus(make_corpus: MakeCorpus) -> Path:
+    """A corpus of one text and the glossary above."""
+    return make_corpus(
+        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
+    )
+
+
 def _drafted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     drafted: list[str] = []
     real = check_terms._draft
@@ -43,9 +50,7 @@ def _drafted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_drafts_are_kept_in_the_index_and_made_again_when_what_they_rest_on_changes(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_corpus(
-        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
-    )
+    root = _corpus(make_corpus)
     cache = tmp_path / "drafts-cache"
     drafted = _drafted(monkeypatch)
     first = drafts(open_corpus(root, cache)[0])
@@ -69,9 +74,7 @@ def test_drafts_made_in_a_second_process_are_the_drafts_made_here(
 ) -> None:
     # check starts drafting in a worker process when there are many entries to draft
     # (here: from one) and a second processor (here: said to be there).
-    root = make_corpus(
-        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
-    )
+    root = _corpus(make_corpus)
     monkeypatch.setattr(draft_worker, "processors", lambda: 2)
     corpus = load_corpus(root)
     under_way = start_drafts(corpus, parallel_from=1)
@@ -86,9 +89,7 @@ def test_drafts_made_in_a_second_process_are_the_drafts_made_here(
 def test_drafts_are_made_here_when_no_worker_can_start(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_corpus(
-        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
-    )
+    root = _corpus(make_corpus)
     monkeypatch.setattr(draft_worker, "processors", lambda: 2)
 
     def refuse(method: str) -> None:
@@ -105,9 +106,7 @@ def test_drafts_are_made_here_when_no_worker_can_start(
 def test_one_processor_drafts_here(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_corpus(
-        {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
-    )
+    root = _corpus(make_corpus)
     monkeypatch.setattr(draft_worker, "processors", lambda: 1)
     under_way = start_drafts(load_corpus(root), parallel_from=1)
     assert not under_way.in_worker
