@@ -158,7 +158,9 @@ def _check_glossary_usage(corpus: Corpus, problems: ProblemList, progress: Progr
     """Forms claimed twice, aliases the texts never use, and hanzi_source claims."""
     claimed: dict[str, str] = {}
     entries = list(corpus.glossary.entries.values())
-    docs = list(corpus.documents.values())
+    # In corpus order, whichever order they were read in: the same texts make the same
+    # joined text, so what the index keeps of the search below is found again.
+    docs = corpus.ordered_documents()
 
     def bodies() -> Iterable[str]:
         for i, doc in enumerate(docs):

@@ -6,10 +6,14 @@ those of a check without the index. The texts and glossary are our own."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nda_reader.cli.check import run_check
+from nda_reader.corpus import check
 from nda_reader.corpus.check import check_corpus
 from nda_reader.corpus.check_terms import uncovered_in
 from nda_reader.corpus.loader import load_corpus
@@ -120,3 +124,42 @@ def test_uncovered_runs_are_those_found_character_by_character(
     spans = [(s, min(s + n, len(body))) for s, n in raw if s < len(body)]
     occurrences = [Occurrence("d", s, e, "x") for s, e in spans]
     assert uncovered_in(body, occurrences) == _by_character(body, spans)
+
+
+def test_the_forms_found_are_kept_whatever_order_the_texts_were_read_in(
+    make_corpus: MakeCorpus,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The check that builds the index reads the texts in file order, later ones take them
+    # from the index in corpus order (by date): the search for the glossary's forms in
+    # all texts is kept for either, not made again by the second check.
+    root = make_corpus(
+        {
+            "texts/a.md": text_file("a", "Data points of 数据.\n", date="2025-01-01"),
+            "texts/b.md": text_file("b", "The 市场 market.\n", date="2023-01-01"),
+            "annotations/glossary.yaml": GLOSSARY,
+        }
+    )
+    searched: list[str] = []
+    for name in ("_found_folded", "_found_exact"):
+        real = getattr(check, name)
+
+        def counted(keys: set[str], text: str, real: Any = real, name: str = name) -> set[str]:
+            searched.append(name)
+            found: set[str] = real(keys, text)
+            return found
+
+        monkeypatch.setattr(check, name, counted)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "order-cache"))
+    args = [str(root), "--no-pinyin", "--no-dictionary"]
+    run_check(args)
+    first = capsys.readouterr().out
+    assert sorted(searched) == ["_found_exact", "_found_folded"]
+    searched.clear()
+    run_check(args)
+    assert capsys.readouterr().out == first
+    assert searched == []  # nothing looked for again
+    run_check([*args, "--no-cache"])
+    assert capsys.readouterr().out == first
