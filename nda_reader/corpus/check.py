@@ -84,7 +84,7 @@ def check_corpus(
         check_deprecated_renderings(corpus, extra)
         check_uncovered_chinese(corpus, extra, suggest)
         if drafting is not None:
-            drafted = drafting.result()
+            drafted = drafting.result(progress)
             _check_pinyin(corpus, extra, drafted)
             check_pinyin_form(corpus, extra, drafted)
             check_unreadable(corpus, extra)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts
+from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts, Progress, no_progress
 from nda_reader.corpus.glossary import GlossaryEntry, known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, form_key
@@ -105,10 +105,10 @@ class DraftsUnderWay:
         """True while a worker process is making drafts."""
         return self._pending.in_worker
 
-    def result(self) -> dict[str, str]:
-        """Every entry's draft by id (waiting for those still being made); those made are
-        kept in the corpus index."""
-        made = self._pending.result()
+    def result(self, progress: Progress = no_progress) -> dict[str, str]:
+        """Every entry's draft by id (waiting for those still being made, ``progress``
+        saying how far they are); those made are kept in the corpus index."""
+        made = self._pending.result(progress)
         keys, kept = self._keys, self._kept
         out = {i: kept[k] if k in kept else made[i] for i, k in keys.items()}
         backing = self._corpus.backing

@@ -11,11 +11,11 @@ here, as before: the same drafts either way.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
+    from multiprocessing.pool import Pool
 
     from nda_reader.lang.segment import KnownWord
 
@@ -40,12 +40,32 @@ def draft_all(jobs: Sequence[DraftJob], known: Mapping[str, KnownWord]) -> dict[
     }
 
 
-def _quiet_on_interrupt() -> None:
-    """In the worker: Ctrl-C is this process's to answer (it stops the worker); the
-    worker must not print a traceback of its own."""
+PIECE = 100
+"""Entries drafted at a time: how far the drafting is can be shown between pieces."""
+
+Progress = Callable[[str, int, int], None]
+"""``progress(what, done, total)``."""
+
+_known_in_worker: dict[str, KnownWord] = {}
+
+
+def _start_worker(known: dict[str, KnownWord]) -> None:
+    """In the worker: keep the known words (sent once, not with every piece); Ctrl-C is
+    the checking process's to answer (it stops the worker), so the worker ignores it
+    rather than print a traceback of its own."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _known_in_worker.update(known)
+
+
+def _draft_piece(jobs: Sequence[DraftJob]) -> dict[str, str]:
+    """In the worker: :func:`draft_all` of one piece."""
+    return draft_all(jobs, _known_in_worker)
+
+
+def no_progress(what: str, done: int, total: int) -> None:
+    """A :data:`Progress` that shows nothing."""
 
 
 def processors() -> int:
@@ -72,8 +92,9 @@ class PendingDrafts:
         self._jobs = list(jobs)
         self._known = dict(known)
         self._here = here
+        self._pieces = [self._jobs[i : i + PIECE] for i in range(0, len(self._jobs), PIECE)]
         self._pool: Pool | None = None
-        self._async: AsyncResult[dict[str, str]] | None = None
+        self._made: Iterator[dict[str, str]] | None = None
         if len(self._jobs) >= parallel_from and processors() > 1:
             self._start()
 
@@ -82,32 +103,41 @@ class PendingDrafts:
 
         try:
             # spawn, not fork: this process may hold open SQLite connections and threads.
-            self._pool = multiprocessing.get_context("spawn").Pool(1, _quiet_on_interrupt)
-            self._async = self._pool.apply_async(draft_all, (self._jobs, self._known))
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(1, _start_worker, (self._known,))
+            self._made = self._pool.imap(_draft_piece, self._pieces)
         except (OSError, ValueError, RuntimeError):
             self.close()
 
     @property
     def in_worker(self) -> bool:
         """True while a worker process is making the drafts."""
-        return self._async is not None
+        return self._made is not None
 
-    def result(self) -> dict[str, str]:
-        """The drafts by entry id (waiting for the worker if it is still at work)."""
-        if self._async is not None:
+    def result(self, progress: Progress = no_progress) -> dict[str, str]:
+        """The drafts by entry id (waiting for the worker if it is still at work), with
+        ``progress("Drafting pinyin", done, total)`` after each piece."""
+        total = len(self._jobs)
+        out: dict[str, str] = {}
+        if self._made is not None:
             try:
-                return self._async.get()
+                for drafted in self._made:
+                    out.update(drafted)
+                    progress("Drafting pinyin", len(out), total)
+                return out
             except Exception:  # drafted here instead, where its error shows
-                pass
+                out.clear()
             finally:
                 self.close()
-        if self._here is not None:
-            return self._here(self._jobs)
-        return draft_all(self._jobs, self._known)
+        here = self._here or (lambda jobs: draft_all(jobs, self._known))
+        for piece in self._pieces:
+            out.update(here(piece))
+            progress("Drafting pinyin", len(out), total)
+        return out
 
     def close(self) -> None:
         """Stop the worker, if any (the drafts not taken are lost)."""
-        pool, self._pool, self._async = self._pool, None, None
+        pool, self._pool, self._made = self._pool, None, None
         if pool is not None:
             pool.terminate()
             pool.join()

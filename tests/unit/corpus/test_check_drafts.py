@@ -76,14 +76,17 @@ def test_drafts_made_in_a_second_process_are_the_drafts_made_here(
     # (here: from one) and a second processor (here: said to be there).
     root = _corpus(make_corpus)
     monkeypatch.setattr(draft_worker, "processors", lambda: 2)
+    monkeypatch.setattr(draft_worker, "PIECE", 2)  # drafted two at a time
     corpus = load_corpus(root)
     under_way = start_drafts(corpus, parallel_from=1)
+    steps: list[tuple[str, int, int]] = []
     try:
         assert under_way.in_worker
-        assert under_way.result() == drafts(load_corpus(root))
+        assert under_way.result(lambda *step: steps.append(step)) == drafts(load_corpus(root))
         assert not under_way.in_worker  # the worker is gone once its drafts are taken
     finally:
         under_way.close()
+    assert steps == [("Drafting pinyin", 2, 3), ("Drafting pinyin", 3, 3)]
 
 
 def test_drafts_are_made_here_when_no_worker_can_start(
@@ -108,6 +111,9 @@ def test_one_processor_drafts_here(
 ) -> None:
     root = _corpus(make_corpus)
     monkeypatch.setattr(draft_worker, "processors", lambda: 1)
+    monkeypatch.setattr(draft_worker, "PIECE", 2)
     under_way = start_drafts(load_corpus(root), parallel_from=1)
     assert not under_way.in_worker
-    assert under_way.result() == drafts(load_corpus(root))
+    steps: list[tuple[str, int, int]] = []
+    assert under_way.result(lambda *step: steps.append(step)) == drafts(load_corpus(root))
+    assert steps == [("Drafting pinyin", 2, 3), ("Drafting pinyin", 3, 3)]
