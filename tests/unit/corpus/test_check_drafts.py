@@ -4,6 +4,9 @@ runs, drafted again when anything they depend on changes, the same as without an
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,46 @@ def test_one_processor_drafts_here(
     steps: list[tuple[str, int, int]] = []
     assert under_way.result(lambda *step: steps.append(step)) == drafts(load_corpus(root))
     assert steps == [("Drafting pinyin", 2, 3), ("Drafting pinyin", 3, 3)]
+
+
+def test_a_worker_killed_midway_leaves_its_drafts_to_be_made_here(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker that dies (killed, out of memory) must not leave check waiting for ever.
+    root = _corpus(make_corpus)
+    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
+    monkeypatch.setattr(draft_worker, "PIECE", 1)
+    under_way = start_drafts(load_corpus(root), parallel_from=1)
+    try:
+        assert under_way.in_worker
+        deadline = time.monotonic() + 30
+        while not multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        workers = multiprocessing.active_children()
+        assert workers
+        for worker in workers:
+            os.kill(worker.pid or 0, signal.SIGKILL)
+        steps: list[tuple[str, int, int]] = []
+        assert under_way.result(lambda *step: steps.append(step)) == drafts(load_corpus(root))
+        assert steps[-1] == ("Drafting pinyin", 3, 3)
+    finally:
+        under_way.close()
+
+
+def test_closing_stops_the_worker_at_once(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An interrupted check closes its drafts: the worker is stopped, not left to load
+    # jieba and finish its piece first.
+    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
+    under_way = start_drafts(load_corpus(_corpus(make_corpus)), parallel_from=1)
+    deadline = time.monotonic() + 30
+    while not multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = multiprocessing.active_children()
+    assert workers
+    under_way.close()
+    for worker in workers:
+        worker.join(30)
+        assert worker.exitcode == -signal.SIGTERM
+    assert not under_way.in_worker
