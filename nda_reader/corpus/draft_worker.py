@@ -41,9 +41,8 @@ def draft_all(jobs: Sequence[DraftJob], known: Mapping[str, KnownWord]) -> dict[
 
 
 PIECE = 25
-"""Entries drafted at a time: how far the drafting is can be shown between pieces, and
-a worker told to stop finishes its piece first (~0.3 s at most for 25 of the generated
-corpus's entries, the slowest to draft)."""
+"""Entries drafted at a time: how far the drafting is is shown between pieces (25 of the
+generated corpus's entries, the slowest to draft, take ~0.3 s)."""
 
 Progress = Callable[[str, int, int], None]
 """``progress(what, done, total)``."""
