@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus import check_terms, draft_worker
-from nda_reader.corpus.check_terms import drafts, start_drafts
+from nda_reader.corpus.check_terms import DraftsUnderWay, drafts, start_drafts
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import open_corpus
 from tests.helpers.corpora import MakeCorpus, text_file
@@ -36,6 +36,31 @@ def _corpus(make_corpus: MakeCorpus) -> Path:
     return make_corpus(
         {"texts/a.md": text_file("a", "Data.\n"), "annotations/glossary.yaml": GLOSSARY}
     )
+
+
+def _started(
+    make_corpus: MakeCorpus,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    processors: int,
+    piece: int = draft_worker.PIECE,
+) -> tuple[Path, DraftsUnderWay]:
+    """Drafting started on :func:`_corpus` (in a worker from one entry up), on a machine
+    with ``processors``, ``piece`` entries at a time."""
+    root = _corpus(make_corpus)
+    monkeypatch.setattr(draft_worker, "processors", lambda: processors)
+    monkeypatch.setattr(draft_worker, "PIECE", piece)
+    return root, start_drafts(load_corpus(root), parallel_from=1)
+
+
+def _started_workers() -> list[multiprocessing.process.BaseProcess]:
+    """The worker processes, once started (waiting for them 30 s at most)."""
+    deadline = time.monotonic() + 30
+    while not multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = multiprocessing.active_children()
+    assert workers
+    return workers
 
 
 def _drafted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -77,11 +102,7 @@ def test_drafts_made_in_a_second_process_are_the_drafts_made_here(
 ) -> None:
     # check starts drafting in a worker process when there are many entries to draft
     # (here: from one) and a second processor (here: said to be there).
-    root = _corpus(make_corpus)
-    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
-    monkeypatch.setattr(draft_worker, "PIECE", 2)  # drafted two at a time
-    corpus = load_corpus(root)
-    under_way = start_drafts(corpus, parallel_from=1)
+    root, under_way = _started(make_corpus, monkeypatch, processors=2, piece=2)
     steps: list[tuple[str, int, int]] = []
     try:
         assert under_way.in_worker
@@ -95,15 +116,12 @@ def test_drafts_made_in_a_second_process_are_the_drafts_made_here(
 def test_drafts_are_made_here_when_no_worker_can_start(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _corpus(make_corpus)
-    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
-
     def refuse(method: str) -> None:
         raise OSError("no more processes")
 
     monkeypatch.setattr(multiprocessing, "get_context", refuse)
     drafted = _drafted(monkeypatch)
-    under_way = start_drafts(load_corpus(root), parallel_from=1)
+    _, under_way = _started(make_corpus, monkeypatch, processors=2)
     assert not under_way.in_worker
     assert under_way.result()["shuju-yaosu"] == "shùjù yàosù"
     assert sorted(drafted) == ["shuju", "shuju-yaosu", "zhang-san"]
@@ -112,10 +130,7 @@ def test_drafts_are_made_here_when_no_worker_can_start(
 def test_one_processor_drafts_here(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _corpus(make_corpus)
-    monkeypatch.setattr(draft_worker, "processors", lambda: 1)
-    monkeypatch.setattr(draft_worker, "PIECE", 2)
-    under_way = start_drafts(load_corpus(root), parallel_from=1)
+    root, under_way = _started(make_corpus, monkeypatch, processors=1, piece=2)
     assert not under_way.in_worker
     steps: list[tuple[str, int, int]] = []
     assert under_way.result(lambda *step: steps.append(step)) == drafts(load_corpus(root))
@@ -126,17 +141,10 @@ def test_a_worker_killed_midway_leaves_its_drafts_to_be_made_here(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A worker that dies (killed, out of memory) must not leave check waiting for ever.
-    root = _corpus(make_corpus)
-    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
-    monkeypatch.setattr(draft_worker, "PIECE", 1)
-    under_way = start_drafts(load_corpus(root), parallel_from=1)
+    root, under_way = _started(make_corpus, monkeypatch, processors=2, piece=1)
     try:
         assert under_way.in_worker
-        deadline = time.monotonic() + 30
-        while not multiprocessing.active_children() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        workers = multiprocessing.active_children()
-        assert workers
+        workers = _started_workers()
         for worker in workers:
             os.kill(worker.pid or 0, signal.SIGKILL)
         steps: list[tuple[str, int, int]] = []
@@ -151,13 +159,8 @@ def test_closing_stops_the_worker_at_once(
 ) -> None:
     # An interrupted check closes its drafts: the worker is stopped, not left to load
     # jieba and finish its piece first.
-    monkeypatch.setattr(draft_worker, "processors", lambda: 2)
-    under_way = start_drafts(load_corpus(_corpus(make_corpus)), parallel_from=1)
-    deadline = time.monotonic() + 30
-    while not multiprocessing.active_children() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    workers = multiprocessing.active_children()
-    assert workers
+    _, under_way = _started(make_corpus, monkeypatch, processors=2)
+    workers = _started_workers()
     under_way.close()
     for worker in workers:
         worker.join(30)
