@@ -19,18 +19,15 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts, Progress, no_progress
-from nda_reader.corpus.glossary import GlossaryEntry, known_words
+from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import Occurrence, form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
-
-if TYPE_CHECKING:
-    from nda_reader.lang.segment import KnownWords
 
 Suggest = Callable[[str], str | None]
 """Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
@@ -75,12 +72,11 @@ def start_drafts(corpus: Corpus, *, parallel_from: int = PARALLEL_FROM) -> Draft
     }
     backing = corpus.backing
     kept = backing.remembered("pinyin-draft", keys.values()) if backing is not None else {}
-    missing = {e.id: e for e in entries if keys[e.id] not in kept}
+    missing = [e for e in entries if keys[e.id] not in kept]
     pending = PendingDrafts(
-        [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing.values()],
+        [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing],
         known.words,
         parallel_from=parallel_from or len(missing) + 1,
-        here=lambda jobs: {job[0]: _draft(missing[job[0]], known) for job in jobs},
     )
     return DraftsUnderWay(corpus, keys, kept, pending)
 
@@ -131,17 +127,6 @@ def _versions() -> list[str]:
         except PackageNotFoundError:
             out.append("")
     return out
-
-
-def _draft(entry: GlossaryEntry, known: KnownWords) -> str:
-    from nda_reader.lang.pinyin import draft_pinyin
-
-    return draft_pinyin(
-        entry.hanzi,
-        person=entry.is_person,
-        proper=entry.is_proper,
-        known=known.excluding(entry.hanzi),
-    )
 
 
 def check_pinyin_form(

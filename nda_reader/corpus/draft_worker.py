@@ -87,12 +87,9 @@ class PendingDrafts:
         known: Mapping[str, KnownWord],
         *,
         parallel_from: int = PARALLEL_FROM,
-        here: Callable[[Sequence[DraftJob]], dict[str, str]] | None = None,
     ) -> None:
-        """``here`` drafts in this process (default :func:`draft_all` from ``known``)."""
         self._jobs = list(jobs)
         self._known = dict(known)
-        self._here = here
         self._pieces = [self._jobs[i : i + PIECE] for i in range(0, len(self._jobs), PIECE)]
         self._pool: ProcessPoolExecutor | None = None
         self._made: list[Future[dict[str, str]]] = []
@@ -134,9 +131,8 @@ class PendingDrafts:
             pass
         finally:
             self.close()
-        here = self._here or (lambda jobs: draft_all(jobs, self._known))
         for piece in self._pieces[done:]:
-            out.update(here(piece))
+            out.update(draft_all(piece, self._known))
             progress("Drafting pinyin", len(out), total)
         return out
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nda_reader.corpus import check_terms, draft_worker
+from nda_reader.corpus import draft_worker
 from nda_reader.corpus.check_terms import DraftsUnderWay, drafts, start_drafts
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import open_corpus
@@ -64,14 +64,15 @@ def _started_workers() -> list[multiprocessing.process.BaseProcess]:
 
 
 def _drafted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the entries drafted in this process from now on."""
     drafted: list[str] = []
-    real = check_terms._draft
+    real = draft_worker.draft_all
 
-    def draft(entry, known):  # type: ignore[no-untyped-def]
-        drafted.append(entry.id)
-        return real(entry, known)
+    def draft_all(jobs, known):  # type: ignore[no-untyped-def]
+        drafted.extend(job[0] for job in jobs)
+        return real(jobs, known)
 
-    monkeypatch.setattr(check_terms, "_draft", draft)
+    monkeypatch.setattr(draft_worker, "draft_all", draft_all)
     return drafted
 
 
