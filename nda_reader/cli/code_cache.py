@@ -1,0 +1,108 @@
+"""The compiled methods of dataclasses, kept between runs as ``.pyc`` files keep modules.
+
+Python 3.11 and 3.12 write each dataclass's methods (``__init__``, ``__eq__``, ``__hash__``,
+``__repr__``, a frozen class's ``__setattr__`` and ``__delattr__``) as source text and
+compile it, at every start, when the class is created: ~0.7 ms a class, of which two
+thirds is compiling. The reader creates ~60 of its own (and Textual some more) before its
+first paint. :func:`keep_dataclass_code` gives the ``dataclasses`` module an ``exec`` that
+compiles each distinct source text once and keeps the code in the cache folder; later
+runs only execute it. The classes are the ones ``dataclasses`` would make, from the same
+text (the text is the key). Python 3.13 and later are left alone (they build a class's
+methods in one text; not measured there).
+
+The file is written when the process ends, only if it compiled something new; a file
+that cannot be read is ignored (and replaced), one that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from types import CodeType, ModuleType
+from typing import Any
+
+MAX_ENTRIES = 4000
+"""More than this and the cache starts again: texts of methods no longer in the code
+(changed classes) are dropped instead of piling up."""
+
+
+class CodeCache:
+    """Compiled code by source text, read from and written to one file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.codes: dict[str, CodeType] = _read(path)
+        self.compiled = 0
+        """How many texts this process compiled (not found in the file)."""
+
+    def exec(
+        self,
+        source: str | CodeType,
+        globals: dict[str, Any] | None = None,
+        locals: Mapping[str, object] | None = None,
+        /,
+    ) -> None:
+        """:func:`exec`, with the code of a source text compiled once for all runs."""
+        if isinstance(source, str):
+            code = self.codes.get(source)
+            if code is None:
+                code = compile(source, "<string>", "exec")
+                self.codes[source] = code
+                self.compiled += 1
+            source = code
+        exec(source, globals, locals)
+
+    def save(self) -> None:
+        """Write the codes if this process compiled any (atomically; errors are ignored:
+        the next run compiles again)."""
+        if not self.compiled:
+            return
+        codes = self.codes if len(self.codes) <= MAX_ENTRIES else {}
+        staged = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(marshal.dumps(codes))
+            os.replace(staged, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                staged.unlink(missing_ok=True)
+        self.compiled = 0
+
+
+def _read(path: Path) -> dict[str, CodeType]:
+    """The codes kept in ``path``; none if it is missing, unreadable or not a cache."""
+    try:
+        loaded = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, CodeType)}
+
+
+def cache_file(folder: Path) -> Path:
+    """The file for this Python (marshalled code is only read by the same version)."""
+    return folder / f"dataclass-code-{sys.implementation.cache_tag}-{sys.hexversion:x}"
+
+
+def keep_dataclass_code(folder: Path, module: ModuleType | None = None) -> CodeCache | None:
+    """Make ``dataclasses`` (or ``module``, for tests) compile through a cache kept in
+    ``folder``, written when the process ends. None when it is not done: a Python from
+    3.13 on, or a module that already has an ``exec`` of its own."""
+    if module is None:
+        if sys.version_info >= (3, 13):
+            return None
+        import dataclasses
+
+        module = dataclasses
+    if "exec" in vars(module):
+        return None
+    cache = CodeCache(cache_file(folder))
+    module.exec = cache.exec  # type: ignore[attr-defined]  # shadows the builtin there alone
+    atexit.register(cache.save)
+    return cache
