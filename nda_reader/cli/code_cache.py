@@ -65,8 +65,12 @@ class CodeCache:
         codes = self.codes if len(self.codes) <= MAX_ENTRIES else {}
         staged = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(marshal.dumps(codes))
+            # Code is run from this file: the folder and the file are the user's alone,
+            # as the index's are.
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                marshal.dump(codes, out)
             os.replace(staged, self.path)
         except OSError:
             with contextlib.suppress(OSError):

@@ -93,7 +93,7 @@ def test_a_second_run_compiles_nothing_and_a_changed_class_only_itself(
     _make_classes(fresh_dataclasses)
     assert first.compiled > 0
     first.save()
-    assert cache_file(tmp_path).is_file()
+    assert cache_file(tmp_path).stat().st_mode & 0o777 == 0o600  # code is run from it
 
     second = CodeCache(cache_file(tmp_path))  # as the next process reads it
     fresh_dataclasses.exec = second.exec
