@@ -26,6 +26,7 @@ from nda_reader.corpus.check_terms import (
 )
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import Problem, ProblemList
 
@@ -53,21 +54,13 @@ class CheckReport:
         return sum(p.orphan for p in self.problems)
 
 
-Progress = Callable[[str, int, int], None]
-"""``progress(what, done, total)``: how far a long step is."""
-
-
-def _nothing(what: str, done: int, total: int) -> None:
-    pass
-
-
 def check_corpus(
     root: Path,
     *,
     pinyin: bool = True,
     suggest: Suggest | None = None,
     corpus: Corpus | None = None,
-    progress: Progress = _nothing,
+    progress: Progress = no_progress,
 ) -> CheckReport:
     """Validate the corpus at ``root`` (loaded here, or ``corpus`` as loaded by the
     caller, e.g. through its index), including the glossary's pinyin.

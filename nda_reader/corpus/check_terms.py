@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts, Progress, no_progress
+from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts
 from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import Occurrence, form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs

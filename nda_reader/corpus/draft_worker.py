@@ -11,8 +11,10 @@ here, as before: the same drafts either way.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+
+from nda_reader.corpus.progress import Progress, no_progress
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,9 +46,6 @@ PIECE = 25
 """Entries drafted at a time: how far the drafting is is shown between pieces (25 of the
 generated corpus's entries, the slowest to draft, take ~0.3 s)."""
 
-Progress = Callable[[str, int, int], None]
-"""``progress(what, done, total)``."""
-
 _known_in_worker: dict[str, KnownWord] = {}
 
 
@@ -63,10 +62,6 @@ def _start_worker(known: dict[str, KnownWord]) -> None:
 def _draft_piece(jobs: Sequence[DraftJob]) -> dict[str, str]:
     """In the worker: :func:`draft_all` of one piece."""
     return draft_all(jobs, _known_in_worker)
-
-
-def no_progress(what: str, done: int, total: int) -> None:
-    """A :data:`Progress` that shows nothing."""
 
 
 def processors() -> int:

@@ -9,11 +9,11 @@ since (:mod:`nda_reader.export.ownership`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.export.citations import bibtex, csl_item, csl_json
 from nda_reader.export.files import write_files
 from nda_reader.export.markdown import refuse_corpus_folders, render_document, resolve_groups
@@ -27,21 +27,13 @@ Format = Literal["markdown", "web-annotation", "tei", "csl-json", "bibtex"]
 FORMATS: tuple[Format, ...] = ("markdown", "web-annotation", "tei", "csl-json", "bibtex")
 
 
-Progress = Callable[[str, int, int], None]
-"""``progress(what, done, total)``: how far the export is."""
-
-
-def _quiet(what: str, done: int, total: int) -> None:
-    pass
-
-
 def render_outputs(
     corpus: Corpus,
     groups: list[str],
     fmt: Format = "markdown",
     options: ExportOptions | None = None,
     to: str | None = None,
-    progress: Progress = _quiet,
+    progress: Progress = no_progress,
 ) -> dict[str, str | bytes]:
     """``{file name: content}`` of ``groups`` (exportable ids, in corpus order) in ``fmt``
     (``progress(what, done, total)`` hears how far Markdown is)."""
@@ -79,7 +71,7 @@ def export_outputs(
     to: str | None = None,
     force: bool = False,
     notes: list[str] | None = None,
-    progress: Progress = _quiet,
+    progress: Progress = no_progress,
 ) -> list[Path]:
     """Render ``doc_ids`` in ``fmt`` and write the files into ``out_dir``; their paths."""
     groups = resolve_groups(corpus, doc_ids)

@@ -26,6 +26,7 @@ from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.parts import DOC_PARTS, LAYER_PARTS, doc_parts
+from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.sources import FileResult, read_layer_file, read_text_file
 from nda_reader.corpus.term_index import TermMatcher
 from nda_reader.index.assembly import LayerPiece, assemble_pieces
@@ -33,15 +34,8 @@ from nda_reader.index.files import Changes, Known, Stamp, find_changes, read_sta
 from nda_reader.index.lazy import StoredDocument, anchor_key, document_meta, placement
 from nda_reader.index.search import fold, grams_text
 
-Progress = Callable[[str, int, int], None]
-"""``progress(what, done, total)``: how far a long step is."""
-
 BATCH = 25
 """Documents written per transaction by the resumable steps."""
-
-
-def _nothing(what: str, done: int, total: int) -> None:
-    pass
 
 
 def _dumps(value: object) -> bytes:
@@ -190,7 +184,7 @@ class Assembled:
 def update(
     con: sqlite3.Connection,
     root: Path,
-    progress: Progress = _nothing,
+    progress: Progress = no_progress,
     reuse: dict[int, StoredDocument] | None = None,
     *,
     defer: bool = False,
@@ -338,7 +332,7 @@ def index_terms(
     con: sqlite3.Connection,
     make_matcher: Callable[[], TermMatcher],
     forms: bytes,
-    progress: Progress = _nothing,
+    progress: Progress = no_progress,
     stop: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Find the glossary terms in every document not yet done (the matcher is made only if
@@ -373,7 +367,9 @@ def index_terms(
 
 
 def index_search(
-    con: sqlite3.Connection, progress: Progress = _nothing, stop: Callable[[], bool] = lambda: False
+    con: sqlite3.Connection,
+    progress: Progress = no_progress,
+    stop: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Fold every body not yet searchable into the search indexes; False if stopped."""
     todo = _todo(con, "searchable")

@@ -21,13 +21,13 @@ from pathlib import Path
 from nda_reader.corpus.anchors import Anchor, Resolution
 from nda_reader.corpus.loader import anchor_problems, load_corpus, reference_problems
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import Occurrence, TermMatcher
 from nda_reader.formats.problems import ProblemList
 from nda_reader.index.assembly import changed_documents
 from nda_reader.index.build import (
     Assembled,
     Later,
-    Progress,
     body_loader,
     forms_digest,
     index_search,
@@ -52,10 +52,6 @@ from nda_reader.index.store import connect, open_index, prune
 
 _BROKEN = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError)
 """What a damaged index raises: it is then deleted and built again."""
-
-
-def _nothing(what: str, done: int, total: int) -> None:
-    pass
 
 
 class CorpusIndex:
@@ -320,7 +316,7 @@ class CorpusIndex:
     def _is_layer(self, path: Path) -> bool:
         return path.suffix in (".yaml", ".yml") and path.is_relative_to(self.root / "annotations")
 
-    def complete(self, progress: Progress = _nothing, *, search: bool = True) -> bool:
+    def complete(self, progress: Progress = no_progress, *, search: bool = True) -> bool:
         """Do the longer work in the index (terms, and with ``search`` the search
         indexes), in a connection of its own; False when stopped or outdated. Anchors
         an open left unplaced are placed first (:meth:`check`)."""
@@ -363,7 +359,7 @@ def _after(known: Mapping[str, Known], changes: Changes, written: Written) -> di
 
 
 def open_corpus(
-    root: Path, cache_dir: Path | None, progress: Progress = _nothing, *, defer: bool = False
+    root: Path, cache_dir: Path | None, progress: Progress = no_progress, *, defer: bool = False
 ) -> tuple[Corpus, CorpusIndex | None]:
     """The corpus in ``root`` through its index in ``cache_dir`` (brought up to date
     first), and the index; without an index (``cache_dir`` None, or no index can be kept

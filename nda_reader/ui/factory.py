@@ -9,8 +9,8 @@ from nda_reader.corpus.loader import load_single
 from nda_reader.corpus.locations import bundled_root, reading_root
 from nda_reader.corpus.locations import config_dir as default_config_dir
 from nda_reader.corpus.model import Corpus
+from nda_reader.corpus.progress import Progress
 from nda_reader.formats.problems import ProblemList
-from nda_reader.index.build import Progress
 from nda_reader.index.open import open_corpus
 from nda_reader.ui.app import ReaderApp
 from nda_reader.ui.keymap import load_keymap
