@@ -99,10 +99,11 @@ def prepare() -> None:
 
 
 def measure(s: Scenario, runs: int) -> tuple[float | None, float | None]:
-    """Median ms of ``s.ours`` and ``s.ref``, run alternately."""
+    """Median ms of ``s.ours`` and ``s.ref``, run alternately (``runs`` times, or
+    ``s.min_runs`` if more)."""
     mine: list[float] = []
     theirs: list[float] = []
-    for _ in range(runs):
+    for _ in range(max(runs, s.min_runs)):
         for probe, into in ((s.ours, mine), (s.ref, theirs)):
             launch, timed, _ = probes.run(probe)
             value = timed[0] if s.timed and timed else (None if s.timed else launch)
@@ -125,9 +126,9 @@ def terminal_rows(scenarios: list[Scenario], runs: int) -> list[str]:
         mine, ref = measure(s, runs)
         ratio = f"{mine / ref:.2f}×" if mine and ref else "—"
         met = "met" if mine and ref and mine / ref <= s.target else "not met"
+        name = f"{s.name} ({s.min_runs} runs)" if s.min_runs > runs else s.name
         rows.append(
-            f"| {s.name} | {fmt(mine)} | {s.ref_name}: {fmt(ref)} | {ratio} "
-            f"| ≤ {s.target}× ({met}) |"
+            f"| {name} | {fmt(mine)} | {s.ref_name}: {fmt(ref)} | {ratio} | ≤ {s.target}× ({met}) |"
         )
         print(rows[-1], flush=True)
     return rows
@@ -213,7 +214,8 @@ def main() -> int:
     after = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     stamp = (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python "
-        f"{platform.python_version()}, {args.runs} runs each, medians, terminal 120x40 (tmux). "
+        f"{platform.python_version()}, {args.runs} runs each (unless a row says more), medians, "
+        "terminal 120x40 (tmux). "
         f"Load before: `{load.split('load average:')[-1].strip()}`, after: "
         f"`{after.split('load average:')[-1].strip()}` (2 cores, shared)."
     )
