@@ -38,7 +38,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.messages import Outcomes
 from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.settings import load_settings, save_settings
-from nda_reader.ui.theming import theme_variable_defaults
+from nda_reader.ui.theming import start_with_theme, theme_variable_defaults
 from nda_reader.ui.warm_styles import first_screen, later_screens, warm_styles
 
 Target = tuple[str, int, int]
@@ -122,7 +122,7 @@ class ReaderApp(App[None]):
             self.reader_themes.append(theme.name)
         fallback = self.reader_themes[0] if self.reader_themes else self.theme
         wanted = self.settings.theme
-        self.theme = wanted if wanted in self.available_themes else fallback
+        start_with_theme(self, wanted if wanted in self.available_themes else fallback)
 
     def notify(
         self,

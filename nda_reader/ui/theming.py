@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
@@ -232,6 +233,22 @@ def load_theme_file(path: Path, problems: ProblemList | None = None) -> Theme | 
         for problem in found[start:]:
             log.warning("%s", problem.format())
     return theme
+
+
+def start_with_theme(app: App[Any], name: str) -> None:
+    """Give ``app``, not yet running, the theme ``name``. Setting ``app.theme`` makes
+    Textual parse and apply its whole stylesheet again once it has started (~5 ms before
+    the first paint), for nothing: no style was worked out yet. A theme as dark or as light
+    as the one the app has is set without that (its first parse reads the theme's
+    colours); for the other kind Textual's own way also changes the ANSI colours' filter."""
+    theme = app.get_theme(name)
+    if theme is None or theme.dark != app.current_theme.dark:
+        app.theme = name
+        return
+    app.set_reactive(App.theme, name)
+    app.add_class(f"-theme-{name}", update=False)  # as Textual's theme watcher does
+    # The stylesheet was given the default theme's variables when the app was made.
+    app.stylesheet.set_variables(app.get_css_variables())
 
 
 def load_themes(folder: Path, problems: ProblemList | None = None) -> list[Theme]:
