@@ -36,9 +36,17 @@ class CodeCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.codes: dict[str, CodeType] = _read(path)
+        self._codes: dict[str, CodeType] | None = None
         self.compiled = 0
         """How many texts this process compiled (not found in the file)."""
+
+    @property
+    def codes(self) -> dict[str, CodeType]:
+        """The compiled code by source text: read from the file when first needed (a
+        command that makes no dataclass, such as ``--version``, never reads it)."""
+        if self._codes is None:
+            self._codes = _read(self.path)
+        return self._codes
 
     def exec(
         self,
@@ -49,10 +57,11 @@ class CodeCache:
     ) -> None:
         """:func:`exec`, with the code of a source text compiled once for all runs."""
         if isinstance(source, str):
-            code = self.codes.get(source)
+            codes = self.codes
+            code = codes.get(source)
             if code is None:
                 code = compile(source, "<string>", "exec")
-                self.codes[source] = code
+                codes[source] = code
                 self.compiled += 1
             source = code
         exec(source, globals, locals)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import marshal
 import os
 import subprocess
 import sys
@@ -128,6 +129,24 @@ def test_an_unreadable_cache_is_ignored_and_replaced(
     if content is not None:
         assert CodeCache(path).codes.keys() == cache.codes.keys()
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no partial file left
+
+
+def test_the_file_is_read_only_when_a_class_is_made(
+    tmp_path: Path, fresh_dataclasses: types.ModuleType
+) -> None:
+    full = _keep(tmp_path / "full", fresh_dataclasses)
+    _make_classes(fresh_dataclasses)
+    full.save()
+    del fresh_dataclasses.exec
+
+    later = tmp_path / "later"
+    later.mkdir()
+    cache_file(later).write_bytes(marshal.dumps({}))
+    cache = _keep(later, fresh_dataclasses)
+    # Filled after the start: a command that makes no dataclass never reads the file.
+    cache_file(later).write_bytes(cache_file(tmp_path / "full").read_bytes())
+    _make_classes(fresh_dataclasses)
+    assert cache.compiled == 0
 
 
 def test_a_folder_that_cannot_be_written_is_no_error(
