@@ -19,7 +19,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import marshal
-import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -71,19 +70,14 @@ class CodeCache:
         the next run compiles again)."""
         if not self.compiled:
             return
+        from nda_reader.formats.atomic import atomic_write  # at exit only
+
         codes = self.codes if len(self.codes) <= MAX_ENTRIES else {}
-        staged = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
-        try:
-            # Code is run from this file: the folder and the file are the user's alone,
-            # as the index's are.
+        # Code is run from this file: the folder and the file are the user's alone, as
+        # the index's are.
+        with contextlib.suppress(OSError):
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                marshal.dump(codes, out)
-            os.replace(staged, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                staged.unlink(missing_ok=True)
+            atomic_write(self.path, marshal.dumps(codes), mode=0o600)
         self.compiled = 0
 
 
