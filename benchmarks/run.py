@@ -49,9 +49,10 @@ def write_problem(path: Path) -> str:
 
 
 WARM_CODE = """
-import asyncio, sys
-from nda_reader.cli.main import _keep_dataclass_code
-_keep_dataclass_code()
+import asyncio
+from nda_reader.cli.code_cache import keep_dataclass_code
+from nda_reader.corpus.locations import cache_dir
+keep_dataclass_code(cache_dir())
 from nda_reader.ui import factory
 app = factory.create_app(None)
 async def visit():
@@ -59,8 +60,8 @@ async def visit():
         await pilot.pause(0.5)  # the screens warmed after the first paint
 asyncio.run(visit())
 """
-"""A headless session of the reader: made through the command line's set-up, so that the
-compiled dataclass methods are kept at its exit (see ``nda_reader/cli/code_cache.py``)."""
+"""A headless session of the reader, with the command line's code cache in place, so that
+the compiled dataclass methods are kept at its exit (see ``nda_reader/cli/code_cache.py``)."""
 
 
 def warm_code_cache(cache_home: Path) -> None:
