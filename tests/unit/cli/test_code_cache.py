@@ -168,6 +168,7 @@ def test_a_full_cache_starts_again(tmp_path: Path, fresh_dataclasses: types.Modu
     assert CodeCache(cache_file(tmp_path)).codes == {}
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 13), reason="the cache is kept up to 3.12 only")
 def test_the_command_line_keeps_the_code_and_the_next_run_uses_it(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     counting = (
@@ -189,5 +190,4 @@ def test_the_command_line_keeps_the_code_and_the_next_run_uses_it(tmp_path: Path
     folder = tmp_path / "nda-reader"
     assert cache_file(folder).is_file()
     first, second = (int(r.stderr.split("compiled")[-1]) for r in runs)
-    if sys.version_info < (3, 13):
-        assert first > 50 and second == 0
+    assert first > 50 and second == 0
