@@ -51,8 +51,10 @@ def write_problem(path: Path) -> str:
 WARM_CODE = """
 import asyncio
 from nda_reader.cli.code_cache import keep_dataclass_code
+from nda_reader.cli.reader import keep_yaml_parses
 from nda_reader.corpus.locations import cache_dir
 keep_dataclass_code(cache_dir())
+keep_yaml_parses(cache_dir())
 from nda_reader.ui import factory
 app = factory.create_app(None)
 async def visit():
@@ -60,15 +62,17 @@ async def visit():
         await pilot.pause(0.5)  # the screens warmed after the first paint
 asyncio.run(visit())
 """
-"""A headless session of the reader, with the command line's code cache in place, so that
-the compiled dataclass methods are kept at its exit (see ``nda_reader/cli/code_cache.py``)."""
+"""A headless session of the reader, with the command line's caches in place, so that the
+compiled dataclass methods and the start's YAML parses are kept at its exit (see
+``nda_reader/cli/code_cache.py`` and ``nda_reader/formats/yaml_memo.py``)."""
 
 
 def warm_code_cache(cache_home: Path) -> None:
-    """Keep the compiled dataclass methods in ``cache_home``, as the first run that ends
-    with ``q`` does (the measured launches are stopped by closing their terminal, which
-    keeps nothing): the counterpart of byte-compiling the package."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    """Keep the compiled dataclass methods and the parses of the themes and the
+    benchmark's settings in ``cache_home``, as the first run that ends with ``q`` does
+    (the measured launches are stopped by closing their terminal, which keeps nothing):
+    the counterpart of byte-compiling the package."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "XDG_CONFIG_HOME": str(OUT / "config")}
     subprocess.run([sys.executable, "-c", WARM_CODE], check=True, env=env, cwd=REPO)
 
 

@@ -56,6 +56,20 @@ def _session_config() -> Path:
     return folder
 
 
+def keep_yaml_parses(cache: Path) -> None:
+    """Parse the small YAML files read at start (themes, settings, places, keymap) once
+    for all runs (see :mod:`~nda_reader.formats.yaml_memo`): the first screen then comes
+    up without importing PyYAML (~15 ms)."""
+    import atexit
+
+    from nda_reader.formats.yaml_memo import MEMO_FILE, YamlMemo
+    from nda_reader.formats.yaml_source import use_memo
+
+    memo = YamlMemo(cache / MEMO_FILE)
+    use_memo(memo)
+    atexit.register(memo.save)
+
+
 def run_reader(argv: Sequence[str]) -> int:
     """Open the reader on a corpus or a document; return the exit status."""
     args = _parser().parse_args(argv)
@@ -73,6 +87,8 @@ def run_reader(argv: Sequence[str]) -> int:
     from nda_reader.ui import factory
 
     cache = None if args.no_cache else cache_dir()
+    if cache is not None:
+        keep_yaml_parses(cache)
     config = _session_config() if args.session else None
     progress = TerminalProgress()  # bringing the index up to date, before the first paint
     try:

@@ -16,12 +16,9 @@ from typing import Any
 import yaml
 from yaml.nodes import Node, ScalarNode
 
-MAX_VALUES = 200_000
-"""The most values a YAML file may hold, every use of an alias counted in full."""
-MAX_ALIAS_CHARS = 1_000_000
-"""The most characters of text YAML aliases may repeat in one file."""
-MAX_DEPTH = 100
-"""The deepest nesting of lists and mappings read."""
+from nda_reader.formats.yaml_limits import MAX_ALIAS_CHARS as MAX_ALIAS_CHARS
+from nda_reader.formats.yaml_limits import MAX_DEPTH as MAX_DEPTH
+from nda_reader.formats.yaml_limits import MAX_VALUES as MAX_VALUES
 
 # The C loader composes the same nodes (with marks) several times faster.
 _SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -8,7 +8,11 @@ kept as the strings the user wrote. Only plain YAML is read: any explicit tag su
 
 The values come as :class:`~nda_reader.formats.yaml_values.YMap` and
 :class:`~nda_reader.formats.yaml_values.YList` (also importable from here), built by
-:class:`~nda_reader.formats.yaml_values.Builder`.
+:class:`~nda_reader.formats.yaml_builder.Builder`.
+
+PyYAML is imported when a text is first parsed: with a :class:`YamlMemo` in use
+(:func:`use_memo`, the reader's command line), a text parsed in an earlier run is not
+parsed again, and the reader's first screen comes up without PyYAML.
 """
 
 from __future__ import annotations
@@ -16,16 +20,41 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nda_reader.formats.conflict_markers import find_conflicts, our_side
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
-from nda_reader.formats.yaml_guard import NestedTooDeep, compose
 from nda_reader.formats.yaml_handoff import take
-from nda_reader.formats.yaml_values import Builder, Pos, clean, shift
+from nda_reader.formats.yaml_memo import MISSING, YamlMemo
+from nda_reader.formats.yaml_values import Pos, clean, shift
 from nda_reader.formats.yaml_values import YList as YList
 from nda_reader.formats.yaml_values import YMap as YMap
+
+_memo: YamlMemo | None = None
+
+
+def use_memo(memo: YamlMemo | None) -> None:
+    """Keep and look up the parses of small texts in ``memo`` (None: parse every text)."""
+    global _memo
+    _memo = memo
+
+
+def plain_yaml(text: str) -> Any:
+    """``yaml.safe_load`` of ``text`` (plain Python values), or None when it is not YAML;
+    for small files the reader writes itself (settings, places). Never raises."""
+    memo = _memo
+    if memo is not None:
+        found = memo.get("plain", text)
+        if found is not MISSING:
+            return found
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+    if memo is not None:
+        memo.put("plain", text, value)
+    return value
 
 
 def read_text(path: Path, problems: ProblemList) -> str | None:
@@ -65,6 +94,7 @@ def parse_yaml(
     *,
     line_offset: int = 0,
     stats: dict[str, int] | None = None,
+    keep: bool = False,
 ) -> Any:
     """Parse YAML ``text`` safely into plain values, ``YMap`` and ``YList``.
 
@@ -73,11 +103,23 @@ def parse_yaml(
     the same text kept by :func:`~nda_reader.formats.yaml_handoff.keep` is taken instead.
     A ``stats`` dict given is filled, when the text is parsed here, with the ``values``
     built (aliases counted in full), the ``deepest`` nesting and the alias ``repeats``.
+    With ``keep`` (a small file read at every start: a theme, the keymap) and a memo in
+    use (:func:`use_memo`), a parse without problems is kept for later runs.
     """
     handed = take(path, text) if not line_offset else None
     if handed is not None:
         problems.extend(handed[1])
         return handed[0]
+    memo = _memo if keep and not line_offset and stats is None else None
+    if memo is not None:
+        found = memo.get("parse", text)
+        if found is not MISSING:
+            return found
+    import yaml
+
+    from nda_reader.formats.yaml_builder import Builder
+    from nda_reader.formats.yaml_guard import NestedTooDeep, compose
+
     local = ProblemList()
     try:
         node = compose(text)
@@ -125,6 +167,8 @@ def parse_yaml(
             problems.append(type(p)(p.path, p.line + line_offset, p.column, p.message, p.severity))
     else:
         problems.extend(local)
+    if memo is not None and not local and value is not None:
+        memo.put("parse", text, value)
     return value
 
 

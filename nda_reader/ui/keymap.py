@@ -116,7 +116,7 @@ def _load(path: Path, problems: ProblemList) -> dict[str, str]:
     text = read_text(path, problems)
     if text is None or not text.strip():
         return {}
-    data = parse_yaml(text, path, problems)
+    data = parse_yaml(text, path, problems, keep=True)
     if data is None:
         return {}
     if not isinstance(data, YMap):

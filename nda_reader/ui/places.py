@@ -20,11 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.model import Corpus
 from nda_reader.formats.atomic import atomic_write
+from nda_reader.formats.yaml_source import plain_yaml
 from nda_reader.reading.places import MARK_LETTERS, Place, place_at, relocate
 
 PLACES_FILE = "places.yaml"
@@ -59,9 +58,10 @@ class PlaceBook:
         """The book kept in ``config_dir`` (empty when the file is missing or unusable)."""
         book = cls(config_dir / PLACES_FILE)
         try:
-            data = yaml.safe_load(book.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
+            text = book.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, ValueError):
             return book
+        data = plain_yaml(text)
         corpora = data.get("corpora") if isinstance(data, dict) else None
         if isinstance(corpora, dict):
             book._corpora = {
@@ -112,6 +112,8 @@ class PlaceBook:
         """Write the book if it changed; None, or why it could not be written."""
         if not self.dirty:
             return None
+        import yaml
+
         text = HEADER + yaml.safe_dump(
             {"corpora": self._corpora}, allow_unicode=True, sort_keys=True, width=96
         )
@@ -121,6 +123,7 @@ class PlaceBook:
         except OSError as exc:
             return f"could not keep your place in {self.path}: {exc.strerror or exc}"
         self.dirty = False
+        plain_yaml(text)  # kept (with a memo in use) for the next start, read without PyYAML
         return None
 
 

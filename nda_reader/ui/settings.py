@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
 from nda_reader.formats.atomic import atomic_write
+from nda_reader.formats.yaml_source import plain_yaml
 
 SETTINGS_FILE = "settings.yaml"
 DEFAULT_THEME = "nda-dark"
@@ -36,9 +35,9 @@ def load_settings(config_dir: Path) -> Settings:
     settings = Settings()
     try:
         text = settings_path(config_dir).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError):
         return settings
+    data = plain_yaml(text)
     if not isinstance(data, dict):
         return settings
     theme = data.get("theme")
@@ -56,6 +55,8 @@ def save_settings(settings: Settings, config_dir: Path) -> str | None:
     Never raises: returns None on success, or a message saying why the file could not be
     written (the caller may show it; the old file, if any, is left intact).
     """
+    import yaml
+
     target = settings_path(config_dir)
     text = yaml.safe_dump(asdict(settings), allow_unicode=True, sort_keys=True)
     try:
@@ -63,4 +64,5 @@ def save_settings(settings: Settings, config_dir: Path) -> str | None:
         atomic_write(target, text)
     except OSError as exc:
         return f"could not save settings to {target}: {exc.strerror or exc}"
+    plain_yaml(text)  # kept (with a memo in use) for the next start, read without PyYAML
     return None

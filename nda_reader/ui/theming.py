@@ -220,7 +220,7 @@ def load_theme_file(path: Path, problems: ProblemList | None = None) -> Theme | 
     found = ProblemList() if problems is None else problems
     start = len(found)
     text = read_text(path, found)
-    data = parse_yaml(text, path, found) if text and text.strip() else None
+    data = parse_yaml(text, path, found, keep=True) if text and text.strip() else None
     theme: Theme | None = None
     if data is None:
         if len(found) == start:

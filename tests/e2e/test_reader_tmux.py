@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.corpora import REPO
 from tests.helpers.tmux import Terminal, needs_tmux
 
 pytestmark = [pytest.mark.e2e, needs_tmux]
@@ -43,3 +45,23 @@ def test_narrow_terminal_stacks_the_context_pane_below_the_text(tmp_path: Path) 
         assert pinyin_row > text_row
     finally:
         term.close()
+
+
+def test_quitting_keeps_the_start_up_parses_for_the_next_launch(tmp_path: Path) -> None:
+    from nda_reader.formats.yaml_memo import MEMO_FILE, MISSING, YamlMemo
+
+    memo = tmp_path / "cache" / "nda-reader" / MEMO_FILE
+    term = Terminal(["texts/national-data-work-meeting-2025.md"], tmp_path / "config")
+    try:
+        term.wait_for("From 29 to 30 December")
+        term.keys("q")
+        deadline = time.monotonic() + 10
+        while not memo.is_file():  # written as the reader exits
+            assert time.monotonic() < deadline, term.screen()
+            time.sleep(0.05)
+    finally:
+        term.close()
+    theme = (REPO / "themes" / "dark.yaml").read_text(encoding="utf-8")
+    assert YamlMemo(memo).get("parse", theme) is not MISSING
+    places = (tmp_path / "config" / "nda-reader" / "places.yaml").read_text(encoding="utf-8")
+    assert YamlMemo(memo).get("plain", places) is not MISSING  # where the reader was left

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nda_reader.formats.problems import ProblemList
+from nda_reader.formats.yaml_builder import Builder
 from nda_reader.formats.yaml_guard import MAX_DEPTH, MAX_VALUES, compose
 from nda_reader.formats.yaml_source import YList, YMap, parse_yaml
-from nda_reader.formats.yaml_values import Builder
 from tests.helpers.properties import bounded
 
 PATH = Path("layer.yaml")
