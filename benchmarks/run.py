@@ -51,10 +51,11 @@ def write_problem(path: Path) -> str:
 WARM_CODE = """
 import asyncio
 from nda_reader.cli.code_cache import keep_dataclass_code
-from nda_reader.cli.reader import keep_yaml_parses
+from nda_reader.cli.reader import keep_parsed_styles, keep_yaml_parses
 from nda_reader.corpus.locations import cache_dir
 keep_dataclass_code(cache_dir())
 keep_yaml_parses(cache_dir())
+keep_parsed_styles(cache_dir())
 from nda_reader.ui import factory
 app = factory.create_app(None)
 async def visit():
@@ -63,8 +64,9 @@ async def visit():
 asyncio.run(visit())
 """
 """A headless session of the reader, with the command line's caches in place, so that the
-compiled dataclass methods and the start's YAML parses are kept at its exit (see
-``nda_reader/cli/code_cache.py`` and ``nda_reader/formats/yaml_memo.py``)."""
+compiled dataclass methods, the start's YAML parses and its parsed styles are kept at its
+exit (see ``nda_reader/cli/code_cache.py``, ``nda_reader/formats/yaml_memo.py`` and
+``nda_reader/ui/style_cache.py``)."""
 
 
 def warm_code_cache(cache_home: Path) -> None:

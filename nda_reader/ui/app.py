@@ -38,6 +38,7 @@ from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.messages import Outcomes
 from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.settings import load_settings, save_settings
+from nda_reader.ui.style_cache import seeded_styles
 from nda_reader.ui.theming import start_with_theme, theme_variable_defaults
 from nda_reader.ui.warm_styles import first_screen, later_screens, warm_styles
 
@@ -122,7 +123,9 @@ class ReaderApp(App[None]):
             self.reader_themes.append(theme.name)
         fallback = self.reader_themes[0] if self.reader_themes else self.theme
         wanted = self.settings.theme
-        start_with_theme(self, wanted if wanted in self.available_themes else fallback)
+        direct = start_with_theme(self, wanted if wanted in self.available_themes else fallback)
+        self._styles_kept = seeded_styles(self.stylesheet) if direct else None
+        """Where the first screen's parsed styles are kept between runs, if anywhere."""
 
     def notify(
         self,
@@ -198,6 +201,8 @@ class ReaderApp(App[None]):
             gc.enable()
         self.annotations.saver.remember()
         self.index_work.start(self.corpus)
+        if self._styles_kept is not None:
+            self._styles_kept.remember(self.stylesheet)
         warm_styles(self, later_screens())  # so that the first document and search open sooner
 
     def on_unmount(self) -> None:

@@ -235,20 +235,22 @@ def load_theme_file(path: Path, problems: ProblemList | None = None) -> Theme | 
     return theme
 
 
-def start_with_theme(app: App[Any], name: str) -> None:
+def start_with_theme(app: App[Any], name: str) -> bool:
     """Give ``app``, not yet running, the theme ``name``. Setting ``app.theme`` makes
     Textual parse and apply its whole stylesheet again once it has started (~5 ms before
     the first paint), for nothing: no style was worked out yet. A theme as dark or as light
     as the one the app has is set without that (its first parse reads the theme's
-    colours); for the other kind Textual's own way also changes the ANSI colours' filter."""
+    colours); for the other kind Textual's own way also changes the ANSI colours' filter.
+    True when the theme's variables are the stylesheet's now (set without Textual's way)."""
     theme = app.get_theme(name)
     if theme is None or theme.dark != app.current_theme.dark:
         app.theme = name
-        return
+        return False
     app.set_reactive(App.theme, name)
     app.add_class(f"-theme-{name}", update=False)  # as Textual's theme watcher does
     # The stylesheet was given the default theme's variables when the app was made.
     app.stylesheet.set_variables(app.get_css_variables())
+    return True
 
 
 def load_themes(folder: Path, problems: ProblemList | None = None) -> list[Theme]:
