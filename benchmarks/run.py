@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import inprocess
 import probes
-from scenarios import CORPUS, OUT, REPO, SAVE_CORPUS, Scenario, scale, search, small
+from scenarios import CORPUS, MEETING, OUT, REPO, SAVE_CORPUS, Scenario, scale, search, small
 
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
 """The lines of ``--write``'s file the results go between."""
@@ -49,7 +49,8 @@ def write_problem(path: Path) -> str:
 
 
 WARM_CODE = """
-import asyncio
+import asyncio, sys
+from pathlib import Path
 from nda_reader.cli.code_cache import keep_dataclass_code
 from nda_reader.cli.reader import keep_parsed_styles, keep_yaml_parses
 from nda_reader.corpus.locations import cache_dir
@@ -57,15 +58,16 @@ keep_dataclass_code(cache_dir())
 keep_yaml_parses(cache_dir())
 keep_parsed_styles(cache_dir())
 from nda_reader.ui import factory
-app = factory.create_app(None)
+app = factory.create_app(Path(sys.argv[1]) if sys.argv[1:] else None)
 async def visit():
     async with app.run_test() as pilot:
         await pilot.pause(0.5)  # the screens warmed after the first paint
 asyncio.run(visit())
 """
-"""A headless session of the reader, with the command line's caches in place, so that the
-compiled dataclass methods, the start's YAML parses and its parsed styles are kept at its
-exit (see ``nda_reader/cli/code_cache.py``, ``nda_reader/formats/yaml_memo.py`` and
+"""A headless session of the reader (on the document given, else the bundled library), with
+the command line's caches in place, so that the compiled dataclass methods, the start's
+YAML parses and its first screen's parsed styles are kept at its exit (see
+``nda_reader/cli/code_cache.py``, ``nda_reader/formats/yaml_memo.py`` and
 ``nda_reader/ui/style_cache.py``)."""
 
 
@@ -75,7 +77,9 @@ def warm_code_cache(cache_home: Path) -> None:
     (the measured launches are stopped by closing their terminal, which keeps nothing):
     the counterpart of byte-compiling the package."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "XDG_CONFIG_HOME": str(OUT / "config")}
-    subprocess.run([sys.executable, "-c", WARM_CODE], check=True, env=env, cwd=REPO)
+    # The first screens measured: a document given on the command line, and the library.
+    for first in ([str(MEETING)], []):
+        subprocess.run([sys.executable, "-c", WARM_CODE, *first], check=True, env=env, cwd=REPO)
 
 
 def prepare() -> None:
