@@ -18,12 +18,13 @@ a 0700 folder, as the index (whose pickles it shares the trust of) does.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import pickle
 import threading
 from pathlib import Path
 from typing import Any, Final
+
+from nda_reader.formats.digest import blake2b
 
 MAX_TEXT = 64 * 1024
 """Larger texts are not kept: layer files come from the corpus index, not from here."""
@@ -60,7 +61,7 @@ def code_fingerprint() -> str:
 
 
 def _key(kind: str, text: str) -> str:
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20)
+    digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20)
     return f"{kind}:{digest.hexdigest()}"
 
 

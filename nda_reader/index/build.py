@@ -14,7 +14,6 @@ finds the terms in each document not yet done, :func:`index_search` folds each b
 from __future__ import annotations
 
 import gc
-import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from nda_reader.corpus.parts import DOC_PARTS, LAYER_PARTS, doc_parts
 from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.sources import FileResult, read_layer_file, read_text_file
 from nda_reader.corpus.term_index import TermMatcher
+from nda_reader.formats.digest import blake2b
 from nda_reader.index.assembly import LayerPiece, assemble_pieces
 from nda_reader.index.files import Changes, Known, Stamp, find_changes, read_stamped, relative
 from nda_reader.index.lazy import StoredDocument, anchor_key, document_meta, placement
@@ -50,7 +50,7 @@ def known_files(con: sqlite3.Connection) -> dict[str, Known]:
 
 def forms_digest(corpus: Corpus) -> bytes:
     """A digest of the glossary forms: the term occurrences depend on nothing else."""
-    return hashlib.blake2b(_dumps(corpus.glossary.form_pairs()), digest_size=16).digest()
+    return blake2b(_dumps(corpus.glossary.form_pairs()), digest_size=16).digest()
 
 
 def body_loader(con: sqlite3.Connection, doc_id: str) -> Callable[[], str]:

@@ -12,7 +12,6 @@ status-change time, so an edit that restores the old modification time is still 
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import time
 from collections.abc import Collection, Mapping
@@ -20,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nda_reader.corpus.sources import corpus_files, path_order
+from nda_reader.formats.digest import blake2b
 from nda_reader.formats.safe_read import read_file
 
 RACY_NS = 2_000_000_000
@@ -60,7 +60,7 @@ class Known:
 
 def digest(data: bytes) -> bytes:
     """The content digest stored for a file."""
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data, digest_size=16).digest()
 
 
 def now_ns() -> int:

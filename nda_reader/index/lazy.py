@@ -7,7 +7,6 @@ document or an entry up in the index; :func:`anchor_key` names an anchor's place
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ from typing import Any, overload
 from nda_reader.corpus.anchors import Anchor, Resolution, Status
 from nda_reader.corpus.document import Document
 from nda_reader.corpus.term_index import Occurrence, Occurrences
+from nda_reader.formats.digest import blake2b
 
 META_FIELDS = tuple(
     f.name for f in fields(Document) if f.name not in ("path", "body") and f.name[0] != "_"
@@ -115,7 +115,7 @@ class EntryOccurrences(Sequence[Occurrence]):
 def anchor_key(anchor: Anchor) -> bytes:
     """The key of ``anchor``'s placement in the index (everything that decides it)."""
     text = "\0".join((anchor.doc, anchor.exact, anchor.prefix, anchor.suffix, str(anchor.pos)))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def placement(row: tuple[str, int, int, str]) -> Resolution:

@@ -13,13 +13,13 @@ built again. Indexes not opened for 30 days are deleted.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import time
 from pathlib import Path
 
 from nda_reader import __version__
+from nda_reader.formats.digest import blake2b
 from nda_reader.index.files import is_private
 
 FORMAT = "nda-reader index 3"
@@ -71,7 +71,7 @@ def code_fingerprint() -> str:
 
 def index_path(root: Path, cache_dir: Path) -> Path:
     """The index file of the corpus in ``root`` (an absolute path)."""
-    name = hashlib.blake2b(str(root).encode("utf-8", "surrogateescape"), digest_size=10)
+    name = blake2b(str(root).encode("utf-8", "surrogateescape"), digest_size=10)
     return cache_dir / f"index-{name.hexdigest()}.sqlite"
 
 

@@ -20,13 +20,14 @@ nothing breaks.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import pickle
 from pathlib import Path
 from typing import Any
 
 import textual
 from textual.css.stylesheet import Stylesheet
+
+from nda_reader.formats.digest import blake2b
 
 STYLE_FILE = "parsed-styles.pickle"
 MAX_THEMES = 4
@@ -49,7 +50,7 @@ def _variables_key(stylesheet: Stylesheet) -> str | None:
     if not isinstance(variables, dict):
         return None
     text = "\n".join(f"{k}={v}" for k, v in sorted(variables.items()))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class StyleCache:
