@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nda_reader import __version__
 from nda_reader.cli.main import SUBCOMMANDS
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="nda-reader",
         description="Read annotated bilingual policy texts in the terminal.",
@@ -82,10 +87,19 @@ def keep_parsed_styles(cache: Path) -> None:
     atexit.register(styles.save)
 
 
+def _arguments(argv: Sequence[str]) -> tuple[Path | None, bool, bool]:
+    """The path, ``--no-cache`` and ``--session`` given. The usual command lines (nothing,
+    or one path not starting with "-") are read as they are: importing argparse (and the
+    gettext it imports) would cost ~2 ms of start-up."""
+    if len(argv) <= 1 and not any(a.startswith("-") for a in argv):
+        return (Path(argv[0]) if argv else None), False, False
+    args = _parser().parse_args(argv)
+    return args.path, args.no_cache, args.session
+
+
 def run_reader(argv: Sequence[str]) -> int:
     """Open the reader on a corpus or a document; return the exit status."""
-    args = _parser().parse_args(argv)
-    path: Path | None = args.path
+    path, no_cache, session = _arguments(argv)
     if path is not None and not path.exists():
         print(f"nda-reader: {path}: no such file or folder", file=sys.stderr)
         return 2
@@ -98,11 +112,11 @@ def run_reader(argv: Sequence[str]) -> int:
     from nda_reader.corpus.locations import cache_dir
     from nda_reader.ui import factory
 
-    cache = None if args.no_cache else cache_dir()
+    cache = None if no_cache else cache_dir()
     if cache is not None:
         keep_yaml_parses(cache)
         keep_parsed_styles(cache)
-    config = _session_config() if args.session else None
+    config = _session_config() if session else None
     progress = TerminalProgress()  # bringing the index up to date, before the first paint
     try:
         app = factory.create_app(path, cache_dir=cache, config_dir=config, progress=progress)
