@@ -25,24 +25,30 @@ from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
 
+from nda_reader.formats.digest import blake2b
+
 MAX_ENTRIES = 4000
 """More than this and the cache starts again: texts of methods no longer in the code
 (changed classes) are dropped instead of piling up."""
 
 
 class CodeCache:
-    """Compiled code by source text, read from and written to one file."""
+    """Compiled code by source text, read from and written to one file.
+
+    The file holds each code object marshalled on its own, under a digest of its text:
+    reading it copies bytes, and only the code of the classes made is unmarshalled (the
+    file holds those of every command run; the reader makes a fraction of them)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._codes: dict[str, CodeType] | None = None
+        self._codes: dict[bytes, bytes] | None = None
         self.compiled = 0
         """How many texts this process compiled (not found in the file)."""
 
     @property
-    def codes(self) -> dict[str, CodeType]:
-        """The compiled code by source text: read from the file when first needed (a
-        command that makes no dataclass, such as ``--version``, never reads it)."""
+    def codes(self) -> dict[bytes, bytes]:
+        """The marshalled code by digest of its source text: read from the file when first
+        needed (a command that makes no dataclass, such as ``--version``, never reads it)."""
         if self._codes is None:
             self._codes = _read(self.path)
         return self._codes
@@ -56,14 +62,22 @@ class CodeCache:
     ) -> None:
         """:func:`exec`, with the code of a source text compiled once for all runs."""
         if isinstance(source, str):
-            codes = self.codes
-            code = codes.get(source)
-            if code is None:
-                code = compile(source, "<string>", "exec")
-                codes[source] = code
-                self.compiled += 1
-            source = code
+            key = blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            source = self._code(key, source)
         exec(source, globals, locals)
+
+    def _code(self, key: bytes, source: str) -> CodeType:
+        """The code of ``source`` (digest ``key``): kept, or compiled now and kept."""
+        data = self.codes.get(key)
+        if data is not None:
+            with contextlib.suppress(EOFError, ValueError, TypeError):
+                code = marshal.loads(data)
+                if isinstance(code, CodeType):
+                    return code
+        code = compile(source, "<string>", "exec")
+        self.codes[key] = marshal.dumps(code)
+        self.compiled += 1
+        return code
 
     def save(self) -> None:
         """Write the codes if this process compiled any (atomically; errors are ignored:
@@ -81,7 +95,7 @@ class CodeCache:
         self.compiled = 0
 
 
-def _read(path: Path) -> dict[str, CodeType]:
+def _read(path: Path) -> dict[bytes, bytes]:
     """The codes kept in ``path``; none if it is missing, unreadable or not a cache."""
     try:
         loaded = marshal.loads(path.read_bytes())
@@ -89,7 +103,7 @@ def _read(path: Path) -> dict[str, CodeType]:
         return {}
     if not isinstance(loaded, dict):
         return {}
-    return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, CodeType)}
+    return {k: v for k, v in loaded.items() if isinstance(k, bytes) and isinstance(v, bytes)}
 
 
 def cache_file(folder: Path) -> Path:

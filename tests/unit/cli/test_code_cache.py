@@ -162,7 +162,8 @@ def test_a_folder_that_cannot_be_written_is_no_error(
 
 def test_a_full_cache_starts_again(tmp_path: Path, fresh_dataclasses: types.ModuleType) -> None:
     cache = _keep(tmp_path, fresh_dataclasses)
-    cache.codes.update((f"# old {i}", compile("", "<string>", "exec")) for i in range(MAX_ENTRIES))
+    empty = marshal.dumps(compile("", "<string>", "exec"))
+    cache.codes.update((i.to_bytes(16, "big"), empty) for i in range(MAX_ENTRIES))
     _make_classes(fresh_dataclasses)
     cache.save()
     assert CodeCache(cache_file(tmp_path)).codes == {}
@@ -191,3 +192,19 @@ def test_the_command_line_keeps_the_code_and_the_next_run_uses_it(tmp_path: Path
     assert cache_file(folder).is_file()
     first, second = (int(r.stderr.split("compiled")[-1]) for r in runs)
     assert first > 50 and second == 0
+
+
+def test_a_damaged_entry_is_compiled_again(
+    tmp_path: Path, fresh_dataclasses: types.ModuleType
+) -> None:
+    first = _keep(tmp_path, fresh_dataclasses)
+    _make_classes(fresh_dataclasses)
+    first.save()
+    codes = marshal.loads(cache_file(tmp_path).read_bytes())
+    damaged = {k: (b"\xff" if i % 2 else marshal.dumps(42)) for i, k in enumerate(codes)}
+    cache_file(tmp_path).write_bytes(marshal.dumps(damaged))
+    second = CodeCache(cache_file(tmp_path))
+    fresh_dataclasses.exec = second.exec
+    Entry, Span, Note = _make_classes(fresh_dataclasses)
+    assert second.compiled == len(codes)  # every one of them, and the classes work
+    assert Span(1, 2) < Span(2, 0) and Note("a") == Note("a") and Entry("x").renderings == ()
