@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat as stat_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -69,7 +68,9 @@ def stage(target: Path, data: bytes, *, mode: int | None = None) -> Staged:
     if mode is None:
         with contextlib.suppress(OSError):
             mode = target.stat().st_mode & 0o7777
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    # os.urandom is what secrets.token_hex reads; importing secrets (hmac, hashlib and
+    # OpenSSL) would cost ~2 ms of the reader's start-up.
+    temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(temp, flags, 0o666 if mode is None else 0o600)
     try:
