@@ -109,6 +109,7 @@ class DocumentCanvas(ScrollView):
         self._layout_generation = 0
         self._moved = False  # the cursor moved since the last layout step (see _lay_out_more)
         self._made: tuple[object, ...] = ()  # what the layout was made of
+        self._frame_style: Style | None = None  # the widget's style, while a frame renders
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
         """Published after every cursor move (see :meth:`announce`)."""
 
@@ -182,7 +183,12 @@ class DocumentCanvas(ScrollView):
         its resize events arrive, so its first frames showed no text."""
         if not self.flow.lines and self.size.width and self.is_mounted:
             self.on_resize()
-        return super().render_lines(crop)
+        # The widget's style is worked out from its ancestors' at each call: once a frame.
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
 
     def on_resize(self, event: events.Resize | None = None) -> None:
         """Re-wrap the text to the new width, keeping the cursor on its passage."""
@@ -372,8 +378,9 @@ class DocumentCanvas(ScrollView):
             self.selection, self.echo,
         )  # fmt: skip
         width = self.scrollable_content_region.width
+        base = self._frame_style or self.rich_style
         return self.painter.paint(
-            y + self._top(), scene, width=width, base=self.rich_style, console=self.app.console
+            y + self._top(), scene, width=width, base=base, console=self.app.console
         )
 
     def scroll_top_to(self, y: int) -> None:
