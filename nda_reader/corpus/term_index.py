@@ -15,6 +15,7 @@ holds a capital sigma, which lowers to a final ς at the end of a word where
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,11 +24,25 @@ from typing import Protocol
 from nda_reader.lang.script import looks_traditional, to_simplified
 
 _WORD = "0-9A-Za-z\u00c0-\u024f"
-_LATIN = re.compile(f"[{_WORD}]")
-_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+", re.IGNORECASE)
-"""A web address: no term is matched inside one (the "tc609" in a source URL)."""
-_URL_HINT = re.compile(r"[:wW](?://|[wW][wW]\.)")
-"""Where a web address may be: "://" or "www." in any case."""
+# The expressions below are compiled on first use: ~1 ms of the reader's start-up, which
+# finds no term (the index holds them).
+
+
+@functools.cache
+def _latin() -> re.Pattern[str]:
+    return re.compile(f"[{_WORD}]")
+
+
+@functools.cache
+def _url() -> re.Pattern[str]:
+    """A web address: no term is matched inside one (the "tc609" in a source URL)."""
+    return re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+", re.IGNORECASE)
+
+
+@functools.cache
+def _url_hint() -> re.Pattern[str]:
+    """Where a web address may be: "://" or "www." in any case."""
+    return re.compile(r"[:wW](?://|[wW][wW]\.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +61,20 @@ def form_key(text: str) -> str:
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the web addresses in ``text``, as ``_URL.finditer(text)`` gives them.
+    """The spans of the web addresses in ``text``, as ``_url().finditer(text)`` gives them.
 
     Only the lines with a "://" or "www." are searched: an address holds no line break,
-    and ``_URL`` over a whole text tries a match at every letter (seconds over 50 MB)."""
+    and that expression over a whole text tries a match at every letter (seconds over 50 MB)."""
     spans: list[tuple[int, int]] = []
     searched = 0  # where the last line searched ends
-    for hint in _URL_HINT.finditer(text):
+    for hint in _url_hint().finditer(text):
         if hint.start() < searched:
             continue
         start = text.rfind("\n", 0, hint.start()) + 1
         end = text.find("\n", hint.end())
         searched = len(text) if end < 0 else end
-        spans.extend(m.span() for m in _URL.finditer(text, start, searched))
+        url = _url()
+        spans.extend(m.span() for m in url.finditer(text, start, searched))
     return spans
 
 
@@ -94,8 +110,9 @@ def _node_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 def _compile(owner: Iterable[str], flags: int) -> list[re.Pattern[str]]:
     """The expressions for the forms ``owner`` holds (lower case): Latin, then the rest."""
-    latin = [k for k in owner if _LATIN.search(k)]
-    other = [k for k in owner if not _LATIN.search(k)]
+    is_latin = _latin().search
+    latin = [k for k in owner if is_latin(k)]
+    other = [k for k in owner if not is_latin(k)]
     patterns = []
     if latin:
         patterns.append(re.compile(f"(?<![{_WORD}])(?:{_trie_regex(latin)})(?![{_WORD}])", flags))

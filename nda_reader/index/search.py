@@ -26,6 +26,7 @@ These answer a query, all with one answer: the documents that contain it.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import sqlite3
@@ -68,15 +69,20 @@ def _special() -> dict[str, str]:
     return {c: _fold_char(c) for c in chars}
 
 
-_SPECIAL = _special()
-_SPECIAL_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPECIAL)) + "]")
+@functools.cache
+def _special_folding() -> tuple[dict[str, str], re.Pattern[str]]:
+    """:func:`_special` and an expression finding those characters; made on first use
+    (~1 ms of start-up otherwise)."""
+    special = _special()
+    return special, re.compile("[" + "".join(re.escape(c) for c in sorted(special)) + "]")
 
 
 def fold(text: str) -> str:
     """``text`` with whitespace runs as one space and each character folded (see above)."""
     text = " ".join(text.split())
     if not text.isascii():
-        text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+        special, found = _special_folding()
+        text = found.sub(lambda m: special[m.group()], text)
     return text.lower()
 
 

@@ -13,6 +13,7 @@ brackets) followed by a space or the end of its passage; passages always end sen
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,8 +34,14 @@ def _word() -> re.Pattern[str]:
 
 
 """A word: one CJK character, or a run of letters/digits with inner apostrophes."""
-SENTENCE_END = re.compile(r"[.!?。！？…]+[\"'”’)）」』\]]*(?=\s|$)|[。！？]+[”’）」』]*")
-"""The end of a sentence (the match's end is where the sentence stops)."""
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    """The end of a sentence (the match's end is where the sentence stops); compiled on
+    first use (~1 ms of start-up otherwise)."""
+    return re.compile(r"[.!?。！？…]+[\"'”’)）」』\]]*(?=\s|$)|[。！？]+[”’）」』]*")
+
 
 _WINDOW = 4000
 
@@ -114,7 +121,7 @@ def sentence_spans(body: str, blocks: Sequence[Span]) -> list[Span]:
     spans: list[Span] = []
     for b_start, b_end in blocks:
         start = b_start
-        for match in SENTENCE_END.finditer(body, b_start, b_end):
+        for match in _sentence_end().finditer(body, b_start, b_end):
             end = match.end()
             if end > start:
                 spans.append((start, end))
