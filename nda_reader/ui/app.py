@@ -15,12 +15,13 @@ from collections.abc import Collection
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
@@ -171,26 +172,31 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        """Open the library (and the given document); report problems."""
+        """Report problems; the first screen is painted, then the rest is started."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        # Pushed once the app is running: a screen mounted during the app's own start-up
-        # is rendered once for nothing (Textual holds repaints until start-up ends), which
-        # cost ~20 ms before the first paint.
-        self.call_later(self._open_first_screen)
+        self.call_after_refresh(self._after_first_paint)
         self.index_work.tell_problems(self.corpus)
 
     # ------------------------------------------------------------------ screens
-    def _open_first_screen(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen, at the bottom of the stack: the given document's reading
+        screen, or the library. Made the app's own first screen rather than pushed above
+        Textual's blank one, which was composed, styled and mounted for nothing (~8 ms
+        before the first paint)."""
         warm_styles(self, first_screen(reading=self.document is not None))  # parsed once
+        screen: Screen[Any]
         if self.document is not None:
             # The library is built only when asked for: a document opened from the command
             # line paints sooner without it.
-            self.push_screen(_reading_screen()(*self.places.place_of(self.document)))
+            screen = _reading_screen()(*self.places.place_of(self.document))
         else:
             from nda_reader.ui.screens.library import LibraryScreen
 
-            self.push_screen(LibraryScreen())
-        self.call_after_refresh(self._after_first_paint)
+            screen = LibraryScreen()
+        # As push_screen and switch_screen do: switch_screen (the library taking this
+        # screen's place) takes one off. Textual gives a first screen none.
+        screen._push_result_callback(screen, None)
+        return screen
 
     def _after_first_paint(self) -> None:
         """Resume garbage collection if the command line paused it for start-up, first
@@ -245,12 +251,11 @@ class ReaderApp(App[None]):
         from nda_reader.ui.screens.library import LibraryScreen
 
         self.keep_place()
-        has_library = any(isinstance(s, LibraryScreen) for s in self.screen_stack)
-        while len(self.screen_stack) > (1 if has_library else 2) and not isinstance(
-            self.screen, LibraryScreen
-        ):
+        # The library is the bottom screen once built; before, the document given on the
+        # command line is, and the library takes its place.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
-        if not has_library:
+        if not isinstance(self.screen, LibraryScreen):
             self.switch_screen(LibraryScreen())
 
     async def show_target(self, target: Target | None) -> None:

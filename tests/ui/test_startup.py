@@ -27,6 +27,26 @@ async def test_a_document_given_on_the_command_line_opens_without_the_library(
         assert not any(isinstance(s, LibraryScreen) for s in app.screen_stack)
 
 
+async def test_the_library_takes_the_place_of_a_document_given_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    """The document given is the first screen; the library, once asked for, is the only
+    screen beneath the documents opened from it (no stale reading screen below it)."""
+    app = make_app(tmp_path, REPO / "texts" / "national-data-work-meeting-2025.md")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [ReadingScreen]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen, ReadingScreen]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen]
+
+
 async def test_collection_paused_for_start_up_resumes_after_the_first_paint(
     tmp_path: Path,
 ) -> None:
