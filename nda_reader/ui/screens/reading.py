@@ -297,8 +297,8 @@ class ReadingScreen(FreshScreen[None]):
     def action_switch_pane(self) -> None:
         """Cycle focus: main view, split view, the context pane's list."""
         order: list[DocumentView | OptionList] = list(self.views())
-        jumps = self.context.query_one(OptionList)
-        if jumps.display and jumps.option_count and not self.has_class("-no-context"):
+        jumps = self.context.shown_jumps()
+        if jumps is not None and not self.has_class("-no-context"):
             order.append(jumps)
         focused = self.focused
         index = order.index(focused) if focused in order else -1

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import OptionList
-
 from nda_reader.lang.terminal_text import one_line
 from nda_reader.reading.jump_history import Location
 from nda_reader.ui.widgets.document_view import DocumentView
@@ -57,8 +55,8 @@ class ReadingTools:
             return
         screen.sync_context()
         screen.maximize(context, container=False)
-        jumps = context.query_one(OptionList)
-        if jumps.display and jumps.option_count:
+        jumps = context.shown_jumps()
+        if jumps is not None:
             jumps.focus(scroll_visible=False)  # the pane shows its top: the entry
         context.scroll_home(animate=False)
 

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
@@ -144,9 +145,24 @@ class ContextPane(VerticalScroll):
         return self._prepared[1].place
 
     def compose(self) -> ComposeResult:
-        """The sections of the pane."""
+        """The sections of the pane (the list of jumps comes with its first row)."""
         yield Static(id="ctx-entry")
-        yield ReaderList(id="ctx-jumps")
+
+    def shown_jumps(self) -> ReaderList | None:
+        """The list of jumps when it shows rows (to focus it), else None."""
+        found = self.query("#ctx-jumps")
+        jumps = found.first(ReaderList) if found else None
+        return jumps if jumps is not None and jumps.display and jumps.option_count else None
+
+    def _jumps(self) -> ReaderList:
+        """The list of the pane's jumps, mounted when first needed: the first screen,
+        with no term under the cursor, has none to show (~3 ms sooner without it)."""
+        try:
+            return self.query_one("#ctx-jumps", ReaderList)
+        except NoMatches:
+            jumps = ReaderList(id="ctx-jumps")
+            self.mount(jumps)
+            return jumps
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"context-pane--{name}", partial=True)
@@ -201,11 +217,15 @@ class ContextPane(VerticalScroll):
         marks = self._marks
         if place is None or marks is None:
             return
+        jumps = self._jumps()
+        if not jumps.is_mounted:  # just made: its styles are needed to draw
+            self.call_after_refresh(self.prepare)
+            return
         rows = self._make(marks, place)
         self._prepared = (marks, rows)
         # The list gets the pane's content size (the pane's scroll bar's place is kept).
         room = self.scrollable_content_region.size
-        drawing = self.query_one("#ctx-jumps", ReaderList).draw_ahead(rows.options, room)
+        drawing = jumps.draw_ahead(rows.options, room)
         self._drawing = drawing
         self._draw_next(drawing)
 
@@ -267,12 +287,14 @@ class ContextPane(VerticalScroll):
         """Add the concordance rows after the first, unless the list was filled again."""
         if rows is self.rows and rows.rest:
             rest, rows.rest = rows.rest, []
-            self.query_one("#ctx-jumps", OptionList).add_options(rows.concordance(rest))
+            self._jumps().add_options(rows.concordance(rest))
 
     def _fill_jumps(self, rows: ContextRows) -> None:
-        jumps = self.query_one("#ctx-jumps", OptionList)
         was = self.highlighted_item()
         self.rows = rows
+        if not rows.options and not self.query("#ctx-jumps"):
+            return  # nothing to list, and no list yet
+        jumps = self._jumps()
         jumps.set_options(rows.options)
         jumps.display = bool(rows.options)
         if was is not None and was in rows.items:
@@ -285,14 +307,14 @@ class ContextPane(VerticalScroll):
     # --------------------------------------------------------------------- edit
     def on_descendant_focus(self) -> None:
         """Focusing the list highlights its first row, so e, d and enter act at once."""
-        jumps = self.query_one("#ctx-jumps", ReaderList)
+        jumps = self._jumps()
         if jumps.highlighted is None:
             jumps.highlighted = jumps.first_enabled()
 
     def highlighted_item(self) -> Item | None:
         """The annotation of the highlighted row (None if no row is highlighted)."""
-        jumps = self.query_one("#ctx-jumps", OptionList)
-        index = jumps.highlighted
+        found = self.query("#ctx-jumps")
+        index = found.first(ReaderList).highlighted if found else None
         if index is not None and 0 <= index < len(self.items):
             return self.items[index]
         return None
