@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="read the corpus from its files alone, without reading or writing its index "
-        "($XDG_CACHE_HOME/nda-reader; safe to delete at any time)",
+        help="read the corpus, themes and settings from their files alone, without reading "
+        "or writing the index and parses kept in $XDG_CACHE_HOME/nda-reader (safe to "
+        "delete at any time)",
     )
     parser.add_argument("--version", action="version", version=f"nda-reader {__version__}")
     # One browser session of 'nda-reader serve': settings of its own (see _session_config).
