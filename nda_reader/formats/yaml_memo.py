@@ -17,7 +17,6 @@ a 0700 folder, as the index (whose pickles it shares the trust of) does.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import pickle
 import threading
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from nda_reader.formats.digest import blake2b
+from nda_reader.formats.kept_file import KeptFile, files_fingerprint
 
 MAX_TEXT = 64 * 1024
 """Larger texts are not kept: layer files come from the corpus index, not from here."""
@@ -48,16 +48,11 @@ MISSING: Final = _Missing()
 
 def code_fingerprint() -> str:
     """Size and modification time of the modules that make the values kept."""
-    parts = []
     paths = [*sorted((_PACKAGE / "formats").glob("*.py")), _PACKAGE / "lang" / "terminal_text.py"]
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin:
         paths.extend(sorted(Path(spec.origin).parent.glob("*.py")))
-    for path in paths:
-        with contextlib.suppress(OSError):
-            stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+    return files_fingerprint(paths)
 
 
 def _key(kind: str, text: str) -> str:
@@ -69,25 +64,16 @@ class YamlMemo:
     """Parsed values by kind of parse and text, read from and written to one file."""
 
     def __init__(self, path: Path, fingerprint: str | None = None) -> None:
-        self.path = path
-        self._fingerprint = fingerprint
-        self._entries: dict[str, bytes] | None = None
+        self.file = KeptFile(path, fingerprint if fingerprint is not None else code_fingerprint)
         self._used: set[str] = set()
         self._lock = threading.Lock()
         self.added = 0
         """How many values this process kept that the file did not hold."""
 
     @property
-    def fingerprint(self) -> str:
-        """The code's fingerprint (taken when first needed)."""
-        if self._fingerprint is None:
-            self._fingerprint = code_fingerprint()
-        return self._fingerprint
-
-    def _read(self) -> dict[str, bytes]:
-        if self._entries is None:
-            self._entries = _read(self.path, self.fingerprint)
-        return self._entries
+    def path(self) -> Path:
+        """The memo's file."""
+        return self.file.path
 
     def get(self, kind: str, text: str) -> Any:
         """A fresh copy of the value kept for ``text`` parsed as ``kind``, or
@@ -96,7 +82,7 @@ class YamlMemo:
             return MISSING
         key = _key(kind, text)
         with self._lock:
-            data = self._read().get(key)
+            data = self.file.entries.get(key)
             if data is None:
                 return MISSING
             self._used.add(key)
@@ -115,7 +101,7 @@ class YamlMemo:
             return
         key = _key(kind, text)
         with self._lock:
-            entries = self._read()
+            entries = self.file.entries
             if entries.get(key) != data:
                 entries[key] = data
                 self.added += 1
@@ -127,31 +113,8 @@ class YamlMemo:
         with self._lock:
             if not self.added:
                 return
-            entries = self._read()
+            entries = self.file.entries
             if len(entries) > MAX_ENTRIES:
                 entries = {k: v for k, v in entries.items() if k in self._used}
-            payload = pickle.dumps(
-                {"fingerprint": self.fingerprint, "entries": entries},
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
             self.added = 0
-        from nda_reader.formats.atomic import atomic_write
-
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            atomic_write(self.path, payload, mode=0o600)
-
-
-def _read(path: Path, fingerprint: str) -> dict[str, bytes]:
-    """The entries kept in ``path`` for code of ``fingerprint``; none when it is missing,
-    unreadable, not a memo, or made by other code."""
-    try:
-        loaded = pickle.loads(path.read_bytes())
-    except Exception:  # any damage: start again
-        return {}
-    if not isinstance(loaded, dict) or loaded.get("fingerprint") != fingerprint:
-        return {}
-    entries = loaded.get("entries")
-    if not isinstance(entries, dict):
-        return {}
-    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+            self.file.write(entries)

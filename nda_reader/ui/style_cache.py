@@ -19,7 +19,6 @@ nothing breaks.
 
 from __future__ import annotations
 
-import contextlib
 import pickle
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ import textual
 from textual.css.stylesheet import Stylesheet
 
 from nda_reader.formats.digest import blake2b
+from nda_reader.formats.kept_file import KeptFile, files_fingerprint
 
 STYLE_FILE = "parsed-styles.pickle"
 MAX_THEMES = 4
@@ -36,12 +36,7 @@ MAX_THEMES = 4
 
 def textual_fingerprint() -> str:
     """Size and modification time of Textual's CSS modules (the parser and its objects)."""
-    parts = []
-    for path in sorted((Path(textual.__file__).parent / "css").glob("*.py")):
-        with contextlib.suppress(OSError):
-            stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+    return files_fingerprint(sorted((Path(textual.__file__).parent / "css").glob("*.py")))
 
 
 def _variables_key(stylesheet: Stylesheet) -> str | None:
@@ -57,36 +52,27 @@ class StyleCache:
     """Parsed CSS by theme variables, read from and written to one file."""
 
     def __init__(self, path: Path, fingerprint: str | None = None) -> None:
-        self.path = path
-        self._fingerprint = fingerprint
-        self._themes: dict[str, bytes] | None = None
+        self.file = KeptFile(path, fingerprint if fingerprint is not None else textual_fingerprint)
         self._given: set[tuple[Any, ...]] = set()
         self._pending: tuple[str, bytes] | None = None
 
     @property
-    def fingerprint(self) -> str:
-        """Textual's fingerprint (taken when first needed)."""
-        if self._fingerprint is None:
-            self._fingerprint = textual_fingerprint()
-        return self._fingerprint
-
-    def _read(self) -> dict[str, bytes]:
-        if self._themes is None:
-            self._themes = _read(self.path, self.fingerprint)
-        return self._themes
+    def path(self) -> Path:
+        """The cache's file."""
+        return self.file.path
 
     def seed(self, stylesheet: Stylesheet) -> int:
         """Put the parses kept for the variables ``stylesheet`` has now into its cache;
         how many CSS texts were given."""
         key = _variables_key(stylesheet)
-        data = self._read().get(key) if key is not None else None
+        data = self.file.entries.get(key) if key is not None else None
         if data is None:
             return 0
         try:
             parses = pickle.loads(data)
             cache = stylesheet._parse_cache
-            for key, rules in parses.items():
-                cache.set(key, rules)
+            for source, rules in parses.items():
+                cache.set(source, rules)
         except Exception:  # a damaged file, or another Textual: parse as usual
             return 0
         self._given = set(parses)
@@ -118,34 +104,12 @@ class StyleCache:
             return
         key, data = self._pending
         self._pending = None
-        themes = dict(self._read())
+        themes = dict(self.file.entries)
         themes.pop(key, None)
         themes[key] = data  # the newest last
         while len(themes) > MAX_THEMES:
             themes.pop(next(iter(themes)))
-        payload = pickle.dumps(
-            {"fingerprint": self.fingerprint, "themes": themes}, protocol=pickle.HIGHEST_PROTOCOL
-        )
-        from nda_reader.formats.atomic import atomic_write
-
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            atomic_write(self.path, payload, mode=0o600)
-
-
-def _read(path: Path, fingerprint: str) -> dict[str, bytes]:
-    """The parses kept in ``path`` by variables key; none when the file is missing,
-    unreadable, not a style cache, or made for another Textual."""
-    try:
-        loaded = pickle.loads(path.read_bytes())
-    except Exception:  # any damage: start again
-        return {}
-    if not isinstance(loaded, dict) or loaded.get("fingerprint") != fingerprint:
-        return {}
-    themes = loaded.get("themes")
-    if not isinstance(themes, dict):
-        return {}
-    return {k: v for k, v in themes.items() if isinstance(k, str) and isinstance(v, bytes)}
+        self.file.write(themes)
 
 
 _in_use: StyleCache | None = None
