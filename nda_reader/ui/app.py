@@ -34,6 +34,7 @@ from nda_reader.reading.jump_history import JumpHistory, Location
 from nda_reader.ui.corpus_search import ask_corpus_search
 from nda_reader.ui.dictionary_service import DictionaryService
 from nda_reader.ui.exporting import ask_export, default_export_dir
+from nda_reader.ui.first_screen import make_first_screen
 from nda_reader.ui.indexing import IndexWork
 from nda_reader.ui.keys import Scope, bindings_for
 from nda_reader.ui.messages import Outcomes
@@ -41,7 +42,7 @@ from nda_reader.ui.places import PlaceBook, Places, document_key
 from nda_reader.ui.settings import load_settings, save_settings
 from nda_reader.ui.style_cache import seeded_styles
 from nda_reader.ui.theming import start_with_theme, theme_variable_defaults
-from nda_reader.ui.warm_styles import first_screen, later_screens, warm_styles
+from nda_reader.ui.warm_styles import later_screens, warm_styles
 
 Target = tuple[str, int, int]
 """A span to show: (document id, start offset, end offset)."""
@@ -179,24 +180,8 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ screens
     def get_default_screen(self) -> Screen[Any]:
-        """The first screen, at the bottom of the stack: the given document's reading
-        screen, or the library. Made the app's own first screen rather than pushed above
-        Textual's blank one, which was composed, styled and mounted for nothing (~8 ms
-        before the first paint)."""
-        warm_styles(self, first_screen(reading=self.document is not None))  # parsed once
-        screen: Screen[Any]
-        if self.document is not None:
-            # The library is built only when asked for: a document opened from the command
-            # line paints sooner without it.
-            screen = _reading_screen()(*self.places.place_of(self.document))
-        else:
-            from nda_reader.ui.screens.library import LibraryScreen
-
-            screen = LibraryScreen()
-        # As push_screen and switch_screen do: switch_screen (the library taking this
-        # screen's place) takes one off. Textual gives a first screen none.
-        screen._push_result_callback(screen, None)
-        return screen
+        """The first screen: the given document's reading screen, or the library."""
+        return make_first_screen(self)
 
     def _after_first_paint(self) -> None:
         """Resume garbage collection if the command line paused it for start-up, first

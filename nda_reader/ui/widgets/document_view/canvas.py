@@ -109,7 +109,7 @@ class DocumentCanvas(ScrollView):
         self._layout_generation = 0
         self._moved = False  # the cursor moved since the last layout step (see _lay_out_more)
         self._made: tuple[object, ...] = ()  # what the layout was made of
-        self._frame_style: Style | None = None  # the widget's style, while a frame renders
+        self._frame_style: Style | None = None  # rich_style (all ancestors'), once a frame
         self.cursor_moved: Signal[DocumentCanvas.CursorMoved] = Signal(self, "cursor-moved")
         """Published after every cursor move (see :meth:`announce`)."""
 
@@ -183,7 +183,6 @@ class DocumentCanvas(ScrollView):
         its resize events arrive, so its first frames showed no text."""
         if not self.flow.lines and self.size.width and self.is_mounted:
             self.on_resize()
-        # The widget's style is worked out from its ancestors' at each call: once a frame.
         self._frame_style = self.rich_style
         try:
             return super().render_lines(crop)
@@ -372,13 +371,11 @@ class DocumentCanvas(ScrollView):
 
     def render_line(self, y: int) -> Strip:
         """Render screen row ``y`` (only visible lines are ever drawn)."""
-        occurrences = self.corpus.occurrences
         scene = Scene(
-            self.navigator, occurrences, self.cursor, self.matches, self.target,
+            self.navigator, self.corpus.occurrences, self.cursor, self.matches, self.target,
             self.selection, self.echo,
         )  # fmt: skip
-        width = self.scrollable_content_region.width
-        base = self._frame_style or self.rich_style
+        width, base = self.scrollable_content_region.width, self._frame_style or self.rich_style
         return self.painter.paint(
             y + self._top(), scene, width=width, base=base, console=self.app.console
         )
@@ -401,7 +398,3 @@ class DocumentCanvas(ScrollView):
         regions = self.painter.forget_changed(self.navigator, before, self._shown())
         if regions != []:  # None: all (Textual renders every line again: ~3 ms of a save)
             self.refresh(*(regions or ()))
-
-    def say(self, message: str) -> None:
-        """A short notification about navigation (e.g. "No more terms")."""
-        self.notify(message, timeout=2)

@@ -343,3 +343,7 @@ class DocumentView(DocumentCanvas, can_focus=True, inherit_bindings=False):
         if self._drag is not None:
             self.release_mouse()
         self._drag = None
+
+    def say(self, message: str) -> None:
+        """A short notification about navigation (e.g. "No more terms")."""
+        self.notify(message, timeout=2)
