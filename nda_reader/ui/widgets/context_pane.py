@@ -150,19 +150,24 @@ class ContextPane(VerticalScroll):
 
     def shown_jumps(self) -> ReaderList | None:
         """The list of jumps when it shows rows (to focus it), else None."""
-        found = self.query("#ctx-jumps")
-        jumps = found.first(ReaderList) if found else None
+        jumps = self._made_jumps()
         return jumps if jumps is not None and jumps.display and jumps.option_count else None
+
+    def _made_jumps(self) -> ReaderList | None:
+        """The list of the pane's jumps, if it was made (see :meth:`_jumps`)."""
+        try:
+            return self.query_one("#ctx-jumps", ReaderList)
+        except NoMatches:
+            return None
 
     def _jumps(self) -> ReaderList:
         """The list of the pane's jumps, mounted when first needed: the first screen,
         with no term under the cursor, has none to show (~3 ms sooner without it)."""
-        try:
-            return self.query_one("#ctx-jumps", ReaderList)
-        except NoMatches:
+        jumps = self._made_jumps()
+        if jumps is None:
             jumps = ReaderList(id="ctx-jumps")
             self.mount(jumps)
-            return jumps
+        return jumps
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"context-pane--{name}", partial=True)
@@ -292,7 +297,7 @@ class ContextPane(VerticalScroll):
     def _fill_jumps(self, rows: ContextRows) -> None:
         was = self.highlighted_item()
         self.rows = rows
-        if not rows.options and not self.query("#ctx-jumps"):
+        if not rows.options and self._made_jumps() is None:
             return  # nothing to list, and no list yet
         jumps = self._jumps()
         jumps.set_options(rows.options)
@@ -313,8 +318,8 @@ class ContextPane(VerticalScroll):
 
     def highlighted_item(self) -> Item | None:
         """The annotation of the highlighted row (None if no row is highlighted)."""
-        found = self.query("#ctx-jumps")
-        index = found.first(ReaderList).highlighted if found else None
+        jumps = self._made_jumps()
+        index = jumps.highlighted if jumps is not None else None
         if index is not None and 0 <= index < len(self.items):
             return self.items[index]
         return None
