@@ -26,6 +26,7 @@ from types import CodeType, ModuleType
 from typing import Any
 
 from nda_reader.formats.digest import blake2b
+from nda_reader.formats.kept_file import KeptFile
 
 MAX_ENTRIES = 4000
 """More than this and the cache starts again: texts of methods no longer in the code
@@ -40,18 +41,16 @@ class CodeCache:
     file holds those of every command run; the reader makes a fraction of them)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._codes: dict[bytes, bytes] | None = None
+        # Marshalled code is only read by the Python that wrote it (see cache_file).
+        self.file = KeptFile(path, sys.version)
         self.compiled = 0
         """How many texts this process compiled (not found in the file)."""
 
     @property
-    def codes(self) -> dict[bytes, bytes]:
+    def codes(self) -> dict[str, bytes]:
         """The marshalled code by digest of its source text: read from the file when first
         needed (a command that makes no dataclass, such as ``--version``, never reads it)."""
-        if self._codes is None:
-            self._codes = _read(self.path)
-        return self._codes
+        return self.file.entries
 
     def exec(
         self,
@@ -62,11 +61,11 @@ class CodeCache:
     ) -> None:
         """:func:`exec`, with the code of a source text compiled once for all runs."""
         if isinstance(source, str):
-            key = blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            key = blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             source = self._code(key, source)
         exec(source, globals, locals)
 
-    def _code(self, key: bytes, source: str) -> CodeType:
+    def _code(self, key: str, source: str) -> CodeType:
         """The code of ``source`` (digest ``key``): kept, or compiled now and kept."""
         data = self.codes.get(key)
         if data is not None:
@@ -80,30 +79,13 @@ class CodeCache:
         return code
 
     def save(self) -> None:
-        """Write the codes if this process compiled any (atomically; errors are ignored:
-        the next run compiles again)."""
+        """Write the codes if this process compiled any (atomically, 0600 in a 0700 folder:
+        code is run from it, as the index's pickles are; errors are ignored: the next run
+        compiles again)."""
         if not self.compiled:
             return
-        from nda_reader.formats.atomic import atomic_write  # at exit only
-
-        codes = self.codes if len(self.codes) <= MAX_ENTRIES else {}
-        # Code is run from this file: the folder and the file are the user's alone, as
-        # the index's are.
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            atomic_write(self.path, marshal.dumps(codes), mode=0o600)
+        self.file.write(self.codes if len(self.codes) <= MAX_ENTRIES else {})
         self.compiled = 0
-
-
-def _read(path: Path) -> dict[bytes, bytes]:
-    """The codes kept in ``path``; none if it is missing, unreadable or not a cache."""
-    try:
-        loaded = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(loaded, dict):
-        return {}
-    return {k: v for k, v in loaded.items() if isinstance(k, bytes) and isinstance(v, bytes)}
 
 
 def cache_file(folder: Path) -> Path:

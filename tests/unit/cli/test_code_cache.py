@@ -141,7 +141,7 @@ def test_the_file_is_read_only_when_a_class_is_made(
 
     later = tmp_path / "later"
     later.mkdir()
-    cache_file(later).write_bytes(marshal.dumps({}))
+    CodeCache(cache_file(later)).file.write({})
     cache = _keep(later, fresh_dataclasses)
     # Filled after the start: a command that makes no dataclass never reads the file.
     cache_file(later).write_bytes(cache_file(tmp_path / "full").read_bytes())
@@ -163,7 +163,7 @@ def test_a_folder_that_cannot_be_written_is_no_error(
 def test_a_full_cache_starts_again(tmp_path: Path, fresh_dataclasses: types.ModuleType) -> None:
     cache = _keep(tmp_path, fresh_dataclasses)
     empty = marshal.dumps(compile("", "<string>", "exec"))
-    cache.codes.update((i.to_bytes(16, "big"), empty) for i in range(MAX_ENTRIES))
+    cache.codes.update((f"{i:032x}", empty) for i in range(MAX_ENTRIES))
     _make_classes(fresh_dataclasses)
     cache.save()
     assert CodeCache(cache_file(tmp_path)).codes == {}
@@ -200,9 +200,9 @@ def test_a_damaged_entry_is_compiled_again(
     first = _keep(tmp_path, fresh_dataclasses)
     _make_classes(fresh_dataclasses)
     first.save()
-    codes = marshal.loads(cache_file(tmp_path).read_bytes())
+    codes = CodeCache(cache_file(tmp_path)).codes
     damaged = {k: (b"\xff" if i % 2 else marshal.dumps(42)) for i, k in enumerate(codes)}
-    cache_file(tmp_path).write_bytes(marshal.dumps(damaged))
+    CodeCache(cache_file(tmp_path)).file.write(damaged)
     second = CodeCache(cache_file(tmp_path))
     fresh_dataclasses.exec = second.exec
     Entry, Span, Note = _make_classes(fresh_dataclasses)
