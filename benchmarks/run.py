@@ -72,10 +72,10 @@ YAML parses and its first screen's parsed styles are kept at its exit (see
 
 
 def warm_code_cache(cache_home: Path) -> None:
-    """Keep the compiled dataclass methods and the parses of the themes and the
-    benchmark's settings in ``cache_home``, as the first run that ends with ``q`` does
-    (the measured launches are stopped by closing their terminal, which keeps nothing):
-    the counterpart of byte-compiling the package."""
+    """Keep the compiled dataclass methods, the parses of the themes and the benchmark's
+    settings, and the first screens' parsed styles in ``cache_home``, as a run that ends
+    with ``q`` does (the measured launches are stopped by closing their terminal, which
+    keeps nothing): the counterpart of byte-compiling the package."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "XDG_CONFIG_HOME": str(OUT / "config")}
     # The first screens measured: a document given on the command line, and the library.
     for first in ([str(MEETING)], []):

@@ -15,13 +15,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
-def files_fingerprint(paths: Iterable[Path]) -> str:
-    """Name, size and modification time of each of ``paths`` (missing ones left out)."""
+def files_fingerprint(paths: Iterable[Path], root: Path | None = None) -> str:
+    """Name (relative to ``root`` if given), size and modification time of each of
+    ``paths``, one line each (missing ones left out)."""
     parts = []
     for path in paths:
+        name = path.relative_to(root).as_posix() if root is not None else path.name
         with contextlib.suppress(OSError):
             stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
 
 

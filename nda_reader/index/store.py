@@ -20,6 +20,7 @@ from pathlib import Path
 
 from nda_reader import __version__
 from nda_reader.formats.digest import blake2b
+from nda_reader.formats.kept_file import files_fingerprint
 from nda_reader.index.files import is_private
 
 FORMAT = "nda-reader index 3"
@@ -61,12 +62,9 @@ CREATE VIRTUAL TABLE grams USING fts5(text, content='', tokenize='ascii', detail
 
 def code_fingerprint() -> str:
     """Name, size and modification time of the modules whose objects the index pickles."""
-    parts = [__version__]
-    for package in ("lang", "formats", "corpus", "index"):
-        for path in sorted((_PACKAGE / package).glob("*.py")):
-            stat = path.stat()
-            parts.append(f"{package}/{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+    packages = ("lang", "formats", "corpus", "index")
+    paths = [path for p in packages for path in sorted((_PACKAGE / p).glob("*.py"))]
+    return f"{__version__}\n{files_fingerprint(paths, _PACKAGE)}"
 
 
 def index_path(root: Path, cache_dir: Path) -> Path:
