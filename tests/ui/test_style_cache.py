@@ -63,9 +63,9 @@ async def _run(config: Path, cache: CountingCache, parses: list[Any]) -> str:
 
 
 def _settings(config: Path, theme: str) -> None:
-    folder = config
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "settings.yaml").write_text(f"theme: {theme}\n", encoding="utf-8")
+    """Settings in ``config`` that start the reader with ``theme``."""
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.yaml").write_text(f"theme: {theme}\n", encoding="utf-8")
 
 
 async def test_the_next_run_parses_none_of_the_first_screens_css(
