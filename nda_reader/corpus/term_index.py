@@ -173,6 +173,13 @@ class TermMatcher:
                 out.append(item)
         return out
 
+    def find_in(self, body: str) -> list[tuple[int, int, str]]:
+        """:meth:`find` in a document's ``body``; a body in traditional characters is
+        matched as converted to simplified, character for character, so that glossary
+        hanzi written in simplified find 國家數據局 as well. Every way of finding a
+        document's terms (in memory, the corpus index, the checks) comes here."""
+        return self.find(to_simplified(body) if looks_traditional(body) else body)
+
 
 class Occurrences(Protocol):
     """Where glossary entries occur: by document and by entry (an :class:`OccurrenceIndex`
@@ -201,13 +208,10 @@ class OccurrenceIndex:
 
     @classmethod
     def build(cls, matcher: TermMatcher, bodies: Iterable[tuple[str, str]]) -> OccurrenceIndex:
-        """Index ``(doc_id, body)`` pairs with ``matcher``. A body in traditional characters
-        is matched as converted to simplified, character for character, so that glossary
-        hanzi written in simplified find 國家數據局 as well."""
+        """Index ``(doc_id, body)`` pairs with ``matcher`` (see :meth:`TermMatcher.find_in`)."""
         index = cls()
         for doc_id, body in bodies:
-            text = to_simplified(body) if looks_traditional(body) else body
-            found = [Occurrence(doc_id, s, e, entry) for s, e, entry in matcher.find(text)]
+            found = [Occurrence(doc_id, s, e, entry) for s, e, entry in matcher.find_in(body)]
             index.by_doc[doc_id] = found
             for occ in found:
                 index.by_entry.setdefault(occ.entry_id, []).append(occ)

@@ -347,7 +347,7 @@ def index_terms(
         for n, _doc_id in batch:
             row = con.execute("SELECT body FROM docs WHERE n = ?", (n,)).fetchone()
             if row is not None:
-                found.append((n, matcher.find(row[0])))
+                found.append((n, matcher.find_in(row[0])))
         con.execute("BEGIN IMMEDIATE")
         row = con.execute("SELECT value FROM parts WHERE name = 'forms'").fetchone()
         if row is None or bytes(row[0]) != forms:

@@ -125,7 +125,7 @@ class CorpusIndex:
             doc = corpus.documents.get(doc_id)
             if doc is None:
                 return []
-            return [Occurrence(doc_id, s, e, i) for s, e, i in corpus.matcher.find(doc.body)]
+            return [Occurrence(doc_id, s, e, i) for s, e, i in corpus.matcher.find_in(doc.body)]
 
         kept = same_terms_as.__dict__.get("occurrences") if same_terms_as is not None else None
         if isinstance(kept, StoredOccurrences):

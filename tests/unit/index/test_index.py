@@ -315,3 +315,21 @@ def test_what_a_text_holds_of_the_layers_is_read_from_the_index_once_per_corpus(
         assert corpus.links_in(MEETING) == files.links_in(MEETING) != []
         assert corpus.notes_in(MEETING) == files.notes_in(MEETING)
     assert sorted(reads) == [("crossrefs", MEETING), ("notes", MEETING), ("speaker_layers", doc)]
+
+
+def test_a_text_in_traditional_characters_has_the_same_terms_with_and_without_the_index(
+    root: Path, tmp_path: Path
+) -> None:
+    # Our own text, in traditional characters (as a Hong Kong repost would be): the
+    # glossary's hanzi are simplified (国家数据局) and are found in it all the same.
+    body = "國家數據局說，數據市場正在成長。國家數據局再次說明。\n"
+    (root / "texts" / "repost.md").write_text(
+        text_file("repost", body, language="zh"), encoding="utf-8"
+    )
+    want = load_corpus(root).occurrences.in_doc("repost")
+    assert [o.entry_id for o in want].count("nda") == 2
+    first, _ = _open(root, tmp_path / "cache", complete=False)
+    assert list(first.occurrences.in_doc("repost")) == want  # found on opening
+    _open(root, tmp_path / "cache")
+    again, _ = open_corpus(root, tmp_path / "cache")
+    assert list(again.occurrences.in_doc("repost")) == want  # kept by the index
