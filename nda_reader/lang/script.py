@@ -33,7 +33,7 @@ def looks_traditional(text: str) -> bool:
     no fewer than 2 % of its non-ASCII characters), judged on its first
     :data:`SAMPLE` characters (a text keeps its script)."""
     text = text[:SAMPLE]
-    if not text or max(text) < "\u2e80":  # no CJK character at all
+    if text.isascii():  # (quicker than asking whether any character is CJK)
         return False
     found = len(_traditional().findall(text))
     if found < 2:

@@ -66,7 +66,7 @@ def test_pinyin_counts_an_extension_b_character_as_a_hanzi() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab 〇一二𠮷\u3400\u9fff\ua000。,"), max_size=30))
+@given(st.text(alphabet=st.sampled_from("ab ?〇一二𠮷\u3400\u9fff\ua000。,é\ud800"), max_size=30))
 def test_hanzi_runs_are_the_runs_of_characters_is_han_accepts(text: str) -> None:
     from nda_reader.lang.hanzi import han_runs
 
