@@ -219,14 +219,29 @@ def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
     for doc in corpus.ordered_documents():
         if written_in_chinese(doc):
             continue
-        for start, end in uncovered_in(doc.body, corpus.occurrences.in_doc(doc.id)):
+        for start, end in uncovered_in(doc.body, _covering(corpus, doc)):
             yield UncoveredSpan(doc.id, start, end, doc.body[start:end])
 
 
-def uncovered_in(body: str, occurrences: Iterable[Occurrence]) -> list[tuple[int, int]]:
-    """The (start, end) of each run of hanzi in ``body`` outside ``occurrences``, in
-    order: each run less the occurrences' spans, merged, that overlap it."""
-    covered = sorted((o.start, o.end) for o in occurrences)
+def _covering(corpus: Corpus, doc: Document) -> list[tuple[int, int]]:
+    """The spans of ``doc``'s terms that may cover its Chinese: all its terms when they
+    are at hand (the corpus index, or found before), else only those holding hanzi,
+    found in its runs of hanzi (:meth:`~.term_index.TermMatcher.han_spans`: a check
+    without the index finds no English term for this)."""
+    if "occurrences" not in vars(corpus):  # neither found before nor kept by the index
+        spans = corpus.matcher.han_spans(doc.body)
+        if spans is not None:
+            return spans
+    return [(o.start, o.end) for o in corpus.occurrences.in_doc(doc.id)]
+
+
+def uncovered_in(
+    body: str, occurrences: Iterable[Occurrence | tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The (start, end) of each run of hanzi in ``body`` outside ``occurrences`` (or
+    their spans), in order: each run less the occurrences' spans, merged, that overlap
+    it."""
+    covered = sorted(o if isinstance(o, tuple) else (o.start, o.end) for o in occurrences)
     out: list[tuple[int, int]] = []
     i = 0
     for run_start, run_end in han_runs(body):

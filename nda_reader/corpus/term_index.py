@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from nda_reader.lang.hanzi import all_han, han_runs, has_han
 from nda_reader.lang.script import looks_traditional, to_simplified
 
 _WORD = "0-9A-Za-z\u00c0-\u024f"
@@ -37,12 +38,6 @@ def _latin() -> re.Pattern[str]:
 def _url() -> re.Pattern[str]:
     """A web address: no term is matched inside one (the "tc609" in a source URL)."""
     return re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+", re.IGNORECASE)
-
-
-@functools.cache
-def _url_hint() -> re.Pattern[str]:
-    """Where a web address may be: "://" or "www." in any case."""
-    return re.compile(r"[:wW](?://|[wW][wW]\.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +58,32 @@ def form_key(text: str) -> str:
 def url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the web addresses in ``text``, as ``_url().finditer(text)`` gives them.
 
-    Only the lines with a "://" or "www." are searched: an address holds no line break,
-    and that expression over a whole text tries a match at every letter (seconds over 50 MB)."""
+    Only the lines with a "://" or "www." (in any case) are searched: an address holds no
+    line break, and that expression over a whole text tries a match at every letter
+    (seconds over 50 MB). Those are found by ``bytes.find`` in the text encoded to ASCII,
+    "?" for every other character (one byte for each: offsets hold), in lower case."""
+    marked = text.encode("ascii", "replace").lower()
+    hints = sorted([*_positions(marked, b"://"), *_positions(marked, b"www.")])
     spans: list[tuple[int, int]] = []
     searched = 0  # where the last line searched ends
-    for hint in _url_hint().finditer(text):
-        if hint.start() < searched:
+    for at in hints:
+        if at < searched:
             continue
-        start = text.rfind("\n", 0, hint.start()) + 1
-        end = text.find("\n", hint.end())
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
         searched = len(text) if end < 0 else end
-        url = _url()
-        spans.extend(m.span() for m in url.finditer(text, start, searched))
+        spans.extend(m.span() for m in _url().finditer(text, start, searched))
     return spans
+
+
+def _positions(data: bytes, needle: bytes) -> list[int]:
+    """Where ``needle`` starts in ``data``, each place."""
+    found = []
+    at = data.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = data.find(needle, at + 1)
+    return found
 
 
 def _trie_regex(forms: Iterable[str]) -> str:
@@ -130,6 +138,10 @@ class TermMatcher:
     """The forms' expressions, matched against a text's lower case."""
     _folding: list[re.Pattern[str]] | None = field(default=None, compare=False, repr=False)
     """The same compiled case-insensitive, once a text needs them (see the module)."""
+    _hanzi: tuple[bool, re.Pattern[str] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """Whether :meth:`han_spans` may look in runs of hanzi alone, and its expression."""
 
     @classmethod
     def build(cls, forms: Iterable[tuple[str, str]]) -> TermMatcher:
@@ -179,6 +191,31 @@ class TermMatcher:
         hanzi written in simplified find 國家數據局 as well. Every way of finding a
         document's terms (in memory, the corpus index, the checks) comes here."""
         return self.find(to_simplified(body) if looks_traditional(body) else body)
+
+    def han_spans(self, body: str) -> list[tuple[int, int]] | None:
+        """The ``(start, end)`` of the terms :meth:`find_in` finds in ``body`` that hold
+        hanzi, in order, found by matching its runs of hanzi alone: a small part of an
+        English text, where matching it all takes seconds over a large corpus. None when
+        the forms do not allow it: that needs every form with no Latin letter to be all
+        hanzi and no other form to hold any, so that such a term lies within one run, and
+        no term without hanzi can overlap it (and take its place)."""
+        if self._hanzi is None:
+            latin = _latin().search
+            hanzi = [k for k in self.owner if not latin(k)]
+            allowed = all(map(all_han, hanzi)) and not any(
+                has_han(k) for k in self.owner if latin(k)
+            )
+            self._hanzi = (allowed, self.patterns[-1] if hanzi else None)
+        allowed, pattern = self._hanzi
+        if not allowed:
+            return None
+        if pattern is None:
+            return []
+        text = to_simplified(body) if looks_traditional(body) else body
+        spans = [m.span() for s, e in han_runs(text) for m in pattern.finditer(text, s, e)]
+        if spans and (urls := url_spans(text)):
+            spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in urls)]
+        return spans
 
 
 class Occurrences(Protocol):
