@@ -9,8 +9,7 @@ not one search per form.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -29,6 +28,7 @@ from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import Problem, ProblemList
+from nda_reader.lang.hanzi import non_ascii_runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def check_corpus(
 
 def found_in(keys: Iterable[str], texts: Iterable[str]) -> set[str]:
     """Which of ``keys`` occur in any of ``texts``: one pass over each text with an
-    Aho–Corasick automaton of all the keys."""
+    Aho–Corasick automaton of all the keys, until every key is found."""
     import ahocorasick  # only when checking
 
     automaton = ahocorasick.Automaton()
@@ -103,9 +103,31 @@ def found_in(keys: Iterable[str], texts: Iterable[str]) -> set[str]:
         return set()
     automaton.make_automaton()
     found: set[str] = set()
+    wanted = len(automaton)
     for text in texts:
-        found.update(key for _end, key in automaton.iter(text))
+        for _end, key in automaton.iter(text):
+            if key not in found:
+                found.add(key)
+                if len(found) == wanted:
+                    return found
     return found
+
+
+CHUNK = 1 << 20
+"""Characters of the texts lower-cased at a time (see :func:`_lowered`)."""
+
+
+def _lowered(text: str) -> Iterator[str]:
+    """``text.replace("’", "'").lower()`` in pieces that end at a line break, so that the
+    search for keys without whitespace can stop early without lowering all of it (no
+    such key spans a line break, and a line break ends the context that lowering a
+    capital sigma looks at)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + CHUNK)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end].replace("\u2019", "'").lower()
+        start = end
 
 
 def _found_folded(keys: set[str], text: str) -> set[str]:
@@ -113,12 +135,9 @@ def _found_folded(keys: set[str], text: str) -> set[str]:
     without whitespace cannot span a run of whitespace, so those are looked for in the
     text merely lower-cased (much quicker than collapsing its whitespace)."""
     plain = {k for k in keys if " " not in k}
-    found = found_in(plain, [text.replace("\u2019", "'").lower()])
+    found = found_in(plain, _lowered(text))
     spaced = keys - plain
     return found | (found_in(spaced, [form_key(text)]) if spaced else set())
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _found_exact(keys: set[str], text: str) -> set[str]:
@@ -126,7 +145,7 @@ def _found_exact(keys: set[str], text: str) -> set[str]:
     looked for in the runs of non-ASCII text only: an automaton whose keys begin with
     hundreds of different characters is slow over long runs of plain English."""
     wide = {k for k in keys if k and not any(ord(c) < 128 for c in k)}
-    found = found_in(wide, ["\0".join(_NON_ASCII.findall(text))])
+    found = found_in(wide, (text[s:e] for s, e in non_ascii_runs(text)))
     return found | found_in(keys - wide, [text])
 
 

@@ -54,25 +54,31 @@ def _marks() -> re.Pattern[bytes]:
     return re.compile(rb"\?+")
 
 
-def han_runs(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each run of hanzi in ``text`` (what :func:`is_han` says of each
-    character), in order.
-
-    Hanzi are looked for only in the runs of characters outside ASCII, found at C speed:
-    encoded to ASCII with "?" for every other character (one byte for each character, so
-    offsets hold), a text's runs of "?" are found by ``bytes.find``. A pattern of the
-    hanzi over a whole text tries each character of it in turn: three times as long over
-    an English corpus."""
+def non_ascii_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of characters outside ASCII in ``text``, in order
+    (with, at their ends, any "?" beside them), found at C speed: encoded to ASCII with
+    "?" for every other character (one byte for each character, so offsets hold), a
+    text's runs of "?" are found by ``bytes.find``. A pattern of a character class over a
+    whole text tries each character of it in turn: three times as long over an English
+    corpus."""
     if text.isascii():
         return
     marked = text.encode("ascii", "replace")
-    run, marks, find = _han_run(), _marks().match, marked.find
+    marks, find = _marks().match, marked.find
     at = find(b"?")
     while at >= 0:
         end = marks(marked, at).end()  # type: ignore[union-attr]  # a "?" is at ``at``
-        for match in run.finditer(text, at, end):
-            yield match.span()
+        yield at, end
         at = find(b"?", end)
+
+
+def han_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of hanzi in ``text`` (what :func:`is_han` says of each
+    character), in order: looked for in its runs of other characters than ASCII."""
+    run = _han_run()
+    for start, end in non_ascii_runs(text):
+        for match in run.finditer(text, start, end):
+            yield match.span()
 
 
 def han_run_end(text: str, start: int, limit: int) -> int:

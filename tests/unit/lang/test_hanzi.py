@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,15 @@ def test_hanzi_runs_are_the_runs_of_characters_is_han_accepts(text: str) -> None
             runs.append((start, i))
             start = None
     assert list(han_runs(text)) == runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab ?é一𠮷。\ud800\n"), max_size=30))
+def test_the_runs_outside_ascii_hold_every_other_character_and_no_letter(text: str) -> None:
+    from nda_reader.lang.hanzi import non_ascii_runs
+
+    runs = list(non_ascii_runs(text))
+    inside = {i for start, end in runs for i in range(start, end)}
+    assert {i for i, ch in enumerate(text) if not ch.isascii()} <= inside
+    assert all(not text[i].isascii() or text[i] == "?" for i in inside)
+    assert all(a[1] < b[0] for a, b in pairwise(runs))
