@@ -190,7 +190,7 @@ class TermMatcher:
         matched as converted to simplified, character for character, so that glossary
         hanzi written in simplified find 國家數據局 as well. Every way of finding a
         document's terms (in memory, the corpus index, the checks) comes here."""
-        return self.find(to_simplified(body) if looks_traditional(body) else body)
+        return self.find(_as_matched(body))
 
     def han_spans(self, body: str) -> list[tuple[int, int]] | None:
         """The ``(start, end)`` of the terms :meth:`find_in` finds in ``body`` that hold
@@ -211,11 +211,17 @@ class TermMatcher:
             return None
         if pattern is None:
             return []
-        text = to_simplified(body) if looks_traditional(body) else body
+        text = _as_matched(body)
         spans = [m.span() for s, e in han_runs(text) for m in pattern.finditer(text, s, e)]
         if spans and (urls := url_spans(text)):
             spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in urls)]
         return spans
+
+
+def _as_matched(body: str) -> str:
+    """``body`` as its terms are matched: a text in traditional characters converted to
+    simplified, character for character (offsets hold)."""
+    return to_simplified(body) if looks_traditional(body) else body
 
 
 class Occurrences(Protocol):
