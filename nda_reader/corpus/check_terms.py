@@ -26,7 +26,7 @@ from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts
 from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.progress import Progress, no_progress
-from nda_reader.corpus.term_index import Occurrence, form_key
+from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
 
@@ -235,13 +235,10 @@ def _covering(corpus: Corpus, doc: Document) -> list[tuple[int, int]]:
     return [(o.start, o.end) for o in corpus.occurrences.in_doc(doc.id)]
 
 
-def uncovered_in(
-    body: str, occurrences: Iterable[Occurrence | tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The (start, end) of each run of hanzi in ``body`` outside ``occurrences`` (or
-    their spans), in order: each run less the occurrences' spans, merged, that overlap
-    it."""
-    covered = sorted(o if isinstance(o, tuple) else (o.start, o.end) for o in occurrences)
+def uncovered_in(body: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of each run of hanzi in ``body`` outside the terms' ``spans``, in
+    order: each run less the spans, merged, that overlap it."""
+    covered = sorted(spans)
     out: list[tuple[int, int]] = []
     i = 0
     for run_start, run_end in han_runs(body):
@@ -295,7 +292,7 @@ def uncovered_spans(corpus: Corpus) -> list[UncoveredSpan]:
         key = keys[doc.id]
         found = kept.get(key)
         if found is None:
-            spans = uncovered_in(doc.body, corpus.occurrences.in_doc(doc.id))
+            spans = uncovered_in(doc.body, _covering(corpus, doc))
             found = json.dumps(spans)
         else:
             spans = [(a, b) for a, b in json.loads(found)]

@@ -17,7 +17,6 @@ from nda_reader.corpus import check
 from nda_reader.corpus.check import check_corpus
 from nda_reader.corpus.check_terms import uncovered_in
 from nda_reader.corpus.loader import load_corpus
-from nda_reader.corpus.term_index import Occurrence
 from nda_reader.index.open import open_corpus
 from nda_reader.lang.hanzi import han_runs
 from tests.helpers.corpora import MakeCorpus, text_file
@@ -122,8 +121,7 @@ def test_uncovered_runs_are_those_found_character_by_character(
     body: str, raw: list[tuple[int, int]]
 ) -> None:
     spans = [(s, min(s + n, len(body))) for s, n in raw if s < len(body)]
-    occurrences = [Occurrence("d", s, e, "x") for s, e in spans]
-    assert uncovered_in(body, occurrences) == _by_character(body, spans)
+    assert uncovered_in(body, spans) == _by_character(body, spans)
 
 
 def test_the_forms_found_are_kept_whatever_order_the_texts_were_read_in(
