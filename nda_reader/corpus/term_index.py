@@ -76,6 +76,11 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_url(start: int, end: int, urls: list[tuple[int, int]]) -> bool:
+    """True when ``start``-``end`` overlaps one of the web addresses ``urls``."""
+    return any(a < end and start < b for a, b in urls)
+
+
 def _positions(data: bytes, needle: bytes) -> list[int]:
     """Where ``needle`` starts in ``data``, each place."""
     found = []
@@ -179,7 +184,7 @@ class TermMatcher:
         urls = url_spans(text)
         out: list[tuple[int, int, str]] = []
         for item in found:
-            if urls and any(s < item[1] and item[0] < e for s, e in urls):
+            if urls and _in_url(item[0], item[1], urls):
                 continue
             if not out or item[0] >= out[-1][1]:
                 out.append(item)
@@ -214,7 +219,7 @@ class TermMatcher:
         text = _as_matched(body)
         spans = [m.span() for s, e in han_runs(text) for m in pattern.finditer(text, s, e)]
         if spans and (urls := url_spans(text)):
-            spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in urls)]
+            spans = [(s, e) for s, e in spans if not _in_url(s, e, urls)]
         return spans
 
 
