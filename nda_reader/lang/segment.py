@@ -132,7 +132,38 @@ def _tokenizer() -> Any:
     tokenizer.initialize()
     for word in EXTRA_WORDS:
         tokenizer.add_word(word)
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return _tagger_class()(tokenizer)
+
+
+def _tagger_class() -> Any:
+    """jieba's part-of-speech tokenizer, tagging the words its dictionary lacks with the
+    faster Viterbi of :mod:`~nda_reader.lang.pos_viterbi` (the same tags)."""
+    import jieba.posseg as posseg
+
+    from nda_reader.lang.pos_viterbi import predecessors, viterbi
+
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    into = predecessors(posseg.trans_P)
+
+    class Tagger(posseg.POSTokenizer):  # type: ignore[misc]
+        # jieba's private __cut (name-mangled), as it is but for the Viterbi it calls.
+        def _POSTokenizer__cut(self, sentence: str) -> Iterator[Any]:
+            _prob, pos_list = viterbi(sentence, *tables, into)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield posseg.pair(sentence[begin : i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield posseg.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+
+    return Tagger
 
 
 def _freq(word: str) -> int:
