@@ -10,6 +10,10 @@ The values come as :class:`~nda_reader.formats.yaml_values.YMap` and
 :class:`~nda_reader.formats.yaml_values.YList` (also importable from here), built by
 :class:`~nda_reader.formats.yaml_builder.Builder`.
 
+Texts made only of the usual shapes of a layer file (``key: value``, ``- key: value``,
+one-line values) are read line by line by :mod:`~nda_reader.formats.yaml_lines`, to the
+same values and positions, several times faster; any other text goes to PyYAML.
+
 PyYAML is imported when a text is first parsed: with a :class:`YamlMemo` in use
 (:func:`use_memo`, the reader's command line), a text parsed in an earlier run is not
 parsed again, and the reader's first screen comes up without PyYAML.
@@ -24,6 +28,7 @@ from nda_reader.formats.conflict_markers import find_conflicts, our_side
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
 from nda_reader.formats.yaml_handoff import take
+from nda_reader.formats.yaml_lines import NOT_READ, read_lines
 from nda_reader.formats.yaml_memo import MISSING, YamlMemo
 from nda_reader.formats.yaml_values import Pos, clean, shift
 from nda_reader.formats.yaml_values import YList as YList
@@ -115,6 +120,14 @@ def parse_yaml(
         found = memo.get("parse", text)
         if found is not MISSING:
             return found
+    if stats is None:  # most layer files: read without composing PyYAML's nodes
+        value = read_lines(text)
+        if value is not NOT_READ:
+            if line_offset:
+                shift(value, line_offset)
+            if memo is not None:
+                memo.put("parse", text, value)
+            return value
     import yaml
 
     from nda_reader.formats.yaml_builder import Builder
