@@ -70,6 +70,35 @@ class _Readings:
         reading = dictionary.suggest_reading(text)
         return f"{reading} (CC-CEDICT)" if reading else None
 
+    @staticmethod
+    def batch(texts: list[str]) -> dict[str, str]:
+        """The readings of ``texts`` (a reading or "" by text), from this process's own
+        dictionary: what a helper process runs for the checking one (see
+        :mod:`~nda_reader.corpus.check_suggestions`)."""
+        readings = _Readings.here()
+        return {text: readings(text) or "" for text in texts}
+
+    @staticmethod
+    def here() -> _Readings:
+        """This process's readings, the dictionary opened and its headwords kept (in a
+        helper: while the checking process loads the corpus)."""
+        if not _here:
+            readings = _Readings()
+            dictionary = readings._dictionary()
+            if dictionary is not None:
+                readings._kept = True
+                dictionary.keep_headwords()
+            _here.append(readings)
+        return _here[0]
+
+
+_here: list[_Readings] = []
+
+
+def _open_readings() -> None:
+    """In a helper process: :meth:`_Readings.here`, giving nothing back."""
+    _Readings.here()
+
 
 def _suggest_reading() -> Callable[[str], str | None]:
     """The dictionary's reading of Chinese text (see :class:`_Readings`)."""
@@ -103,18 +132,30 @@ def run_check(argv: Sequence[str]) -> int:
         return 2
     suggest = None if args.no_dictionary else _suggest_reading()
     from nda_reader.cli.progress import TerminalProgress
+    from nda_reader.corpus.draft_worker import Helper
     from nda_reader.corpus.locations import cache_dir
     from nda_reader.index.open import open_corpus
 
     progress = TerminalProgress()
+    # Started first, it loads what the pinyin drafts need while the corpus is loaded here.
+    helper = Helper.start() if not args.no_pinyin or suggest is not None else None
+    if helper is not None and suggest is not None:
+        helper.submit(_open_readings)  # then the dictionary, for the readings it may make
     try:
         corpus, index = open_corpus(root, None if args.no_cache else cache_dir(), progress)
         if index is not None:  # the checks of terms read every text's: keep them indexed
             index.complete(progress, search=False)
         report = check_corpus(
-            root, pinyin=not args.no_pinyin, suggest=suggest, corpus=corpus, progress=progress
+            root,
+            pinyin=not args.no_pinyin,
+            suggest=suggest,
+            corpus=corpus,
+            progress=progress,
+            helper=helper,
         )
     finally:
+        if helper is not None:
+            helper.close()
         progress.close()
     print_report(report, sys.stdout, base=Path.cwd())
     return 1 if report.errors else 0

@@ -10,25 +10,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
+from nda_reader.corpus.check_suggestions import Suggest
 from nda_reader.corpus.check_terms import (
-    Suggest,
     check_deprecated_renderings,
     check_pinyin_form,
-    check_uncovered_chinese,
     check_unreadable,
     digest_of,
     start_drafts,
+    start_uncovered_check,
+    unreadable_of,
 )
+from nda_reader.corpus.draft_worker import Helper
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import Problem, ProblemList
 from nda_reader.lang.hanzi import non_ascii_runs
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,26 +66,32 @@ def check_corpus(
     suggest: Suggest | None = None,
     corpus: Corpus | None = None,
     progress: Progress = no_progress,
+    helper: Helper | None = None,
 ) -> CheckReport:
     """Validate the corpus at ``root`` (loaded here, or ``corpus`` as loaded by the
     caller, e.g. through its index), including the glossary's pinyin.
 
     ``suggest`` gives a reading for Chinese that no glossary entry covers (the command
-    line gives the dictionary's)."""
+    line gives the dictionary's). ``helper``, a second process started before the corpus
+    was loaded, does what it can meanwhile (see :class:`~nda_reader.corpus.draft_worker.Helper`)."""
     corpus = load_corpus(root) if corpus is None else corpus
     extra = ProblemList()
-    # The drafts rest on the glossary alone: made meanwhile, in a second process if worth it.
-    drafting = start_drafts(corpus) if pinyin else None
+    # The drafts rest on the glossary alone: made meanwhile, in a second process if worth
+    # it (``helper``'s, if given), which then suggests readings of the uncovered Chinese.
+    drafting = start_drafts(corpus, helper=helper) if pinyin else None
+    hanzi = [e.hanzi for e in corpus.glossary.entries.values()]
+    unread = helper.submit(unreadable_of, hanzi) if helper and drafting else None
     try:
+        finish_uncovered = start_uncovered_check(corpus, suggest, helper)
         _check_glossary_usage(corpus, extra, progress)
         _check_turn_labels(corpus, extra)
         check_deprecated_renderings(corpus, extra)
-        check_uncovered_chinese(corpus, extra, suggest)
+        finish_uncovered(extra)
         if drafting is not None:
             drafted = drafting.result(progress)
             _check_pinyin(corpus, extra, drafted)
             check_pinyin_form(corpus, extra, drafted)
-            check_unreadable(corpus, extra)
+            check_unreadable(corpus, extra, _result(unread))
     finally:
         if drafting is not None:
             drafting.close()
@@ -88,6 +99,14 @@ def check_corpus(
         [*corpus.problems, *extra], key=lambda p: (str(p.path), p.line, p.column, p.message)
     )
     return CheckReport(corpus, problems)
+
+
+def _result(made: Future[T] | None) -> T | None:
+    """What ``made`` gave (None if nothing was given, or the helper failed)."""
+    try:
+        return made.result() if made is not None else None
+    except Exception:  # done here instead, where its error shows
+        return None
 
 
 def found_in(keys: Iterable[str], texts: Iterable[str]) -> set[str]:

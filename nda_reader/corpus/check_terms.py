@@ -19,19 +19,16 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
 
+from nda_reader.corpus.check_suggestions import Suggest, suggestions
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.draft_worker import PARALLEL_FROM, PendingDrafts
+from nda_reader.corpus.draft_worker import PARALLEL_FROM, Helper, PendingDrafts
 from nda_reader.corpus.glossary import known_words
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
-
-Suggest = Callable[[str], str | None]
-"""Given uncovered Chinese, a reading or rendering to suggest (None: nothing to say)."""
 
 
 def drafts(corpus: Corpus) -> dict[str, str]:
@@ -44,12 +41,15 @@ def drafts(corpus: Corpus) -> dict[str, str]:
         under_way.close()
 
 
-def start_drafts(corpus: Corpus, *, parallel_from: int = PARALLEL_FROM) -> DraftsUnderWay:
+def start_drafts(
+    corpus: Corpus, *, parallel_from: int = PARALLEL_FROM, helper: Helper | None = None
+) -> DraftsUnderWay:
     """Start drafting the pinyin of every glossary entry (see :func:`drafts`). Drafting
     loads jieba and segments every entry (seconds for a large glossary): it is done once
     for both checks, in a second process when ``parallel_from`` entries or more are to be
-    drafted (0: never; see :mod:`~nda_reader.corpus.draft_worker`), and the corpus index
-    keeps the drafts for the next run, by everything a draft depends on."""
+    drafted (0: never; see :mod:`~nda_reader.corpus.draft_worker`): ``helper``'s, if
+    given, else one started for them. The corpus index keeps the drafts for the next run,
+    by everything a draft depends on."""
     from nda_reader.lang.segment import KnownWords, known_in
 
     known = KnownWords(known_words(corpus.glossary))
@@ -78,6 +78,7 @@ def start_drafts(corpus: Corpus, *, parallel_from: int = PARALLEL_FROM) -> Draft
         [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing],
         known.words,
         parallel_from=parallel_from or len(missing) + 1,
+        helper=helper,
     )
     return DraftsUnderWay(corpus, keys, kept, pending)
 
@@ -154,12 +155,15 @@ def check_pinyin_form(
         )
 
 
-def check_unreadable(corpus: Corpus, problems: ProblemList) -> None:
-    """Warn about hanzi pypinyin cannot read: their pinyin cannot be checked."""
-    from nda_reader.lang.pinyin import unreadable
-
-    for entry in corpus.glossary.entries.values():
-        chars = unreadable(entry.hanzi)
+def check_unreadable(
+    corpus: Corpus, problems: ProblemList, found: list[list[str]] | None = None
+) -> None:
+    """Warn about hanzi pypinyin cannot read: their pinyin cannot be checked. ``found``:
+    :func:`unreadable_of` the entries' hanzi, in order, if the caller has it."""
+    entries = list(corpus.glossary.entries.values())
+    if found is None or len(found) != len(entries):
+        found = unreadable_of([e.hanzi for e in entries])
+    for entry, chars in zip(entries, found, strict=True):
         if chars:
             problems.warning_at(
                 entry.path,
@@ -167,6 +171,13 @@ def check_unreadable(corpus: Corpus, problems: ProblemList) -> None:
                 f"{entry.id!r}: pypinyin cannot read {''.join(dict.fromkeys(chars))!r}; "
                 "its pinyin was not checked: check the reading in a dictionary",
             )
+
+
+def unreadable_of(hanzi: list[str]) -> list[list[str]]:
+    """The characters pypinyin cannot read of each of ``hanzi`` (a helper may run it)."""
+    from nda_reader.lang.pinyin import unreadable
+
+    return [unreadable(h) for h in hanzi]
 
 
 def check_deprecated_renderings(corpus: Corpus, problems: ProblemList) -> None:
@@ -257,18 +268,6 @@ def uncovered_in(body: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-@runtime_checkable
-class KeptSuggest(Protocol):
-    """A :data:`Suggest` whose answers the corpus index may keep for the next ``check``:
-    ``source()`` names all they rest on (e.g. the dictionary's data and format)."""
-
-    def __call__(self, text: str) -> str | None: ...
-
-    def source(self) -> str:
-        """What the suggestions rest on."""
-        ...
-
-
 def digest_of(value: object) -> str:
     """A short digest of a text, or of a value JSON can write (a key for the index's memo)."""
     data = value.encode("utf-8") if isinstance(value, str) else json.dumps(value).encode()
@@ -303,22 +302,6 @@ def uncovered_spans(corpus: Corpus) -> list[UncoveredSpan]:
     return out
 
 
-def suggestions(corpus: Corpus, texts: Iterable[str], suggest: Suggest) -> dict[str, str]:
-    """``suggest``'s answer for each of ``texts`` ("" for none); kept in the corpus index
-    by text and :meth:`KeptSuggest.source` when ``suggest`` names one."""
-    wanted = list(dict.fromkeys(texts))
-    backing = corpus.backing
-    if backing is None or not isinstance(suggest, KeptSuggest) or not wanted:
-        return {t: suggest(t) or "" for t in wanted}
-    source = suggest.source()
-    keys = {t: json.dumps([source, t], ensure_ascii=False) for t in wanted}
-    kept = backing.remembered("suggested", keys.values())
-    out = {t: kept[k] if k in kept else suggest(t) or "" for t, k in keys.items()}
-    if len(kept) < len(wanted):
-        backing.remember("suggested", {keys[t]: out[t] for t in wanted})
-    return out
-
-
 def check_uncovered_chinese(
     corpus: Corpus, problems: ProblemList, suggest: Suggest | None = None
 ) -> None:
@@ -326,15 +309,40 @@ def check_uncovered_chinese(
 
     ``suggest`` may add a reading (a dictionary's, once the corpus has one) to each message.
     """
-    spans = uncovered_spans(corpus)
-    hints = suggestions(corpus, (s.text for s in spans), suggest) if suggest else {}
-    for span in spans:
-        doc = corpus.documents[span.doc]
-        hint = hints.get(span.text)
-        problems.warning(
-            doc.path,
-            *doc.file_position(span.start),
-            f"Chinese {span.text!r} is in no glossary entry"
-            + (f" (suggested: {hint})" if hint else "")
-            + "; add an entry or an alias for it (select it, then g or G)",
-        )
+    start_uncovered_check(corpus, suggest)(problems)
+
+
+def start_uncovered_check(
+    corpus: Corpus, suggest: Suggest | None = None, helper: Helper | None = None
+) -> Callable[[ProblemList], None]:
+    """:func:`check_uncovered_chinese` in two steps: this finds the Chinese and sets
+    ``helper`` (if any) suggesting readings; the function it returns waits for them and
+    adds the warnings to the problems given."""
+    found = uncovered_chinese(corpus) if corpus.backing is None else uncovered_spans(corpus)
+    spans: list[UncoveredSpan] = []
+
+    def texts() -> Iterator[str]:  # suggestions are asked for as the spans are found
+        for span in found:
+            spans.append(span)
+            yield span.text
+
+    if suggest is not None:
+        hints = suggestions(corpus, texts(), suggest, helper)
+    else:
+        spans.extend(found)
+        hints = dict
+
+    def finish(problems: ProblemList) -> None:
+        suggested = hints()
+        for span in spans:
+            doc = corpus.documents[span.doc]
+            hint = suggested.get(span.text)
+            problems.warning(
+                doc.path,
+                *doc.file_position(span.start),
+                f"Chinese {span.text!r} is in no glossary entry"
+                + (f" (suggested: {hint})" if hint else "")
+                + "; add an entry or an alias for it (select it, then g or G)",
+            )
+
+    return finish

@@ -11,8 +11,8 @@ here, as before: the same drafts either way.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from nda_reader.corpus.progress import Progress, no_progress
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from nda_reader.lang.segment import KnownWord
+
+T = TypeVar("T")
 
 PARALLEL_FROM = 200
 """Entries to draft before a worker is worth starting: it loads Python, our modules and
@@ -64,6 +66,73 @@ def _draft_piece(jobs: Sequence[DraftJob]) -> dict[str, str]:
     return draft_all(jobs, _known_in_worker)
 
 
+def _keep_known(known: dict[str, KnownWord]) -> None:
+    """In a helper's worker: the known words for the pieces that follow."""
+    _known_in_worker.clear()
+    _known_in_worker.update(known)
+
+
+def _warm() -> None:
+    """In a helper's worker, first: what drafting needs loaded (jieba's dictionary, ~1 s),
+    while the checking process loads the corpus."""
+    import signal
+
+    from nda_reader.lang.segment import _tokenizer
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _tokenizer()
+
+
+class Helper:
+    """A second process for ``check``, started before the corpus is loaded: it loads
+    jieba meanwhile, then takes the work that can be done apart (the pinyin drafts, the
+    dictionary's readings). Jobs run one after the other, in the order given."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self._pool: ProcessPoolExecutor | None = pool
+
+    @classmethod
+    def start(cls) -> Helper | None:
+        """A helper, or None where no second process is worth it or can be started."""
+        if processors() < 2:
+            return None
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            # spawn, not fork: this process may hold open SQLite connections and threads.
+            pool = ProcessPoolExecutor(1, multiprocessing.get_context("spawn"))
+            pool.submit(_warm)
+        except (OSError, ValueError, RuntimeError):
+            return None
+        return cls(pool)
+
+    def submit(self, job: Callable[..., T], *args: Any) -> Future[T] | None:
+        """``job(*args)`` in the worker; None if it cannot be given (the worker failed)."""
+        pool = self._pool
+        if pool is None:
+            return None
+        try:
+            return pool.submit(job, *args)
+        except (RuntimeError, OSError):  # a broken pool, or one shut down
+            return None
+
+    def submit_all(
+        self, first: Callable[[Any], None], argument: Any, pieces: Sequence[Sequence[DraftJob]]
+    ) -> list[Future[dict[str, str]]]:
+        """``first(argument)``, then the drafts of each piece (none if the worker failed)."""
+        if self.submit(first, argument) is None:
+            return []
+        made = [self.submit(_draft_piece, piece) for piece in pieces]
+        return [m for m in made if m is not None] if all(made) else []
+
+    def close(self) -> None:
+        """Stop the worker at once (what it has not given is lost)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            _stop(pool)
+
+
 def processors() -> int:
     """How many processors this process may run on."""
     try:
@@ -82,6 +151,7 @@ class PendingDrafts:
         known: Mapping[str, KnownWord],
         *,
         parallel_from: int = PARALLEL_FROM,
+        helper: Helper | None = None,
     ) -> None:
         self._jobs = list(jobs)
         self._known = dict(known)
@@ -89,7 +159,11 @@ class PendingDrafts:
         self._pool: ProcessPoolExecutor | None = None
         self._made: list[Future[dict[str, str]]] = []
         """The worker's pieces, in order (none when drafting here)."""
-        if len(self._jobs) >= parallel_from and processors() > 1:
+        if len(self._jobs) < parallel_from:
+            return
+        if helper is not None:  # a worker already started (and its jieba loaded)
+            self._made = helper.submit_all(_keep_known, self._known, self._pieces)
+        elif processors() > 1:
             self._start()
 
     def _start(self) -> None:
@@ -136,10 +210,15 @@ class PendingDrafts:
         pool, self._pool, self._made = self._pool, None, []
         if pool is None:
             return
-        # Shutting down alone would let the worker finish its piece, and loading jieba
-        # first (~1 s): an interrupted check would wait for it. There is no public way to
-        # stop a pool's processes before Python 3.14 (terminate_workers).
-        workers = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
-            worker.terminate()
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool``'s processes at once. Shutting down alone would let the worker finish
+    its piece, and loading jieba first (~1 s): an interrupted check would wait for it.
+    There is no public way to stop a pool's processes before Python 3.14
+    (terminate_workers)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
