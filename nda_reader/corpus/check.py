@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from nda_reader.corpus.check_drafts import start_drafts
 from nda_reader.corpus.check_suggestions import Suggest
 from nda_reader.corpus.check_terms import (
     check_deprecated_renderings,
     check_pinyin_form,
     check_unreadable,
     digest_of,
-    start_drafts,
     start_uncovered_check,
     unreadable_of,
 )
@@ -102,9 +102,12 @@ def check_corpus(
 
 
 def _result(made: Future[T] | None) -> T | None:
-    """What ``made`` gave (None if nothing was given, or the helper failed)."""
+    """What ``made`` gave, if it is done: None if nothing was given, if the helper failed
+    or has not got to it (still loading what other work needs: quicker done here)."""
+    if made is None or not made.done():
+        return None
     try:
-        return made.result() if made is not None else None
+        return made.result()
     except Exception:  # done here instead, where its error shows
         return None
 

@@ -19,116 +19,21 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from nda_reader.corpus.check_drafts import drafts
 from nda_reader.corpus.check_suggestions import Suggest, suggestions
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.draft_worker import PARALLEL_FROM, Helper, PendingDrafts
-from nda_reader.corpus.glossary import known_words
+from nda_reader.corpus.draft_worker import (
+    Helper,
+)
 from nda_reader.corpus.model import Corpus
-from nda_reader.corpus.progress import Progress, no_progress
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
 
-
-def drafts(corpus: Corpus) -> dict[str, str]:
-    """The drafted pinyin of every glossary entry, by id, each drafted from the other
-    entries' curated words, made in this process (see :func:`start_drafts`)."""
-    under_way = start_drafts(corpus, parallel_from=0)
-    try:
-        return under_way.result()
-    finally:
-        under_way.close()
-
-
-def start_drafts(
-    corpus: Corpus, *, parallel_from: int = PARALLEL_FROM, helper: Helper | None = None
-) -> DraftsUnderWay:
-    """Start drafting the pinyin of every glossary entry (see :func:`drafts`). Drafting
-    loads jieba and segments every entry (seconds for a large glossary): it is done once
-    for both checks, in a second process when ``parallel_from`` entries or more are to be
-    drafted (0: never; see :mod:`~nda_reader.corpus.draft_worker`): ``helper``'s, if
-    given, else one started for them. The corpus index keeps the drafts for the next run,
-    by everything a draft depends on."""
-    from nda_reader.lang.segment import KnownWords, known_in
-
-    known = KnownWords(known_words(corpus.glossary))
-    entries = list(corpus.glossary.entries.values())
-    versions = _versions()  # of jieba and pypinyin; the index is made anew for new code
-    keys = {
-        entry.id: json.dumps(
-            [
-                versions,
-                entry.hanzi,
-                entry.is_person,
-                entry.is_proper,
-                [
-                    (w, k.pinyin, k.proper)
-                    for w, k in known_in(entry.hanzi, known.excluding(entry.hanzi))
-                ],
-            ],
-            ensure_ascii=False,
-        )
-        for entry in entries
-    }
-    backing = corpus.backing
-    kept = backing.remembered("pinyin-draft", keys.values()) if backing is not None else {}
-    missing = [e for e in entries if keys[e.id] not in kept]
-    pending = PendingDrafts(
-        [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing],
-        known.words,
-        parallel_from=parallel_from or len(missing) + 1,
-        helper=helper,
-    )
-    return DraftsUnderWay(corpus, keys, kept, pending)
-
-
-class DraftsUnderWay:
-    """The drafts of a glossary, some kept in the corpus index, the others being made."""
-
-    def __init__(
-        self,
-        corpus: Corpus,
-        keys: dict[str, str],
-        kept: dict[str, str],
-        pending: PendingDrafts,
-    ) -> None:
-        self._corpus = corpus
-        self._keys = keys
-        self._kept = kept
-        self._pending = pending
-
-    @property
-    def in_worker(self) -> bool:
-        """True while a worker process is making drafts."""
-        return self._pending.in_worker
-
-    def result(self, progress: Progress = no_progress) -> dict[str, str]:
-        """Every entry's draft by id (waiting for those still being made, ``progress``
-        saying how far they are); those made are kept in the corpus index."""
-        made = self._pending.result(progress)
-        keys, kept = self._keys, self._kept
-        out = {i: kept[k] if k in kept else made[i] for i, k in keys.items()}
-        backing = self._corpus.backing
-        if backing is not None and made:
-            backing.remember("pinyin-draft", {keys[i]: out[i] for i in keys})
-        return out
-
-    def close(self) -> None:
-        """Stop making drafts no one will take."""
-        self._pending.close()
-
-
-def _versions() -> list[str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = []
-    for name in ("jieba", "pypinyin"):
-        try:
-            out.append(version(name))
-        except PackageNotFoundError:
-            out.append("")
-    return out
+if TYPE_CHECKING:
+    pass
 
 
 def check_pinyin_form(
@@ -230,29 +135,38 @@ def uncovered_chinese(corpus: Corpus) -> Iterator[UncoveredSpan]:
     for doc in corpus.ordered_documents():
         if written_in_chinese(doc):
             continue
-        for start, end in uncovered_in(doc.body, _covering(corpus, doc)):
+        runs = list(han_runs(doc.body))  # found once for both steps
+        for start, end in uncovered_in(doc.body, _covering(corpus, doc, runs), runs):
             yield UncoveredSpan(doc.id, start, end, doc.body[start:end])
 
 
-def _covering(corpus: Corpus, doc: Document) -> list[tuple[int, int]]:
+def _covering(
+    corpus: Corpus, doc: Document, runs: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """The spans of ``doc``'s terms that may cover its Chinese: all its terms when they
     are at hand (the corpus index, or found before), else only those holding hanzi,
-    found in its runs of hanzi (:meth:`~.term_index.TermMatcher.han_spans`: a check
-    without the index finds no English term for this)."""
+    found in its runs of hanzi (:meth:`~.term_index.TermMatcher.han_spans`, given them as
+    ``runs`` if the caller has them: a check without the index finds no English term
+    for this)."""
     if "occurrences" not in vars(corpus):  # neither found before nor kept by the index
-        spans = corpus.matcher.han_spans(doc.body)
+        spans = corpus.matcher.han_spans(doc.body, runs)
         if spans is not None:
             return spans
     return [(o.start, o.end) for o in corpus.occurrences.in_doc(doc.id)]
 
 
-def uncovered_in(body: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The (start, end) of each run of hanzi in ``body`` outside the terms' ``spans``, in
-    order: each run less the spans, merged, that overlap it."""
+def uncovered_in(
+    body: str,
+    spans: Iterable[tuple[int, int]],
+    runs: Iterable[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """The (start, end) of each run of hanzi in ``body`` (``runs``, if the caller has
+    them) outside the terms' ``spans``, in order: each run less the spans, merged, that
+    overlap it."""
     covered = sorted(spans)
     out: list[tuple[int, int]] = []
     i = 0
-    for run_start, run_end in han_runs(body):
+    for run_start, run_end in han_runs(body) if runs is None else runs:
         while i < len(covered) and covered[i][1] <= run_start:
             i += 1
         at = run_start

@@ -90,6 +90,9 @@ class Helper:
 
     def __init__(self, pool: ProcessPoolExecutor) -> None:
         self._pool: ProcessPoolExecutor | None = pool
+        self.early: Future[dict[str, str]] | None = None
+        """The drafts of the glossary as the helper read it, by key, if asked for (see
+        ``check_drafts.glossary_drafts``)."""
 
     @classmethod
     def start(cls) -> Helper | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -139,14 +139,12 @@ class TermMatcher:
     """A compiled matcher for a set of forms, each belonging to one entry."""
 
     owner: dict[str, str] = field(default_factory=dict)
-    patterns: list[re.Pattern[str]] = field(default_factory=list)
-    """The forms' expressions, matched against a text's lower case."""
+    _patterns: list[re.Pattern[str]] | None = field(default=None, compare=False, repr=False)
     _folding: list[re.Pattern[str]] | None = field(default=None, compare=False, repr=False)
     """The same compiled case-insensitive, once a text needs them (see the module)."""
-    _hanzi: tuple[bool, re.Pattern[str] | None] | None = field(
-        default=None, compare=False, repr=False
-    )
-    """Whether :meth:`han_spans` may look in runs of hanzi alone, and its expression."""
+    _hanzi: tuple[bool, dict[str, int]] | None = field(default=None, compare=False, repr=False)
+    """Whether :meth:`han_spans` may look in runs of hanzi alone, and the length of the
+    longest form beginning with each character."""
 
     @classmethod
     def build(cls, forms: Iterable[tuple[str, str]]) -> TermMatcher:
@@ -156,7 +154,15 @@ class TermMatcher:
             key = form_key(form)
             if key:
                 owner.setdefault(key, entry_id)
-        return cls(owner, _compile(owner, 0))
+        return cls(owner)
+
+    @property
+    def patterns(self) -> list[re.Pattern[str]]:
+        """The forms' expressions, matched against a text's lower case (compiled when
+        first needed: :meth:`han_spans` does without them)."""
+        if self._patterns is None:
+            self._patterns = _compile(self.owner, 0)
+        return self._patterns
 
     def _matched(self, text: str) -> Iterable[re.Match[str]]:
         """Every match of each expression in ``text``, an expression at a time."""
@@ -197,30 +203,60 @@ class TermMatcher:
         document's terms (in memory, the corpus index, the checks) comes here."""
         return self.find(_as_matched(body))
 
-    def han_spans(self, body: str) -> list[tuple[int, int]] | None:
+    def han_spans(
+        self, body: str, runs: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int]] | None:
         """The ``(start, end)`` of the terms :meth:`find_in` finds in ``body`` that hold
         hanzi, in order, found by matching its runs of hanzi alone: a small part of an
         English text, where matching it all takes seconds over a large corpus. None when
         the forms do not allow it: that needs every form with no Latin letter to be all
         hanzi and no other form to hold any, so that such a term lies within one run, and
-        no term without hanzi can overlap it (and take its place)."""
+        no term without hanzi can overlap it (and take its place). ``runs``: the runs of
+        hanzi of ``body``, if the caller has them (used unless it is converted to
+        simplified for matching)."""
         if self._hanzi is None:
             latin = _latin().search
             hanzi = [k for k in self.owner if not latin(k)]
             allowed = all(map(all_han, hanzi)) and not any(
                 has_han(k) for k in self.owner if latin(k)
             )
-            self._hanzi = (allowed, self.patterns[-1] if hanzi else None)
-        allowed, pattern = self._hanzi
+            longest: dict[str, int] = {}
+            for form in hanzi:
+                longest[form[0]] = max(longest.get(form[0], 0), len(form))
+            self._hanzi = (allowed, longest)
+        allowed, longest = self._hanzi
         if not allowed:
             return None
-        if pattern is None:
+        if not longest:
             return []
         text = _as_matched(body)
-        spans = [m.span() for s, e in han_runs(text) for m in pattern.finditer(text, s, e)]
+        if runs is None or text is not body:
+            runs = list(han_runs(text))
+        spans = _longest_first(text, runs, self.owner, longest)
         if spans and (urls := url_spans(text)):
             spans = [(s, e) for s, e in spans if not _in_url(s, e, urls)]
         return spans
+
+
+def _longest_first(
+    text: str, runs: list[tuple[int, int]], forms: Container[str], longest: dict[str, int]
+) -> list[tuple[int, int]]:
+    """Where ``forms`` occur in the ``runs`` of ``text``, each time the longest beginning
+    at the first place one does, going on after it: what the forms' expression finds
+    (a trie whose longer branches are tried first), by looking them up."""
+    spans = []
+    for start, end in runs:
+        i = start
+        while i < end:
+            n = min(longest.get(text[i], 0), end - i)
+            while n and text[i : i + n] not in forms:
+                n -= 1
+            if n:
+                spans.append((i, i + n))
+                i += n
+            else:
+                i += 1
+    return spans
 
 
 def _as_matched(body: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nda_reader.lang.hanzi import is_cjk
+from nda_reader.lang.hanzi import is_cjk, non_ascii_runs
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
@@ -46,8 +46,26 @@ _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in _KEEP_LINES) + "]
 
 def find_control(text: str) -> str | None:
     """The first control character in ``text`` other than line breaks and tabs, if any."""
+    if not _may_hold_control(text):  # most texts: without trying each character in turn
+        return None
     found = _CONTROL.search(text)
     return found.group() if found else None
+
+
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n\t"
+
+
+def _may_hold_control(text: str) -> bool:
+    """False when ``text`` surely holds no control character: its ASCII has none (what is
+    left of it, encoded with "?" for every other character, once every printable
+    character, line break and tab is deleted: at C speed) and nor have its runs of other
+    characters (a small part of most texts)."""
+    if text.encode("ascii", "replace").translate(None, _PLAIN_ASCII):
+        return True
+    if text.isascii():
+        return False
+    search = _CONTROL.search
+    return any(search(text, start, end) for start, end in non_ascii_runs(text))
 
 
 def count_controls(text: str) -> int:

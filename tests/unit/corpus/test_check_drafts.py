@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from nda_reader.corpus import draft_worker
-from nda_reader.corpus.check_terms import DraftsUnderWay, drafts, start_drafts
+from nda_reader.corpus.check_drafts import DraftsUnderWay, drafts, start_drafts
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.index.open import open_corpus
 from tests.helpers.corpora import MakeCorpus, text_file

@@ -1,16 +1,20 @@
 """The work ``check`` gives its helper process comes back as if done here, and is done
-here when the helper cannot do it."""
+here when the helper cannot do it (or did it for a glossary read otherwise)."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from nda_reader.corpus import check_suggestions
+from nda_reader.corpus.check_drafts import draft_keys, drafts, glossary_drafts, start_drafts
 from nda_reader.corpus.check_suggestions import suggestions
 from nda_reader.corpus.draft_worker import Helper
+from nda_reader.corpus.loader import load_corpus
+from nda_reader.corpus.locations import bundled_root
 
 
 def _reading(text: str) -> str:
@@ -54,3 +58,23 @@ def test_a_helper_that_is_gone_leaves_the_readings_to_this_process(helper: Helpe
     helper.close()
     got = suggestions(CORPUS, iter(TEXTS), _Suggest(), helper)()
     assert got == {text: _reading(text) for text in TEXTS}
+
+
+def test_the_helpers_drafts_of_the_glossary_it_read_are_the_drafts_made_here() -> None:
+    corpus = load_corpus(bundled_root())
+    _, keys = draft_keys(corpus.glossary)
+    by_key = glossary_drafts(str(bundled_root()))
+    assert {entry_id: by_key[key] for entry_id, key in keys.items()} == drafts(corpus)
+
+
+@pytest.mark.parametrize("given", ["wrong", "failed"])
+def test_drafts_the_helper_could_not_make_are_made_here(given: str) -> None:
+    corpus = load_corpus(bundled_root())
+    early: Future[dict[str, str]] = Future()
+    if given == "wrong":  # a glossary read otherwise (changed meanwhile): other keys
+        early.set_result({"another key": "Wrong Draft"})
+    else:
+        early.set_exception(RuntimeError("the helper was stopped"))
+    helper: Any = SimpleNamespace(early=early)
+    under_way = start_drafts(corpus, helper=helper, parallel_from=1)
+    assert under_way.result() == drafts(corpus)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from nda_reader.corpus.document import load_document
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.terminal_text import (
+    _KEEP_LINES,
     display_text,
     find_control,
     join_lines,
@@ -14,6 +18,7 @@ from nda_reader.lang.terminal_text import (
     visible_controls,
 )
 from nda_reader.reading.search import make_hit
+from tests.helpers.properties import bounded
 
 
 def test_display_text_keeps_length_and_shows_each_control() -> None:
@@ -55,3 +60,10 @@ def test_joining_lines_puts_one_space_between_words_and_none_between_hanzi() -> 
 
 def test_one_line_never_spaces_out_chinese_joined_across_a_line_break() -> None:
     assert one_line("国家\n数据局  said\r\nso") == "国家数据局 said so"
+
+
+@bounded(300)
+@given(st.text(st.sampled_from("ab \n\t\r数。?\x00\x1b\x7f\x85\x9f\u202e\u200f\u2066é")))
+def test_the_first_control_character_is_found_however_the_text_is_searched(text: str) -> None:
+    first = next((c for c in text if ord(c) in _KEEP_LINES), None)
+    assert find_control(text) == first
