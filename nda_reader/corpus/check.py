@@ -25,6 +25,7 @@ from nda_reader.corpus.check_terms import (
     start_uncovered_check,
     unreadable_of,
 )
+from nda_reader.corpus.document import starts_passage
 from nda_reader.corpus.draft_worker import Helper
 from nda_reader.corpus.loader import load_corpus
 from nda_reader.corpus.model import Corpus
@@ -261,10 +262,14 @@ def _check_turn_labels(corpus: Corpus, problems: ProblemList) -> None:
                 layer.doc_column,
                 f"{doc_id!r} is a {doc.kind}, not a transcript",
             )
-        starts = {b.start for b in doc.blocks}
         for turn in layer.turns:
             at = corpus.place(turn.anchor)
-            if at.placed and at.start not in starts:
+            if not at.placed:
+                continue
+            starts = starts_passage(doc.body, at.start)
+            if starts is None:
+                starts = at.start in {b.start for b in doc.blocks}
+            if not starts:
                 problems.warning(
                     turn.anchor.path,
                     turn.anchor.line,

@@ -220,6 +220,31 @@ def split_blocks(body: str, *, lines_are_passages: bool = False) -> list[Block]:
 
 _KIND_NAMES = {1: "paragraph", 2: "item"}
 
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+"""What :meth:`str.splitlines` also breaks lines at."""
+
+
+def starts_passage(body: str, at: int) -> bool | None:
+    """Whether one of the passages :func:`split_blocks` finds in ``body`` starts at offset
+    ``at``, from ``at``'s line and the line before it alone (a paragraph starts after a
+    blank line or a heading); None when that cannot tell, a line being broken nearby by
+    another character than "\n" (then split the body)."""
+    line_start = body.rfind("\n", 0, at) + 1
+    line_end = body.find("\n", at)
+    line_end = len(body) if line_end < 0 else line_end
+    before = body.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+    if _OTHER_BREAKS.search(body, before, line_end):
+        return None
+    content = body[line_start:line_end]
+    if not content.strip():
+        return False
+    if (m := _HEADING.match(content)) or (m := _ITEM.match(content)):
+        return at == line_start + m.end()
+    if at != line_start + len(content) - len(content.lstrip()):
+        return False
+    previous = body[before : line_start - 1] if line_start else ""
+    return not previous.strip() or _HEADING.match(previous) is not None
+
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, 1-based line where the body starts)."""

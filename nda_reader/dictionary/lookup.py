@@ -58,6 +58,7 @@ class Dictionary:
         begins (at most :data:`LONGEST`)."""
         self._found: dict[str, tuple[Entry, ...]] = {}
         self._readings: dict[str, str] = {}
+        self._word_readings: dict[str, str] = {}
 
     def keep_headwords(self) -> None:
         """Keep every headword in memory, and the entries of the words found: thousands
@@ -165,9 +166,35 @@ class Dictionary:
         (``数据要素`` -> ``shùjù yàosù``): a suggestion, e.g. for Chinese text that no
         glossary entry covers. Each word takes its first reading in the dictionary."""
         if self._headwords is not None:
-            words = (entries for _, _, entries in self._kept_words(hanzi))
-            return " ".join(self._joined_reading(entries[0]) for entries in words)
+            return " ".join(self._kept_readings(hanzi))
         return " ".join(self._joined_reading(w.entries[0]) for w in self.words(hanzi))
+
+    def _kept_readings(self, text: str) -> list[str]:
+        """The joined reading of each word of :meth:`_kept_words` (tens of thousands of
+        spans in a ``check``: the same steps written out, the readings kept by word)."""
+        headwords = self._headwords or frozenset()
+        longest = self._longest_from
+        kept = self._word_readings
+        out: list[str] = []
+        for run_start, run_end in han_runs(text):
+            i = run_start
+            while i < run_end:
+                n = min(longest.get(text[i], 0), run_end - i)
+                while n and text[i : i + n] not in headwords:
+                    n -= 1
+                if not n:
+                    i += 1
+                    continue
+                word = text[i : i + n]
+                joined = kept.get(word)
+                if joined is None:
+                    entries = self._found.get(word)
+                    if entries is None:
+                        entries = self._found[word] = tuple(self.entries(word))
+                    joined = kept[word] = self._joined_reading(entries[0])
+                out.append(joined)
+                i += n
+        return out
 
     def _joined_reading(self, entry: Entry) -> str:
         joined = self._readings.get(entry.pinyin)
