@@ -245,10 +245,13 @@ def _longest_first(
     at the first place one does, going on after it: what the forms' expression finds
     (a trie whose longer branches are tried first), by looking them up."""
     spans = []
+    first = longest.get
     for start, end in runs:
         i = start
         while i < end:
-            n = min(longest.get(text[i], 0), end - i)
+            n = first(text[i], 0)
+            if n > end - i:
+                n = end - i
             while n and text[i : i + n] not in forms:
                 n -= 1
             if n:

@@ -53,11 +53,20 @@ def viterbi(
         first[y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
         paths[0][y] = ""
     previous = first
+    no_states: Mapping[State, float] = {}
     for char in obs[1:]:
         prev_states = [x for x in previous if trans_p[x]]
-        expected = {y for x in prev_states for y in trans_p[x]}
-        obs_states = set(states.get(char, all_states)) & expected
+        # The states of the character that some state before may be followed by (set
+        # operations in C, not a loop over every state's followers).
+        known = states.get(char)
+        if known is not None:
+            obs_states = {
+                y for y in known if not into.get(y, no_states).keys().isdisjoint(previous)
+            }
+        else:  # a character the model does not know may be in any state
+            obs_states = set().union(*(trans_p[x] for x in prev_states))
         if not obs_states:
+            expected = set().union(*(trans_p[x] for x in prev_states))
             obs_states = expected if expected else set(all_states)
         current: dict[State, float] = {}
         path: dict[State, State] = {}
