@@ -137,8 +137,10 @@ def run_check(argv: Sequence[str]) -> int:
     from nda_reader.index.open import open_corpus
 
     progress = TerminalProgress()
-    # Started first, it loads what the pinyin drafts need while the corpus is loaded here.
-    helper = Helper.start() if not args.no_pinyin or suggest is not None else None
+    # Without the index, every draft and reading is to be made: a helper started first
+    # loads what they need while the corpus is loaded here. (With it, most are kept.)
+    wanted = args.no_cache and (not args.no_pinyin or suggest is not None)
+    helper = Helper.start() if wanted else None
     if helper is not None and suggest is not None:
         helper.submit(_open_readings)  # then the dictionary, for the readings it may make
     if helper is not None and not args.no_pinyin:
