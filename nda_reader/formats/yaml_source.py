@@ -28,7 +28,6 @@ from nda_reader.formats.conflict_markers import find_conflicts, our_side
 from nda_reader.formats.problems import ProblemList
 from nda_reader.formats.safe_read import RefusedFile, decode_text, read_file
 from nda_reader.formats.yaml_handoff import take
-from nda_reader.formats.yaml_lines import NOT_READ, read_lines
 from nda_reader.formats.yaml_memo import MISSING, YamlMemo
 from nda_reader.formats.yaml_values import Pos, clean, shift
 from nda_reader.formats.yaml_values import YList as YList
@@ -121,6 +120,8 @@ def parse_yaml(
         if found is not MISSING:
             return found
     if stats is None:  # most layer files: read without composing PyYAML's nodes
+        from nda_reader.formats.yaml_lines import NOT_READ, read_lines  # not for a memo's
+
         value = read_lines(text)
         if value is not NOT_READ:
             if line_offset:
