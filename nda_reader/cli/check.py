@@ -144,9 +144,7 @@ def run_check(argv: Sequence[str]) -> int:
     if helper is not None and suggest is not None:
         helper.submit(_open_readings)  # then the dictionary, for the readings it may make
     if helper is not None and not args.no_pinyin:
-        from nda_reader.corpus.check_drafts import glossary_drafts
-
-        helper.early = helper.submit(glossary_drafts, str(root.absolute()))
+        helper.draft_glossary(root)  # then the glossary, read there, drafted
     try:
         corpus, index = open_corpus(root, None if args.no_cache else cache_dir(), progress)
         if index is not None:  # the checks of terms read every text's: keep them indexed

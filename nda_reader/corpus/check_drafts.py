@@ -49,9 +49,10 @@ def start_drafts(
     """Start drafting the pinyin of every glossary entry (see :func:`drafts`). Drafting
     loads jieba and segments every entry (seconds for a large glossary): it is done once
     for both checks, in a second process when ``parallel_from`` entries or more are to be
-    drafted (0: never; see :mod:`~nda_reader.corpus.draft_worker`): ``helper``'s, if
-    given, else one started for them. The corpus index keeps the drafts for the next run,
-    by everything a draft depends on."""
+    drafted (0: never; see :mod:`~nda_reader.corpus.draft_worker`). Those ``helper``
+    drafted from the glossary as it read it (:meth:`~.draft_worker.Helper.draft_glossary`)
+    are taken by key, the others drafted here. The corpus index keeps the drafts for the
+    next run, by everything a draft depends on."""
     known, keys = draft_keys(corpus.glossary)
     entries = list(corpus.glossary.entries.values())
     backing = corpus.backing
@@ -67,7 +68,6 @@ def start_drafts(
         [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing],
         known.words,
         parallel_from=parallel_from or len(missing) + 1,
-        helper=helper,
     )
     return DraftsUnderWay(corpus, keys, kept, pending)
 

@@ -6,12 +6,18 @@ the glossary alone, so on a machine with more than one processor a worker proces
 them while the checks that read every text run in this one. Where no worker can be
 started (one processor, a system that refuses) or the worker fails, the drafts are made
 here, as before: the same drafts either way.
+
+``check`` without the index starts a :class:`Helper` before it loads the corpus: a worker
+that loads jieba and the dictionary meanwhile, drafts the glossary as it reads it itself,
+and then takes other work that can be done apart (the dictionary's readings of the
+uncovered Chinese). What it has not done when wanted is done in the checking process.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from nda_reader.corpus.progress import Progress, no_progress
@@ -66,12 +72,6 @@ def _draft_piece(jobs: Sequence[DraftJob]) -> dict[str, str]:
     return draft_all(jobs, _known_in_worker)
 
 
-def _keep_known(known: dict[str, KnownWord]) -> None:
-    """In a helper's worker: the known words for the pieces that follow."""
-    _known_in_worker.clear()
-    _known_in_worker.update(known)
-
-
 def _warm() -> None:
     """In a helper's worker, first: what drafting needs loaded (jieba's dictionary, ~1 s),
     while the checking process loads the corpus."""
@@ -91,8 +91,8 @@ class Helper:
     def __init__(self, pool: ProcessPoolExecutor) -> None:
         self._pool: ProcessPoolExecutor | None = pool
         self.early: Future[dict[str, str]] | None = None
-        """The drafts of the glossary as the helper read it, by key, if asked for (see
-        ``check_drafts.glossary_drafts``)."""
+        """The drafts of the glossary as the worker read it, by key, once asked for
+        (:meth:`draft_glossary`)."""
 
     @classmethod
     def start(cls) -> Helper | None:
@@ -120,14 +120,12 @@ class Helper:
         except (RuntimeError, OSError):  # a broken pool, or one shut down
             return None
 
-    def submit_all(
-        self, first: Callable[[Any], None], argument: Any, pieces: Sequence[Sequence[DraftJob]]
-    ) -> list[Future[dict[str, str]]]:
-        """``first(argument)``, then the drafts of each piece (none if the worker failed)."""
-        if self.submit(first, argument) is None:
-            return []
-        made = [self.submit(_draft_piece, piece) for piece in pieces]
-        return [m for m in made if m is not None] if all(made) else []
+    def draft_glossary(self, root: Path) -> None:
+        """Have the worker draft the glossary of the corpus at ``root`` as it reads it
+        itself (see ``check_drafts.glossary_drafts``): :attr:`early`."""
+        from nda_reader.corpus.check_drafts import glossary_drafts
+
+        self.early = self.submit(glossary_drafts, str(root.absolute()))
 
     def close(self) -> None:
         """Stop the worker at once (what it has not given is lost)."""
@@ -154,7 +152,6 @@ class PendingDrafts:
         known: Mapping[str, KnownWord],
         *,
         parallel_from: int = PARALLEL_FROM,
-        helper: Helper | None = None,
     ) -> None:
         self._jobs = list(jobs)
         self._known = dict(known)
@@ -162,11 +159,7 @@ class PendingDrafts:
         self._pool: ProcessPoolExecutor | None = None
         self._made: list[Future[dict[str, str]]] = []
         """The worker's pieces, in order (none when drafting here)."""
-        if len(self._jobs) < parallel_from:
-            return
-        if helper is not None:  # a worker already started (and its jieba loaded)
-            self._made = helper.submit_all(_keep_known, self._known, self._pieces)
-        elif processors() > 1:
+        if len(self._jobs) >= parallel_from and processors() > 1:
             self._start()
 
     def _start(self) -> None:
