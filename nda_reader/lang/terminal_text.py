@@ -59,13 +59,22 @@ def _may_hold_control(text: str) -> bool:
     """False when ``text`` surely holds no control character: its ASCII has none (what is
     left of it, encoded with "?" for every other character, once every printable
     character, line break and tab is deleted: at C speed) and nor have its runs of other
-    characters (a small part of most texts)."""
+    characters (a small part of most texts; a text of many runs is searched whole)."""
     if text.encode("ascii", "replace").translate(None, _PLAIN_ASCII):
         return True
     if text.isascii():
         return False
     search = _CONTROL.search
-    return any(search(text, start, end) for start, end in non_ascii_runs(text))
+    for count, (start, end) in enumerate(non_ascii_runs(text)):
+        if count == _RUNS_APART:  # many runs (Chinese with spaces): the rest in one pass
+            return search(text, start) is not None
+        if search(text, start, end):
+            return True
+    return False
+
+
+_RUNS_APART = 256
+"""Runs outside ASCII looked at one by one before the rest of a text is searched whole."""
 
 
 def count_controls(text: str) -> int:

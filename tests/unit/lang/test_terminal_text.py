@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +68,11 @@ def test_one_line_never_spaces_out_chinese_joined_across_a_line_break() -> None:
 def test_the_first_control_character_is_found_however_the_text_is_searched(text: str) -> None:
     first = next((c for c in text if ord(c) in _KEEP_LINES), None)
     assert find_control(text) == first
+
+
+@pytest.mark.parametrize("at", [0, 100, 255, 256, 257, 400, 599])
+def test_a_control_character_is_found_among_many_runs_of_chinese(at: int) -> None:
+    words = ["数据"] * 600
+    words[at] = "数\u202e据"
+    assert find_control(" ".join(words)) == "\u202e"
+    assert find_control(" ".join(["数据"] * 600)) is None
