@@ -138,13 +138,13 @@ class Dictionary:
             i = word.end
         return out
 
-    def _kept_words(self, text: str) -> Iterator[tuple[int, int, tuple[Entry, ...]]]:
-        """:meth:`words` from the kept headwords, as ``(start, end, entries)``: each run
-        of hanzi is found once, and only as many lengths are tried at a place as the
-        longest headword its character begins (``check`` cuts ~300,000 places)."""
+    def _kept_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the words of :meth:`words` are, from the kept headwords: each run of hanzi
+        is found once, and only as many lengths are tried at a place as the longest
+        headword its character begins (``check`` cuts ~300,000 places)."""
         headwords = self._headwords or frozenset()
         longest = self._longest_from
-        found = self._found
+        spans: list[tuple[int, int]] = []
         for run_start, run_end in han_runs(text):
             i = run_start
             while i < run_end:
@@ -154,12 +154,20 @@ class Dictionary:
                 if not n:
                     i += 1
                     continue
-                best = text[i : i + n]
-                entries = found.get(best)
-                if entries is None:
-                    entries = found[best] = tuple(self.entries(best))
-                yield i, i + n, entries
+                spans.append((i, i + n))
                 i += n
+        return spans
+
+    def _kept_entries(self, word: str) -> tuple[Entry, ...]:
+        entries = self._found.get(word)
+        if entries is None:
+            entries = self._found[word] = tuple(self.entries(word))
+        return entries
+
+    def _kept_words(self, text: str) -> Iterator[tuple[int, int, tuple[Entry, ...]]]:
+        """:meth:`words` from the kept headwords, as ``(start, end, entries)``."""
+        for start, end in self._kept_spans(text):
+            yield start, end, self._kept_entries(text[start:end])
 
     def suggest_reading(self, hanzi: str) -> str:
         """A pinyin reading of ``hanzi`` word by word, each word's syllables joined
@@ -170,30 +178,16 @@ class Dictionary:
         return " ".join(self._joined_reading(w.entries[0]) for w in self.words(hanzi))
 
     def _kept_readings(self, text: str) -> list[str]:
-        """The joined reading of each word of :meth:`_kept_words` (tens of thousands of
-        spans in a ``check``: the same steps written out, the readings kept by word)."""
-        headwords = self._headwords or frozenset()
-        longest = self._longest_from
+        """The joined reading of each word of :meth:`_kept_spans`, kept by word (tens of
+        thousands of spans in a ``check``)."""
         kept = self._word_readings
         out: list[str] = []
-        for run_start, run_end in han_runs(text):
-            i = run_start
-            while i < run_end:
-                n = min(longest.get(text[i], 0), run_end - i)
-                while n and text[i : i + n] not in headwords:
-                    n -= 1
-                if not n:
-                    i += 1
-                    continue
-                word = text[i : i + n]
-                joined = kept.get(word)
-                if joined is None:
-                    entries = self._found.get(word)
-                    if entries is None:
-                        entries = self._found[word] = tuple(self.entries(word))
-                    joined = kept[word] = self._joined_reading(entries[0])
-                out.append(joined)
-                i += n
+        for start, end in self._kept_spans(text):
+            word = text[start:end]
+            joined = kept.get(word)
+            if joined is None:
+                joined = kept[word] = self._joined_reading(self._kept_entries(word)[0])
+            out.append(joined)
         return out
 
     def _joined_reading(self, entry: Entry) -> str:
