@@ -87,7 +87,8 @@ def _tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     match = _LINE.fullmatch
     for number, line in enumerate(text.split("\n"), 1):
-        if not line or line.isspace() or line.lstrip(" ").startswith("#"):
+        stripped = line.lstrip(" ")  # spaces only: to YAML, U+3000 is no space
+        if not stripped or stripped.startswith("#"):
             continue
         found = match(line)
         if found is None:  # pragma: no cover - the pattern matches any line

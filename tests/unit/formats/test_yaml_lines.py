@@ -106,13 +106,14 @@ def test_every_shape_read_here_is_read_as_pyyaml_reads_it() -> None:
         "a: b\n---\nc: d\n",
         "a: [b, [c]]\n",
         "a: [b,]\n",
+        "a: b\n\u3000\nc: d\n",  # a line of an ideographic space is not blank to YAML
     ],
 )
 def test_texts_of_other_shapes_are_left_to_pyyaml(text: str) -> None:
     assert read_lines(text) is NOT_READ
 
 
-_SPECIAL = "ab 1:#-\"'\\[]{},&*!|>%@`~?\n\t\x85\u2028\ufeff数"
+_SPECIAL = "ab 1:#-\"'\\[]{},&*!|>%@`~?\n\t\x85\u2028\ufeff\u3000\xa0数"
 
 
 @bounded(400)
