@@ -220,3 +220,16 @@ def test_file_names_and_text_with_escape_sequences_are_shown_safely(
         f"{root}/texts/one.md:8:7: warning: control character U+001B in the text (and 1 "
         "more); it is shown as '␛' and exported so — remove it",
     ]
+
+
+def test_check_hands_the_garbage_collector_back_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The corpus is kept from the cyclic collector while it loads; a caller of
+    ``check`` in the same process (a test, an editor plugin) gets the collector back."""
+    import gc
+
+    root = copy_bundled_corpus(tmp_path)
+    assert main(["check", "--no-cache", str(root)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    assert gc.isenabled()
