@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from nda_reader.lang.hanzi import all_han, han_runs, has_han
+from nda_reader.lang.hanzi import all_han, han_runs, has_han, longest_first
 from nda_reader.lang.script import looks_traditional, to_simplified
 
 _WORD = "0-9A-Za-z\u00c0-\u024f"
@@ -232,34 +232,10 @@ class TermMatcher:
         text = _as_matched(body)
         if runs is None or text is not body:
             runs = list(han_runs(text))
-        spans = _longest_first(text, runs, self.owner, longest)
+        spans = longest_first(text, runs, self.owner, longest)
         if spans and (urls := url_spans(text)):
             spans = [(s, e) for s, e in spans if not _in_url(s, e, urls)]
         return spans
-
-
-def _longest_first(
-    text: str, runs: list[tuple[int, int]], forms: Container[str], longest: dict[str, int]
-) -> list[tuple[int, int]]:
-    """Where ``forms`` occur in the ``runs`` of ``text``, each time the longest beginning
-    at the first place one does, going on after it: what the forms' expression finds
-    (a trie whose longer branches are tried first), by looking them up."""
-    spans = []
-    first = longest.get
-    for start, end in runs:
-        i = start
-        while i < end:
-            n = first(text[i], 0)
-            if n > end - i:
-                n = end - i
-            while n and text[i : i + n] not in forms:
-                n -= 1
-            if n:
-                spans.append((i, i + n))
-                i += n
-            else:
-                i += 1
-    return spans
 
 
 def _as_matched(body: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nda_reader.dictionary.cedict import Entry
 from nda_reader.dictionary.index import POSTINGS, SEP, connect, ensure
-from nda_reader.lang.hanzi import han_run_end, han_runs, has_han
+from nda_reader.lang.hanzi import han_run_end, han_runs, has_han, longest_first
 from nda_reader.lang.tones import has_tones, marked, numbered_key, toneless_key
 
 LONGEST = 12
@@ -142,21 +142,7 @@ class Dictionary:
         """Where the words of :meth:`words` are, from the kept headwords: each run of hanzi
         is found once, and only as many lengths are tried at a place as the longest
         headword its character begins (``check`` cuts ~300,000 places)."""
-        headwords = self._headwords or frozenset()
-        longest = self._longest_from
-        spans: list[tuple[int, int]] = []
-        for run_start, run_end in han_runs(text):
-            i = run_start
-            while i < run_end:
-                n = min(longest.get(text[i], 0), run_end - i)
-                while n and text[i : i + n] not in headwords:
-                    n -= 1
-                if not n:
-                    i += 1
-                    continue
-                spans.append((i, i + n))
-                i += n
-        return spans
+        return longest_first(text, han_runs(text), self._headwords or (), self._longest_from)
 
     def _kept_entries(self, word: str) -> tuple[Entry, ...]:
         entries = self._found.get(word)

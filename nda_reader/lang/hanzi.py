@@ -8,7 +8,7 @@ point ranges: compiling the equivalent character-class regex costs ~1.5 ms at im
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from functools import cache
 
 HAN_RANGES: tuple[tuple[int, int], ...] = (
@@ -79,6 +79,32 @@ def han_runs(text: str) -> Iterator[tuple[int, int]]:
     for start, end in non_ascii_runs(text):
         for match in run.finditer(text, start, end):
             yield match.span()
+
+
+def longest_first(
+    text: str, runs: Iterable[tuple[int, int]], words: Container[str], longest: Mapping[str, int]
+) -> list[tuple[int, int]]:
+    """Where ``words`` occur in the ``runs`` of ``text``: at each place, the longest word
+    beginning there (``longest`` gives, for each character, the length of the longest
+    word it begins), going on after it; a place where none begins is passed. What a trie
+    expression of the words whose longer branches are tried first finds (the glossary's
+    hanzi terms), and the cut of a text into dictionary words."""
+    spans = []
+    first = longest.get
+    for start, end in runs:
+        i = start
+        while i < end:
+            n = first(text[i], 0)
+            if n > end - i:
+                n = end - i
+            while n and text[i : i + n] not in words:
+                n -= 1
+            if n:
+                spans.append((i, i + n))
+                i += n
+            else:
+                i += 1
+    return spans
 
 
 def han_run_end(text: str, start: int, limit: int) -> int:
