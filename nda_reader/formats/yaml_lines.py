@@ -116,7 +116,8 @@ class _Reader:
 
     def _counted(self, values: int) -> None:
         """Count ``values`` more, as the builder counts them: every key, every value,
-        every collection (one)."""
+        every collection (one). Each collection counts itself, its keys and its values
+        that are not collections (those count themselves)."""
         self.count += values
         if self.count >= MAX_VALUES:
             raise _NotRead  # PyYAML's path says which limit
@@ -134,7 +135,7 @@ class _Reader:
         out.key_pos, out.value_pos = key_pos, value_pos
         end = len(tokens)
         start = i
-        below_values = 0  # values that are collections: they count themselves
+        collections = 0  # values that are collections: they count themselves
         while i < end:
             number, indent, content, key, value, value_column = tokens[i]
             if i != start:
@@ -151,24 +152,20 @@ class _Reader:
             key_pos[key] = (number, column + 1)
             i += 1
             if value is not None:
-                if len(value) > 1 and value[0] == value[-1] == '"' and "\\" not in value:
-                    if '"' in value[1:-1]:
-                        raise _NotRead
-                    out[key] = value[1:-1]
-                else:
-                    out[key] = self.scalar_or_flow(value, number, value_column, depth + 1)
+                out[key] = self.scalar_or_flow(value, number, value_column, depth + 1)
+                collections += out[key].__class__ is YList
                 value_pos[key] = (number, value_column + 1)
                 continue
             if i >= end or tokens[i][1] <= column:
                 raise _NotRead  # an empty value, or a list at the key's own indent
             below = tokens[i]
-            below_values += 1
+            collections += 1
             if below[2] >= 0:
                 out[key], i = self.sequence(i, below[1], depth + 1)
             else:
                 out[key], i = self.mapping(i, below[1], depth + 1)
             value_pos[key] = (below[0], below[1] + 1)
-        self._counted(2 * len(out) - below_values + 1)
+        self._counted(1 + 2 * len(out) - collections)
         return out, i
 
     def sequence(self, i: int, indent: int, depth: int) -> tuple[YList, int]:
@@ -184,13 +181,12 @@ class _Reader:
             out.item_pos.append((number, content + 1))
             if key is not None:
                 item, i = self.mapping(i, content, depth + 1)
-                out.append(item)
-                self.count -= 1  # counted as a collection
             else:
                 assert value is not None
-                out.append(self.scalar_or_flow(value, number, content, depth + 1))
+                item = self.scalar_or_flow(value, number, content, depth + 1)
                 i += 1
-        self._counted(len(out) + 1)
+            out.append(item)
+        self._counted(1 + sum(not isinstance(item, (YMap, YList)) for item in out))
         return out, i
 
     def scalar_or_flow(self, raw: str, line: int, column: int, depth: int) -> Any:
@@ -198,7 +194,6 @@ class _Reader:
         if not raw:
             raise _NotRead  # trailing spaces after "key:": an empty value
         if raw.startswith("["):
-            self.count -= 1  # counted as a collection
             return self.flow_list(raw.rstrip(" "), line, column, depth)
         return _scalar(raw)
 
@@ -229,6 +224,8 @@ class _Reader:
 def _scalar(raw: str) -> Any:
     first = raw[0]
     if first == '"':
+        if raw[-1] == '"' and raw.count('"') == 2 and "\\" not in raw:
+            return raw[1:-1]  # most quoted values: no escape, nothing after them
         found = _DOUBLE.fullmatch(raw)
         if found is None:
             raise _NotRead
@@ -256,10 +253,6 @@ def _unescape(found: re.Match[str]) -> str:
 
 _DECIMAL = re.compile(r"[1-9][0-9]{0,17}")
 """Integers read without PyYAML's constructor (those that need no more than int())."""
-
-
-def _is_text_key(key: str) -> bool:
-    return _tag(key) == _TEXT
 
 
 _tags: dict[str, str] = {}
