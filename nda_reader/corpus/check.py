@@ -262,13 +262,16 @@ def _check_turn_labels(corpus: Corpus, problems: ProblemList) -> None:
                 layer.doc_column,
                 f"{doc_id!r} is a {doc.kind}, not a transcript",
             )
+        block_starts: set[int] | None = None  # split only if a turn needs it
         for turn in layer.turns:
             at = corpus.place(turn.anchor)
             if not at.placed:
                 continue
             starts = starts_passage(doc.body, at.start)
             if starts is None:
-                starts = at.start in {b.start for b in doc.blocks}
+                if block_starts is None:
+                    block_starts = {b.start for b in doc.blocks}
+                starts = at.start in block_starts
             if not starts:
                 problems.warning(
                     turn.anchor.path,

@@ -57,18 +57,13 @@ def start_drafts(
     entries = list(corpus.glossary.entries.values())
     backing = corpus.backing
     kept = backing.remembered("pinyin-draft", keys.values()) if backing is not None else {}
-    missing = [e for e in entries if keys[e.id] not in kept]
+    jobs = [(e.id, e.hanzi, e.is_person, e.is_proper) for e in entries if keys[e.id] not in kept]
     early = helper.early if helper is not None else None
-    if early is not None and missing and (early.done() or len(missing) >= parallel_from):
+    if early is not None and jobs and (early.done() or len(jobs) >= parallel_from):
         # The helper drafts the glossary as it read it: those whose keys match are taken.
-        jobs = [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing]
         waiting = PendingDrafts([], known.words)
         return DraftsUnderWay(corpus, keys, kept, waiting, early=(early, jobs, known.words))
-    pending = PendingDrafts(
-        [(e.id, e.hanzi, e.is_person, e.is_proper) for e in missing],
-        known.words,
-        parallel_from=parallel_from or len(missing) + 1,
-    )
+    pending = PendingDrafts(jobs, known.words, parallel_from=parallel_from or len(jobs) + 1)
     return DraftsUnderWay(corpus, keys, kept, pending)
 
 

@@ -19,21 +19,15 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from nda_reader.corpus.check_drafts import drafts
 from nda_reader.corpus.check_suggestions import Suggest, suggestions
 from nda_reader.corpus.document import Document
-from nda_reader.corpus.draft_worker import (
-    Helper,
-)
+from nda_reader.corpus.draft_worker import Helper
 from nda_reader.corpus.model import Corpus
 from nda_reader.corpus.term_index import form_key
 from nda_reader.formats.problems import ProblemList
 from nda_reader.lang.hanzi import han_runs
-
-if TYPE_CHECKING:
-    pass
 
 
 def check_pinyin_form(

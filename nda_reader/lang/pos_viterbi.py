@@ -59,15 +59,13 @@ def viterbi(
         # The states of the character that some state before may be followed by (set
         # operations in C, not a loop over every state's followers).
         known = states.get(char)
+        obs_states: set[State] = set()
         if known is not None:
             obs_states = {
                 y for y in known if not into.get(y, no_states).keys().isdisjoint(previous)
             }
-        else:  # a character the model does not know may be in any state
-            obs_states = set().union(*(trans_p[x] for x in prev_states))
-        if not obs_states:
-            expected = set().union(*(trans_p[x] for x in prev_states))
-            obs_states = expected if expected else set(all_states)
+        if not obs_states:  # an unknown character, or none of its states reachable
+            obs_states = set().union(*(trans_p[x] for x in prev_states)) or set(all_states)
         current: dict[State, float] = {}
         path: dict[State, State] = {}
         for y in obs_states:
