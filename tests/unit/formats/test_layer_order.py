@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +40,9 @@ entries:
 
 
 def _ids(text: str, key: str = "entries") -> list[str]:
-    return [b.split("id: ", 1)[1].split("\n", 1)[0] for b in item_blocks(text, key)]
+    """The ids of the list's items, as YAML reads them (an id such as ``no`` is written
+    quoted: ``id: 'no'``)."""
+    return [str(yaml.safe_load(textwrap.dedent(b))[0]["id"]) for b in item_blocks(text, key)]
 
 
 def _add(text: str, item: dict[str, object], key: str = "entries") -> str:
